@@ -1,0 +1,103 @@
+# winnow -- build, test, demo, benchmarks.
+#
+#   make            build ./winnow and ./libwinnow.a
+#   make demo       install missing packages, build, run winnow on the bundled sample
+#   make test       install missing packages, build, run unit + end-to-end tests
+#   make asan       the whole test suite under AddressSanitizer + UBSan (clang)
+#   make bench      speed / memory / accuracy benchmarks (see benchmarks/README.md)
+#   make lint       cppcheck + clang-tidy;  make format  clang-format in place
+#   make deps       install the Debian packages the build needs (as root, or via sudo)
+
+CC       ?= cc
+BUILD    ?= build
+OPTFLAGS ?= -O2
+PKGS      = yaml-0.1 libxxhash zlib libutf8proc
+TEST_PKGS = cmocka
+
+WARN      = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wformat=2 -Wno-format-nonliteral -Wvla
+BASEFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -pthread -MMD -MP
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(BASEFLAGS) $(OPTFLAGS) $(WARN) $(PKG_CFLAGS) -Iengine $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lcsv -lm -pthread
+
+ENGINE_SRC = $(sort $(wildcard engine/*.c))
+CLI_SRC    = $(sort $(wildcard cli/*.c))
+UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
+ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ    = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo test unit e2e asan bench lint format clean check-deps fuzz
+
+all: winnow libwinnow.a
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
+
+$(BUILD)/libwinnow.a: $(ENGINE_OBJ)
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
+
+$(BUILD)/winnow: $(CLI_OBJ) $(BUILD)/libwinnow.a
+	@echo "  LINK    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libwinnow.a $(LIBS)
+
+winnow: $(BUILD)/winnow
+	@cp $< $@
+
+libwinnow.a: $(BUILD)/libwinnow.a
+	@cp $< $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libwinnow.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST    $<"
+	@$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -Itests/unit $< \
+	    $(BUILD)/libwinnow.a $(LIBS) $(shell pkg-config --libs $(TEST_PKGS)) -o $@
+
+# Installs what is missing (a no-op when everything is there).
+deps:
+	@./scripts/deps.sh
+
+check-deps:
+	@./scripts/deps.sh --check
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./scripts/demo.sh
+
+# The test command README gives. Ends with "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory all units
+	@./tests/run.sh $(BUILD)
+
+units: $(UNIT_BIN)
+
+# The same suite built with clang under AddressSanitizer + UBSan.
+asan:
+	@./scripts/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-asan OPTFLAGS="-O1" \
+	    CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" build-asan/winnow units
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    ./tests/run.sh build-asan
+
+bench: all
+	@$(MAKE) --no-print-directory -C benchmarks
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	    --inline-suppr --std=c11 -Iengine -Icli engine cli
+	clang-tidy --quiet $(ENGINE_SRC) $(CLI_SRC) -- $(BASEFLAGS) $(PKG_CFLAGS) -Iengine -Icli
+
+format:
+	clang-format -i engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] benchmarks/*.c
+
+clean:
+	rm -rf build build-asan winnow libwinnow.a
+
+-include $(ENGINE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

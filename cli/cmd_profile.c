@@ -1,0 +1,307 @@
+/*
+ * cmd_profile.c -- `winnow profile`: the analyst's first look at an export.
+ *
+ * Every input is opened (and its header read) before anything is written, so
+ * an unreadable input stops the run with nothing written. Each input is then
+ * streamed once: accepted rows feed its profile, rejects go to rejects.csv.
+ * Outputs: profile.csv, report.json, rejects.csv, committed together at the
+ * end; a readable table on stdout.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-q] INPUT...\n"
+    "\n"
+    "Profiles every column of each INPUT (a CSV or CSV.gz file, or - for stdin):\n"
+    "fill rate, distinct values, lengths, top values and value shapes, invalid\n"
+    "emails, phones and dates. Writes profile.csv, report.json and rejects.csv\n"
+    "to OUTDIR (default ./winnow-out) and prints a table.\n"
+    "\n"
+    "  -o, --output DIR      where to write (created if missing)\n"
+    "  -r, --rules FILE      a rules file (see rules/README.md)\n"
+    "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
+    "  -q, --quiet           no table and no progress\n"
+    "      --no-progress     no progress display\n";
+
+#define CMD "profile"
+
+/* One input and what was learned from it. */
+typedef struct profiled_input {
+    const char *path;
+    wn_reader *reader;
+    wn_profile *profile;
+    wn_reader_stats stats;
+} profiled_input;
+
+typedef struct profile_outputs {
+    FILE *profile_csv, *report_json, *rejects_csv;
+    wn_csvw profile_w, rejects_w;
+} profile_outputs;
+
+static int open_inputs(profiled_input *in, const cli_opts *o, wn_error *err)
+{
+    wn_reader_opts ropts = {.delimiter = o->delimiter};
+    int stdin_uses = 0;
+    for (int i = 0; i < o->nargs; i++) {
+        in[i].path = o->args[i];
+        if (strcmp(in[i].path, "-") == 0 && ++stdin_uses > 1) {
+            wn_fail(err, WN_EUSAGE, "standard input (-) can be read only once");
+            return WN_EUSAGE;
+        }
+        int rc = wn_reader_open(&in[i].reader, in[i].path, &ropts, err);
+        if (rc < 0)
+            return rc;
+    }
+    return WN_OK;
+}
+
+static int open_outputs(wn_outset *set, profile_outputs *out, wn_error *err)
+{
+    int rc = wn_outset_open(set, "profile.csv", &out->profile_csv, err);
+    if (rc == WN_OK)
+        rc = wn_outset_open(set, "rejects.csv", &out->rejects_csv, err);
+    if (rc == WN_OK)
+        rc = wn_outset_open(set, "report.json", &out->report_json, err);
+    if (rc < 0)
+        return rc;
+    wn_csvw_init(&out->profile_w, out->profile_csv, true);
+    wn_csvw_init(&out->rejects_w, out->rejects_csv, true);
+    wn_csvw_rejects_header(&out->rejects_w);
+    return WN_OK;
+}
+
+/* Streams one input through its profile; rejects go to rejects.csv. */
+static int profile_one(profiled_input *in, profile_outputs *out, const cli_opts *o,
+                       wn_error *err)
+{
+    int rc = wn_profile_new(&in->profile, wn_reader_header(in->reader), NULL, err);
+    if (rc < 0)
+        return rc;
+    const char *name = wn_reader_path(in->reader);
+    cli_progress progress;
+    cli_progress_start(&progress, o->progress, name);
+    wn_row row;
+    while ((rc = wn_reader_next(in->reader, &row, err)) > 0) {
+        if (rc == WN_READ_ROW)
+            wn_profile_add_row(in->profile, &row);
+        else
+            wn_csvw_reject(&out->rejects_w, &row, name);
+        cli_progress_update(&progress, in->reader);
+    }
+    cli_progress_done(&progress);
+    if (rc < 0)
+        return rc;
+    wn_profile_finish(in->profile);
+    wn_reader_stats_get(in->reader, &in->stats);
+    return WN_OK;
+}
+
+/* ---- report.json ---------------------------------------------------------- */
+
+static void json_input(wn_json *j, const profiled_input *in)
+{
+    const wn_reader_stats *s = &in->stats;
+    char delim[2] = {s->delimiter, '\0'};
+    const wn_header *h = wn_reader_header(in->reader);
+    wn_json_object_begin(j);
+    wn_json_key(j, "path");
+    wn_json_str(j, wn_reader_path(in->reader));
+    wn_json_key(j, "gzip");
+    wn_json_bool(j, s->gzip);
+    wn_json_key(j, "bom");
+    wn_json_bool(j, s->bom);
+    wn_json_key(j, "delimiter");
+    wn_json_str(j, delim);
+    wn_json_key(j, "delimiter_sniffed");
+    wn_json_bool(j, s->delimiter_sniffed);
+    wn_json_key(j, "line_ending");
+    wn_json_str(j, s->line_ending);
+    wn_json_key(j, "bytes");
+    wn_json_u64(j, s->bytes_read);
+    wn_json_key(j, "lines");
+    wn_json_u64(j, s->lines);
+    wn_json_key(j, "rows");
+    wn_json_u64(j, s->rows);
+    wn_json_key(j, "rejects");
+    wn_json_u64(j, s->rejects);
+    wn_json_key(j, "blank_lines");
+    wn_json_u64(j, s->blank_lines);
+    wn_json_key(j, "cells_converted_from_cp1252");
+    wn_json_u64(j, s->cells_converted);
+    wn_json_key(j, "header_notes");
+    wn_json_array_begin(j);
+    for (size_t i = 0; i < h->nnotes; i++)
+        wn_json_str(j, h->notes[i]);
+    wn_json_array_end(j);
+    wn_json_key(j, "columns");
+    wn_profile_write_json(in->profile, j);
+    wn_json_object_end(j);
+}
+
+static void write_report(FILE *fp, const profiled_input *in, int n, double seconds)
+{
+    uint64_t rows = 0, rejects = 0;
+    for (int i = 0; i < n; i++)
+        rows += in[i].stats.rows, rejects += in[i].stats.rejects;
+    wn_json j;
+    wn_json_init(&j, fp);
+    wn_json_object_begin(&j);
+    wn_json_key(&j, "tool");
+    wn_json_str(&j, "winnow");
+    wn_json_key(&j, "version");
+    wn_json_str(&j, WN_VERSION);
+    wn_json_key(&j, "command");
+    wn_json_str(&j, "profile");
+    wn_json_key(&j, "rows");
+    wn_json_u64(&j, rows);
+    wn_json_key(&j, "rejects");
+    wn_json_u64(&j, rejects);
+    wn_json_key(&j, "seconds");
+    wn_json_double(&j, seconds);
+    wn_json_key(&j, "inputs");
+    wn_json_array_begin(&j);
+    for (int i = 0; i < n; i++)
+        json_input(&j, &in[i]);
+    wn_json_array_end(&j);
+    wn_json_object_end(&j);
+    wn_json_finish(&j);
+}
+
+/* ---- the table on stdout --------------------------------------------------- */
+
+/* Copies at most `width` characters of `s`, marking a cut with "..". */
+static const char *clip(const char *s, int width, char *buf, size_t cap)
+{
+    size_t n = 0;
+    int chars = 0;
+    for (const char *p = s; *p && n + 5 < cap; p++) {
+        bool starts_char = ((unsigned char)*p & 0xC0) != 0x80;
+        if (starts_char && ++chars > width - 2 && strlen(p) > 2) {
+            memcpy(buf + n, "..", 2);
+            n += 2;
+            break;
+        }
+        buf[n++] = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+static void print_summary_line(const profiled_input *in)
+{
+    const wn_reader_stats *s = &in->stats;
+    char rows[32], rejects[32];
+    printf("%s: %s rows", wn_reader_path(in->reader), cli_thousands(s->rows, rows, sizeof rows));
+    if (s->rejects)
+        printf(", %s rejected (see rejects.csv)", cli_thousands(s->rejects, rejects, sizeof rejects));
+    printf(", delimiter '%s', %s", s->delimiter == '\t' ? "tab" : (char[]){s->delimiter, 0},
+           s->line_ending);
+    if (s->gzip)
+        printf(", gzip");
+    if (s->bom)
+        printf(", BOM");
+    if (s->cells_converted)
+        printf(", %llu cells converted from Windows-1252", (unsigned long long)s->cells_converted);
+    putchar('\n');
+    const wn_header *h = wn_reader_header(in->reader);
+    for (size_t i = 0; i < h->nnotes; i++)
+        printf("  header: %s\n", h->notes[i]);
+}
+
+static void print_table(const profiled_input *in)
+{
+    print_summary_line(in);
+    printf("\n%-24s %-5s %7s %17s %9s %7s  %-26s %s\n", "column", "kind", "filled", "distinct",
+           "length", "invalid", "top value", "top shape");
+    for (size_t i = 0; i < wn_profile_ncolumns(in->profile); i++) {
+        const wn_column_profile *c = wn_profile_column(in->profile, i);
+        char name[128], distinct[48], num[32], len[32], top[160], shape[160], cell[128];
+        double pct = c->rows ? 100.0 * (double)c->filled / (double)c->rows : 0.0;
+        snprintf(distinct, sizeof distinct, "%s%s", c->distinct_exact ? "" : "~",
+                 cli_thousands(c->distinct, num, sizeof num));
+        snprintf(len, sizeof len, "%zu-%zu", c->min_len, c->max_len);
+        top[0] = shape[0] = '\0';
+        if (c->ntop_values)
+            snprintf(top, sizeof top, "%s (%llu)", clip(c->top_values[0].value, 18, cell, sizeof cell),
+                     (unsigned long long)c->top_values[0].count);
+        if (c->ntop_shapes)
+            snprintf(shape, sizeof shape, "%s (%llu)", clip(c->top_shapes[0].value, 18, cell, sizeof cell),
+                     (unsigned long long)c->top_shapes[0].count);
+        printf("%-24s %-5s %6.1f%% %17s %9s %7llu  %-26s %s\n", clip(c->name, 24, name, sizeof name),
+               wn_column_kind_name(c->kind), pct, distinct, c->filled ? len : "-",
+               (unsigned long long)c->invalid, top, shape);
+    }
+    putchar('\n');
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static int run(profiled_input *in, const cli_opts *o, wn_error *err)
+{
+    double started = cli_now();
+    int rc = open_inputs(in, o, err);
+    if (rc < 0)
+        return rc;
+    wn_outset *set = NULL;
+    profile_outputs out;
+    memset(&out, 0, sizeof out);
+    rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
+    if (rc == WN_OK)
+        rc = open_outputs(set, &out, err);
+    for (int i = 0; rc == WN_OK && i < o->nargs; i++) {
+        rc = profile_one(&in[i], &out, o, err);
+        if (rc == WN_OK)
+            wn_profile_write_csv(in[i].profile, &out.profile_w, wn_reader_path(in[i].reader),
+                                 i == 0);
+    }
+    if (rc == WN_OK) {
+        write_report(out.report_json, in, o->nargs, cli_now() - started);
+        if (wn_csvw_status(&out.profile_w) || wn_csvw_status(&out.rejects_w))
+            rc = wn_fail(err, WN_EIO, "cannot write to %s", o->outdir);
+    }
+    if (rc == WN_OK)
+        rc = wn_outset_commit(set, err);
+    wn_csvw_release(&out.profile_w);
+    wn_csvw_release(&out.rejects_w);
+    if (set)
+        cli_outputs_end(set);
+    return rc;
+}
+
+int cmd_profile(int argc, char **argv)
+{
+    cli_opts o;
+    int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR, usage);
+    if (prc != 0)
+        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (o.nargs < 1) {
+        cli_error(CMD, "no input given\n%s", usage);
+        return EXIT_USAGE;
+    }
+    profiled_input *in = calloc((size_t)o.nargs, sizeof *in);
+    wn_error err = {0};
+    int rc = run(in, &o, &err);
+    uint64_t rejects = 0;
+    for (int i = 0; i < o.nargs; i++) {
+        if (rc == WN_OK && !o.quiet)
+            print_table(&in[i]);
+        rejects += in[i].stats.rejects;
+        wn_profile_free(in[i].profile);
+        wn_reader_close(in[i].reader);
+    }
+    free(in);
+    if (rc < 0) {
+        cli_error(CMD, "%s", err.msg);
+        return cli_exit_for(rc);
+    }
+    if (rejects) {
+        cli_warn(CMD, "%llu rows rejected; they are listed in %s/rejects.csv",
+                 (unsigned long long)rejects, o.outdir);
+        return EXIT_REJECTS;
+    }
+    return EXIT_DONE;
+}

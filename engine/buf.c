@@ -1,0 +1,111 @@
+/*
+ * buf.c -- growable byte buffer and aborting allocators; see buf.h.
+ */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "winnow: out of memory (asked for %zu bytes)\n", n);
+    abort();
+}
+
+void *wn_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *wn_xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(count * size);
+    return p;
+}
+
+void *wn_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *wn_xstrndup(const char *s, size_t n)
+{
+    char *p = wn_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *wn_xstrdup(const char *s)
+{
+    return wn_xstrndup(s, strlen(s));
+}
+
+void wn_buf_reserve(wn_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    b->data = wn_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void wn_buf_append(wn_buf *b, const void *p, size_t n)
+{
+    wn_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+void wn_buf_putc(wn_buf *b, char c)
+{
+    wn_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
+
+void wn_buf_puts(wn_buf *b, const char *s)
+{
+    wn_buf_append(b, s, strlen(s));
+}
+
+void wn_buf_printf(wn_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    wn_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *wn_buf_cstr(wn_buf *b)
+{
+    wn_buf_reserve(b, 0);
+    b->data[b->len] = '\0';
+    return b->data;
+}
+
+void wn_buf_free(wn_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

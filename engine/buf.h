@@ -1,0 +1,45 @@
+/*
+ * buf.h -- a growable byte buffer.
+ *
+ * Invariants: `data` is NULL only while `cap` is 0; `len <= cap`; when
+ * `cap > 0`, data[len] is addressable (one byte is always kept spare) so the
+ * contents can be NUL-terminated without another allocation. Growth doubles,
+ * so appends are amortised O(1). Allocation failure aborts the program: the
+ * engine cannot do anything useful without memory, and checking every append
+ * would bury the logic.
+ */
+#ifndef WN_BUF_H
+#define WN_BUF_H
+
+#include <stddef.h>
+#include <string.h>
+
+typedef struct wn_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} wn_buf;
+
+/* Makes room for `extra` more bytes plus the spare byte. */
+void wn_buf_reserve(wn_buf *b, size_t extra);
+void wn_buf_append(wn_buf *b, const void *p, size_t n);
+void wn_buf_putc(wn_buf *b, char c);
+void wn_buf_puts(wn_buf *b, const char *s);
+void wn_buf_printf(wn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* NUL-terminates without counting the terminator in `len`; returns data. */
+char *wn_buf_cstr(wn_buf *b);
+void wn_buf_free(wn_buf *b);
+
+static inline void wn_buf_clear(wn_buf *b)
+{
+    b->len = 0;
+}
+
+/* malloc/calloc/realloc/strdup that abort with a message instead of returning NULL. */
+void *wn_xmalloc(size_t n);
+void *wn_xcalloc(size_t count, size_t size);
+void *wn_xrealloc(void *p, size_t n);
+char *wn_xstrdup(const char *s);
+char *wn_xstrndup(const char *s, size_t n);
+
+#endif

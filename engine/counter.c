@@ -1,0 +1,181 @@
+/*
+ * counter.c -- exact-then-Misra-Gries frequency counts; see counter.h.
+ */
+#include "counter.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "buf.h"
+
+static size_t slots_for(size_t entries)
+{
+    size_t n = 16;
+    while (n < entries * 2)
+        n *= 2;
+    return n;
+}
+
+void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity)
+{
+    memset(c, 0, sizeof *c);
+    c->exact_limit = exact_limit;
+    c->mg_capacity = mg_capacity < exact_limit ? mg_capacity : exact_limit;
+    c->exact = true;
+    c->nslots = 64;
+    c->slots = wn_xcalloc(c->nslots, sizeof *c->slots);
+    wn_hll_init(&c->hll);
+}
+
+static wn_counter_slot *find_slot(const wn_counter *c, uint64_t hash, const char *s, size_t len)
+{
+    size_t mask = c->nslots - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        wn_counter_slot *slot = &c->slots[i];
+        if (!slot->value)
+            return slot;
+        if (slot->hash == hash && slot->len == len && memcmp(slot->value, s, len) == 0)
+            return slot;
+    }
+}
+
+/* Rebuilds the table at `nslots`, keeping the entries `keep` says to keep,
+ * with their strings copied into a fresh arena. */
+static void rebuild(wn_counter *c, size_t nslots, const wn_counter_slot *keep, size_t nkeep)
+{
+    wn_counter_slot *old = c->slots;
+    wn_arena old_strings = c->strings;
+    memset(&c->strings, 0, sizeof c->strings);
+    c->slots = wn_xcalloc(nslots, sizeof *c->slots);
+    c->nslots = nslots;
+    c->used = 0;
+    for (size_t i = 0; i < nkeep; i++) {
+        wn_counter_slot *slot = find_slot(c, keep[i].hash, keep[i].value, keep[i].len);
+        *slot = keep[i];
+        slot->value = wn_arena_strndup(&c->strings, keep[i].value, keep[i].len);
+        c->used++;
+    }
+    free(old);
+    wn_arena_free(&old_strings);
+}
+
+static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nslots; i++)
+        if (c->slots[i].value)
+            out[n++] = c->slots[i];
+    return n;
+}
+
+static int by_count_desc(const void *a, const void *b)
+{
+    const wn_counter_slot *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int cmp = memcmp(x->value, y->value, n);
+    if (cmp != 0)
+        return cmp;
+    return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* The exact table is full: keep the most frequent values as the summary. */
+static void switch_to_summary(wn_counter *c)
+{
+    wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
+    size_t n = live_entries(c, all);
+    qsort(all, n, sizeof *all, by_count_desc);
+    size_t keep = n < c->mg_capacity ? n : c->mg_capacity;
+    rebuild(c, slots_for(c->mg_capacity + 1), all, keep);
+    free(all);
+    c->exact = false;
+}
+
+/* Misra-Gries: decrement every counter, drop those reaching zero. */
+static void decrement_all(wn_counter *c)
+{
+    wn_counter_slot *all = wn_xmalloc((c->used ? c->used : 1) * sizeof *all);
+    size_t n = live_entries(c, all), kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (--all[i].count > 0)
+            all[kept++] = all[i];
+    rebuild(c, c->nslots, all, kept);
+    free(all);
+}
+
+static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, const char *s,
+                       size_t len)
+{
+    slot->hash = hash;
+    slot->len = (uint32_t)len;
+    slot->count = 1;
+    slot->value = wn_arena_strndup(&c->strings, s, len);
+    c->used++;
+    if (c->used * 2 > c->nslots) {
+        wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
+        size_t n = live_entries(c, all);
+        /* Entries keep pointing into the current arena while it is copied. */
+        rebuild(c, c->nslots * 2, all, n);
+        free(all);
+    }
+}
+
+void wn_counter_add(wn_counter *c, const char *s, size_t len)
+{
+    uint64_t hash = XXH3_64bits(s, len);
+    wn_hll_add(&c->hll, hash);
+    c->total++;
+    wn_counter_slot *slot = find_slot(c, hash, s, len);
+    if (slot->value) {
+        slot->count++;
+        return;
+    }
+    if (c->exact && c->used < c->exact_limit) {
+        insert_new(c, slot, hash, s, len);
+        return;
+    }
+    if (c->exact) {
+        switch_to_summary(c);
+        slot = find_slot(c, hash, s, len);
+    }
+    if (c->used < c->mg_capacity)
+        insert_new(c, slot, hash, s, len);
+    else
+        decrement_all(c);
+}
+
+bool wn_counter_exact(const wn_counter *c)
+{
+    return c->exact;
+}
+
+uint64_t wn_counter_distinct(const wn_counter *c)
+{
+    if (c->exact)
+        return c->used;
+    double e = wn_hll_estimate(&c->hll);
+    return (uint64_t)(e + 0.5);
+}
+
+size_t wn_counter_top(const wn_counter *c, size_t n, wn_value_count *out)
+{
+    wn_counter_slot *all = wn_xmalloc((c->used ? c->used : 1) * sizeof *all);
+    size_t m = live_entries(c, all);
+    qsort(all, m, sizeof *all, by_count_desc);
+    if (n > m)
+        n = m;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (wn_value_count){all[i].value, all[i].count};
+    free(all);
+    return n;
+}
+
+void wn_counter_free(wn_counter *c)
+{
+    free(c->slots);
+    wn_arena_free(&c->strings);
+    memset(c, 0, sizeof *c);
+}
+

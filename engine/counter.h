@@ -1,0 +1,58 @@
+/*
+ * counter.h -- how often each value occurs, in bounded memory.
+ *
+ * Exact while the number of distinct values stays within `exact_limit`: a
+ * hash table (open addressing, linear probing, xxh3 hashes) of value -> count.
+ * When one more distinct value arrives, the table is cut down to the
+ * `mg_capacity` most frequent values and continues as a Misra-Gries summary
+ * (Misra & Gries, "Finding repeated elements", 1982): a value not in a full
+ * table decrements every counter, and counters that reach zero are dropped.
+ * Every value occurring more than n / (mg_capacity + 1) times survives, and
+ * each kept count is a lower bound off by at most that much. A HyperLogLog
+ * sketch sees every value, for the distinct count once the table is no
+ * longer exact.
+ *
+ * Values are copied into an arena that is rebuilt when the summary drops
+ * entries, so memory stays bounded by the limits, not by the input.
+ */
+#ifndef WN_COUNTER_H
+#define WN_COUNTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "hll.h"
+#include "winnow.h"
+
+typedef struct wn_counter_slot {
+    uint64_t hash;
+    const char *value; /* NULL: empty slot */
+    uint32_t len;
+    uint64_t count;
+} wn_counter_slot;
+
+typedef struct wn_counter {
+    wn_counter_slot *slots;
+    size_t nslots;  /* power of two */
+    size_t used;
+    size_t exact_limit;
+    size_t mg_capacity;
+    bool exact;
+    uint64_t total;
+    wn_arena strings;
+    wn_hll hll;
+} wn_counter;
+
+void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity);
+void wn_counter_add(wn_counter *c, const char *s, size_t len);
+bool wn_counter_exact(const wn_counter *c);
+/* Distinct values: exact while the counter is exact, a HyperLogLog estimate after. */
+uint64_t wn_counter_distinct(const wn_counter *c);
+/* The `n` most frequent values, most frequent first, ties by byte order. The
+ * strings belong to the counter. Returns how many were written to `out`. */
+size_t wn_counter_top(const wn_counter *c, size_t n, wn_value_count *out);
+void wn_counter_free(wn_counter *c);
+
+#endif

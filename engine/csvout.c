@@ -1,0 +1,158 @@
+/*
+ * csvout.c -- writing CSV for people and scripts; see winnow.h (wn_csvw).
+ *
+ * A cell is quoted only when it must be: when it holds the delimiter, a quote,
+ * CR or LF, or starts or ends with a blank (which a lenient reader, libcsv
+ * included, would trim). The quoting itself is libcsv's csv_write2().
+ *
+ * Neutralising: an export is attacker-controlled text, and a cell such as
+ * `=HYPERLINK(...)` or `@SUM(...)` would run as a formula when a person opens
+ * the file in a spreadsheet. Such cells get a leading `'`, which spreadsheets
+ * treat as "this is text". The check looks at the first byte only, as Excel
+ * and LibreOffice do.
+ */
+#include "winnow.h"
+
+#include <csv.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+
+void wn_csvw_init(wn_csvw *w, FILE *fp, bool neutralise)
+{
+    memset(w, 0, sizeof *w);
+    w->fp = fp;
+    w->delimiter = ',';
+    w->neutralise = neutralise;
+}
+
+void wn_csvw_release(wn_csvw *w)
+{
+    free(w->scratch);
+    w->scratch = NULL;
+    w->scratch_cap = 0;
+}
+
+static bool is_formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+static bool needs_quotes(const wn_csvw *w, const char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+        return true;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == w->delimiter || c == '"' || c == '\n' || c == '\r')
+            return true;
+    }
+    return false;
+}
+
+static void put(wn_csvw *w, const void *p, size_t n)
+{
+    if (n && fwrite(p, 1, n, w->fp) != n)
+        w->error = 1;
+}
+
+static void scratch_reserve(wn_csvw *w, size_t n)
+{
+    if (n > w->scratch_cap) {
+        w->scratch_cap = n * 2;
+        w->scratch = wn_xrealloc(w->scratch, w->scratch_cap);
+    }
+}
+
+static void put_quoted(wn_csvw *w, const char *s, size_t len, bool prefix)
+{
+    const char *src = s;
+    size_t srclen = len;
+    wn_buf prefixed = {0};
+    if (prefix) {
+        wn_buf_putc(&prefixed, '\'');
+        wn_buf_append(&prefixed, s, len);
+        src = prefixed.data;
+        srclen = prefixed.len;
+    }
+    size_t need = csv_write2(NULL, 0, src, srclen, '"');
+    scratch_reserve(w, need);
+    csv_write2(w->scratch, need, src, srclen, '"');
+    put(w, w->scratch, need);
+    wn_buf_free(&prefixed);
+}
+
+void wn_csvw_cell(wn_csvw *w, const char *s, size_t len)
+{
+    if (w->row_open)
+        put(w, &w->delimiter, 1);
+    w->row_open = true;
+    bool prefix = w->neutralise && len > 0 && is_formula_start(s[0]);
+    if (needs_quotes(w, s, len)) {
+        put_quoted(w, s, len, prefix);
+        return;
+    }
+    if (prefix)
+        put(w, "'", 1);
+    put(w, s, len);
+}
+
+void wn_csvw_str(wn_csvw *w, const char *s)
+{
+    wn_csvw_cell(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void wn_csvw_u64(wn_csvw *w, uint64_t v)
+{
+    char tmp[24];
+    int n = snprintf(tmp, sizeof tmp, "%" PRIu64, v);
+    wn_csvw_cell(w, tmp, (size_t)n);
+}
+
+void wn_csvw_double(wn_csvw *w, double v, int decimals)
+{
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    /* A value that rounds to zero from below would print as "-0.00": a formula
+     * start for spreadsheets and a surprise for people. */
+    if (n > 1 && tmp[0] == '-' && strspn(tmp + 1, "0.") == (size_t)(n - 1))
+        memmove(tmp, tmp + 1, (size_t)n--);
+    wn_csvw_cell(w, tmp, (size_t)n);
+}
+
+void wn_csvw_end_row(wn_csvw *w)
+{
+    put(w, "\n", 1);
+    w->row_open = false;
+}
+
+int wn_csvw_status(const wn_csvw *w)
+{
+    return w->error || ferror(w->fp) ? -1 : 0;
+}
+
+void wn_csvw_rejects_header(wn_csvw *w)
+{
+    static const char *const cols[] = {"line", "reason", "raw", "source", "detail"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        wn_csvw_str(w, cols[i]);
+    wn_csvw_end_row(w);
+}
+
+void wn_csvw_reject(wn_csvw *w, const wn_row *reject, const char *source)
+{
+    wn_buf raw = {0};
+    wn_utf8_sanitize(&raw, reject->raw, reject->raw_len, true);
+    wn_csvw_u64(w, reject->line);
+    wn_csvw_str(w, wn_reject_reason_name(reject->reject));
+    wn_csvw_cell(w, raw.data ? raw.data : "", raw.len);
+    wn_csvw_str(w, source);
+    wn_csvw_str(w, reject->detail);
+    wn_csvw_end_row(w);
+    wn_buf_free(&raw);
+}

@@ -1,0 +1,234 @@
+/*
+ * outset.c -- the files one run writes, each made atomically.
+ *
+ * An output is written to `OUTDIR/.NAME.PID.N.tmp` (created with O_EXCL, mode
+ * 0666 less the umask, like any file the user creates), and renamed to
+ * `OUTDIR/NAME` only at commit, after fflush + fsync; the directory is fsync'd
+ * after the renames so they survive a power cut. A crash or kill before
+ * commit leaves the previous outputs untouched and, at worst, a hidden .tmp.
+ *
+ * The table of outputs is a fixed array so a signal handler can walk it
+ * without racing a realloc: an entry's paths are complete before `live` is set.
+ *
+ * An input is identified by (device, inode), which sees through different
+ * spellings of one path, hard links and symlinks.
+ */
+#include "winnow.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "error.h"
+
+#define MAX_OUTPUTS 32
+
+struct file_id {
+    dev_t dev;
+    ino_t ino;
+};
+
+struct wn_outfile {
+    char *final_path;
+    char *tmp_path;
+    FILE *fp;
+    volatile sig_atomic_t live; /* the temporary file exists and is ours */
+};
+
+struct wn_outset {
+    char *dir;
+    struct file_id *inputs;
+    size_t ninputs;
+    struct wn_outfile files[MAX_OUTPUTS];
+    size_t nfiles;
+};
+
+static int make_dirs(const char *dir, wn_error *err)
+{
+    char *path = wn_xstrdup(dir);
+    int rc = WN_OK;
+    for (char *p = path + 1;; p++) {
+        bool end = *p == '\0';
+        if (*p != '/' && !end)
+            continue;
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            rc = wn_fail_errno(err, errno, "cannot create output directory %s", path);
+            break;
+        }
+        if (end)
+            break;
+        *p = '/';
+    }
+    free(path);
+    if (rc == WN_OK) {
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+            rc = wn_fail(err, WN_EIO, "%s: is not a directory", dir);
+    }
+    return rc;
+}
+
+int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs, size_t ninputs,
+                  wn_error *err)
+{
+    *out = NULL;
+    int rc = make_dirs(outdir, err);
+    if (rc < 0)
+        return rc;
+    wn_outset *set = wn_xcalloc(1, sizeof *set);
+    set->dir = wn_xstrdup(outdir);
+    set->inputs = wn_xcalloc(ninputs, sizeof *set->inputs);
+    for (size_t i = 0; i < ninputs; i++) {
+        struct stat st;
+        if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &st) == 0)
+            set->inputs[set->ninputs++] = (struct file_id){st.st_dev, st.st_ino};
+    }
+    *out = set;
+    return WN_OK;
+}
+
+static bool is_an_input(const wn_outset *set, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return false;
+    for (size_t i = 0; i < set->ninputs; i++)
+        if (set->inputs[i].dev == st.st_dev && set->inputs[i].ino == st.st_ino)
+            return true;
+    return false;
+}
+
+static int refuse_input(const char *path, wn_error *err)
+{
+    return wn_fail(err, WN_EUSAGE,
+                   "refusing to write %s: it is one of this run's inputs (choose another -o)",
+                   path);
+}
+
+int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err)
+{
+    *stream = NULL;
+    if (set->nfiles == MAX_OUTPUTS)
+        return wn_fail(err, WN_ELIMIT, "too many outputs in one run");
+    wn_buf path = {0};
+    wn_buf_printf(&path, "%s/%s", set->dir, name);
+    if (is_an_input(set, path.data)) {
+        int rc = refuse_input(path.data, err);
+        wn_buf_free(&path);
+        return rc;
+    }
+    wn_buf tmp = {0};
+    int fd = -1;
+    for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
+        wn_buf_clear(&tmp);
+        wn_buf_printf(&tmp, "%s/.%s.%ld.%u.tmp", set->dir, name, (long)getpid(), attempt);
+        fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        int rc = wn_fail_errno(err, errno, "cannot create a temporary file in %s", set->dir);
+        wn_buf_free(&path);
+        wn_buf_free(&tmp);
+        return rc;
+    }
+    struct wn_outfile *f = &set->files[set->nfiles];
+    f->final_path = path.data;
+    f->tmp_path = tmp.data;
+    f->live = 1;
+    __atomic_signal_fence(__ATOMIC_SEQ_CST); /* entry complete before a handler can see it */
+    set->nfiles++;
+    f->fp = fdopen(fd, "w");
+    if (!f->fp) {
+        close(fd);
+        return wn_fail_errno(err, errno, "%s: cannot open a stream", f->tmp_path);
+    }
+    setvbuf(f->fp, NULL, _IOFBF, 1 << 20);
+    *stream = f->fp;
+    return WN_OK;
+}
+
+static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
+{
+    FILE *fp = f->fp;
+    f->fp = NULL;
+    bool failed = fflush(fp) != 0 || ferror(fp);
+    int saved = errno;
+    if (!failed && fsync(fileno(fp)) != 0) {
+        failed = true;
+        saved = errno;
+    }
+    if (fclose(fp) != 0 && !failed) {
+        failed = true;
+        saved = errno;
+    }
+    if (failed)
+        return wn_fail_errno(err, saved, "cannot write %s", f->final_path);
+    if (is_an_input(set, f->final_path))
+        return refuse_input(f->final_path, err);
+    if (rename(f->tmp_path, f->final_path) != 0)
+        return wn_fail_errno(err, errno, "cannot rename %s to %s", f->tmp_path, f->final_path);
+    f->live = 0;
+    return WN_OK;
+}
+
+int wn_outset_commit(wn_outset *set, wn_error *err)
+{
+    for (size_t i = 0; i < set->nfiles; i++) {
+        if (!set->files[i].live)
+            continue;
+        int rc = commit_one(set, &set->files[i], err);
+        if (rc < 0) {
+            wn_outset_abort(set);
+            return rc;
+        }
+    }
+    int dfd = open(set->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd); /* best effort: some file systems refuse fsync on directories */
+        close(dfd);
+    }
+    return WN_OK;
+}
+
+void wn_outset_abort(wn_outset *set)
+{
+    for (size_t i = 0; i < set->nfiles; i++) {
+        struct wn_outfile *f = &set->files[i];
+        if (f->fp) {
+            fclose(f->fp);
+            f->fp = NULL;
+        }
+        if (f->live) {
+            unlink(f->tmp_path);
+            f->live = 0;
+        }
+    }
+}
+
+void wn_outset_abort_from_signal(const wn_outset *set)
+{
+    for (size_t i = 0; i < set->nfiles && i < MAX_OUTPUTS; i++)
+        if (set->files[i].live)
+            unlink(set->files[i].tmp_path);
+}
+
+void wn_outset_free(wn_outset *set)
+{
+    if (!set)
+        return;
+    wn_outset_abort(set);
+    for (size_t i = 0; i < set->nfiles; i++) {
+        free(set->files[i].final_path);
+        free(set->files[i].tmp_path);
+    }
+    free(set->inputs);
+    free(set->dir);
+    free(set);
+}

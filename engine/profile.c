@@ -1,0 +1,139 @@
+/*
+ * profile.c -- per-column summaries of one input; see winnow.h (wn_profile).
+ *
+ * Each column keeps two bounded frequency counters (values and shapes, see
+ * counter.h) and a few running numbers. Nothing here grows with the number of
+ * rows: the counters cap their own size. Lengths are in code points, which is
+ * what a person means by "characters" for the names and addresses in CRM data.
+ */
+#include "winnow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "counter.h"
+#include "error.h"
+#include "kinds.h"
+#include "utf8.h"
+
+#define DEFAULT_EXACT_LIMIT  50000
+#define DEFAULT_TOP_N        10
+#define SUMMARY_CAPACITY     2000 /* Misra-Gries counters once a column is not exact */
+#define SHAPE_EXACT_LIMIT    5000
+#define SHAPE_CAP            48   /* bytes of a shape kept */
+
+typedef struct column_state {
+    wn_counter values;
+    wn_counter shapes;
+    wn_column_profile out;
+    wn_value_count *top_values;
+    wn_value_count *top_shapes;
+} column_state;
+
+struct wn_profile {
+    size_t ncols;
+    size_t top_n;
+    column_state *cols;
+};
+
+int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_opts *opts,
+                   wn_error *err)
+{
+    (void)err;
+    wn_profile *p = wn_xcalloc(1, sizeof *p);
+    size_t exact = opts && opts->exact_distinct_limit ? opts->exact_distinct_limit
+                                                      : DEFAULT_EXACT_LIMIT;
+    p->top_n = opts && opts->top_n ? opts->top_n : DEFAULT_TOP_N;
+    p->ncols = header->ncols;
+    p->cols = wn_xcalloc(p->ncols ? p->ncols : 1, sizeof *p->cols);
+    for (size_t i = 0; i < p->ncols; i++) {
+        column_state *c = &p->cols[i];
+        wn_counter_init(&c->values, exact, SUMMARY_CAPACITY);
+        wn_counter_init(&c->shapes, SHAPE_EXACT_LIMIT, SUMMARY_CAPACITY);
+        c->out.name = header->names[i];
+        c->out.kind = wn_kind_from_header(header->names[i]);
+        c->top_values = wn_xcalloc(p->top_n, sizeof *c->top_values);
+        c->top_shapes = wn_xcalloc(p->top_n, sizeof *c->top_shapes);
+    }
+    *out = p;
+    return WN_OK;
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+static void add_value(column_state *c, const char *s, size_t len)
+{
+    wn_column_profile *o = &c->out;
+    o->rows++;
+    if (is_blank(s, len))
+        return;
+    size_t chars = wn_utf8_length(s, len);
+    if (o->filled == 0 || chars < o->min_len)
+        o->min_len = chars;
+    if (chars > o->max_len)
+        o->max_len = chars;
+    o->filled++;
+    wn_counter_add(&c->values, s, len);
+    char shape[SHAPE_CAP];
+    size_t n = wn_value_shape(s, len, shape, sizeof shape);
+    wn_counter_add(&c->shapes, shape, n);
+    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len))
+        o->invalid++;
+}
+
+void wn_profile_add_row(wn_profile *p, const wn_row *row)
+{
+    size_t n = row->ncells < p->ncols ? row->ncells : p->ncols;
+    for (size_t i = 0; i < n; i++)
+        add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len);
+}
+
+void wn_profile_finish(wn_profile *p)
+{
+    for (size_t i = 0; i < p->ncols; i++) {
+        column_state *c = &p->cols[i];
+        wn_column_profile *o = &c->out;
+        o->distinct = wn_counter_distinct(&c->values);
+        o->distinct_exact = wn_counter_exact(&c->values);
+        o->top_exact = o->distinct_exact;
+        o->shapes_exact = wn_counter_exact(&c->shapes);
+        /* An estimate can't be above the number of values it counts. */
+        if (o->distinct > o->filled)
+            o->distinct = o->filled;
+        o->ntop_values = wn_counter_top(&c->values, p->top_n, c->top_values);
+        o->top_values = c->top_values;
+        o->ntop_shapes = wn_counter_top(&c->shapes, p->top_n, c->top_shapes);
+        o->top_shapes = c->top_shapes;
+    }
+}
+
+size_t wn_profile_ncolumns(const wn_profile *p)
+{
+    return p->ncols;
+}
+
+const wn_column_profile *wn_profile_column(const wn_profile *p, size_t i)
+{
+    return i < p->ncols ? &p->cols[i].out : NULL;
+}
+
+void wn_profile_free(wn_profile *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->ncols; i++) {
+        wn_counter_free(&p->cols[i].values);
+        wn_counter_free(&p->cols[i].shapes);
+        free(p->cols[i].top_values);
+        free(p->cols[i].top_shapes);
+    }
+    free(p->cols);
+    free(p);
+}

@@ -1,0 +1,76 @@
+/*
+ * shape.c -- the shape of a value (wn_value_shape, see winnow.h).
+ *
+ * Shapes show an analyst the formats a column is written in at a glance:
+ * `999-999-9999` next to `(999) 999-9999` and `+9 999 999 9999` says the phone
+ * column needs normalizing. Letter runs are cut to three so names of any length
+ * share a shape (`Aaaa`), while digits keep their count, because that is what
+ * tells a 5-digit ZIP from a ZIP+4 or a 10-digit phone. Letters outside ASCII
+ * are classed by their Unicode category (utf8proc), so `Zoë` is `Aaa`.
+ */
+#include "winnow.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static char shape_class(utf8proc_int32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z')
+            return 'A';
+        if (cp >= 'a' && cp <= 'z')
+            return 'a';
+        if (cp >= '0' && cp <= '9')
+            return '9';
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
+            return ' ';
+        return (char)cp;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return 'A';
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: /* combining accents belong to their letter */
+        return 'a';
+    case UTF8PROC_CATEGORY_ND:
+        return '9';
+    case UTF8PROC_CATEGORY_ZS:
+        return ' ';
+    default:
+        return '?';
+    }
+}
+
+size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
+{
+    if (cap == 0)
+        return 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, n = 0;
+    char prev = 0;
+    unsigned run = 0;
+    while (i < len && n + 1 < cap) {
+        utf8proc_int32_t cp = p[i];
+        utf8proc_ssize_t step = 1;
+        if (cp >= 0x80)
+            step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (step <= 0) {
+            cp = '?';
+            step = 1;
+        }
+        i += (size_t)step;
+        char cls = shape_class(cp);
+        run = cls == prev ? run + 1 : 1;
+        prev = cls;
+        if ((cls == 'A' || cls == 'a') && run > 3)
+            continue;
+        if (cls == ' ' && run > 1)
+            continue;
+        out[n++] = cls;
+    }
+    out[n] = '\0';
+    return n;
+}
