@@ -25,7 +25,9 @@ LIBS       = $(PKG_LIBS) -lcsv -lm -pthread
 ENGINE_SRC = $(sort $(wildcard engine/*.c))
 CLI_SRC    = $(sort $(wildcard cli/*.c))
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
-ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
+# Rules and reference tables compiled into the library (see engine/embedded.h).
+RULES_FILES = $(sort $(wildcard rules/*.yaml rules/data/*.csv rules/vendors/*.yaml))
+ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_data.o
 CLI_OBJ    = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -37,6 +39,14 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -Icli -c $< -o $@
+
+$(BUILD)/gen/embedded_data.c: $(RULES_FILES) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   rules/"
+	@./scripts/embed.sh $(RULES_FILES) > $@
+
+$(BUILD)/gen/embedded_data.o: $(BUILD)/gen/embedded_data.c
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libwinnow.a: $(ENGINE_OBJ)
 	@rm -f $@
