@@ -191,6 +191,15 @@ static const char *clip(const char *s, int width, char *buf, size_t cap)
     return buf;
 }
 
+/* Prints `s` left-aligned in `width` columns, counting characters, not bytes. */
+static void print_padded(const char *s, int width)
+{
+    int chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    printf("%s%*s", s, width > chars ? width - chars : 0, "");
+}
+
 static void print_summary_line(const profiled_input *in)
 {
     const wn_reader_stats *s = &in->stats;
@@ -231,9 +240,11 @@ static void print_table(const profiled_input *in)
         if (c->ntop_shapes)
             snprintf(shape, sizeof shape, "%s (%llu)", clip(c->top_shapes[0].value, 18, cell, sizeof cell),
                      (unsigned long long)c->top_shapes[0].count);
-        printf("%-24s %-5s %6.1f%% %17s %9s %7llu  %-26s %s\n", clip(c->name, 24, name, sizeof name),
-               wn_column_kind_name(c->kind), pct, distinct, c->filled ? len : "-",
-               (unsigned long long)c->invalid, top, shape);
+        print_padded(clip(c->name, 24, name, sizeof name), 24);
+        printf(" %-5s %6.1f%% %17s %9s %7llu  ", wn_column_kind_name(c->kind), pct, distinct,
+               c->filled ? len : "-", (unsigned long long)c->invalid);
+        print_padded(top, 26);
+        printf(" %s\n", shape);
     }
     putchar('\n');
 }
@@ -299,8 +310,8 @@ int cmd_profile(int argc, char **argv)
         return cli_exit_for(rc);
     }
     if (rejects) {
-        cli_warn(CMD, "%llu rows rejected; they are listed in %s/rejects.csv",
-                 (unsigned long long)rejects, o.outdir);
+        cli_warn(CMD, "%llu %s rejected; listed in %s/rejects.csv", (unsigned long long)rejects,
+                 rejects == 1 ? "row" : "rows", o.outdir);
         return EXIT_REJECTS;
     }
     return EXIT_DONE;

@@ -122,7 +122,12 @@ void wn_csvw_double(wn_csvw *w, double v, int decimals)
      * start for spreadsheets and a surprise for people. */
     if (n > 1 && tmp[0] == '-' && strspn(tmp + 1, "0.") == (size_t)(n - 1))
         memmove(tmp, tmp + 1, (size_t)n--);
-    wn_csvw_cell(w, tmp, (size_t)n);
+    /* A number the program formatted is data, not a formula: a leading minus
+     * stays as it is, so spreadsheets still read it as a number. */
+    if (w->row_open)
+        put(w, &w->delimiter, 1);
+    w->row_open = true;
+    put(w, tmp, (size_t)n);
 }
 
 void wn_csvw_end_row(wn_csvw *w)

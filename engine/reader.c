@@ -277,6 +277,14 @@ static int finish_record(wn_reader *r, wn_row *row)
     if (r->record_has_nul) {
         row->reject = WN_REJECT_NUL_BYTE;
         snprintf(row->detail, sizeof row->detail, "the record contains a NUL byte");
+    } else if (row->raw_len > r->max_record) {
+        /* Complete, but over the limit: the same verdict whatever the read
+         * size happened to be, with only its start shown. */
+        row->reject = WN_REJECT_TOO_LARGE;
+        row->raw_len = TOO_LARGE_PREVIEW < row->raw_len ? TOO_LARGE_PREVIEW : row->raw_len;
+        snprintf(row->detail, sizeof row->detail,
+                 "record over the size limit (%zu bytes); only its start is shown",
+                 r->max_record);
     } else if (r->ncols > 0 && r->ncells != r->ncols) {
         row->reject = WN_REJECT_FIELD_COUNT;
         snprintf(row->detail, sizeof row->detail, "expected %zu fields, found %zu", r->ncols,

@@ -8,8 +8,9 @@
  * occurrences outside quotes on each complete record of the sample. The header
  * sets the expected count; the candidate that most records agree with wins.
  * Among equally consistent candidates the one that splits the header into
- * more fields wins (a European export `Name;Amount,EUR` is semicolon-separated
- * with a decimal comma, not the reverse), then the order above. A header
+ * more fields wins, then the order above. Decimal commas in a European
+ * export (`Ann;1,5;Köln`) do not mislead it: the header has no comma, so the
+ * comma is not a candidate. A header
  * without any candidate is a one-column file. An Excel `sep=X` first line
  * decides it outright.
  */

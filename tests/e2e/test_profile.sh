@@ -1,10 +1,201 @@
-# End-to-end tests of `winnow profile`.
+# End-to-end tests of `winnow profile` on the ingest fixtures in testdata/ingest.
+IN="$DATA/ingest"
 
-t_profile_basic() {
-    run_winnow 0 profile -o out "$DATA/contacts_basic.csv"
+# profile_row FILE COLUMN : the profile.csv row of one column
+profile_row() { grep -F ",$2," out/profile.csv | head -1; }
+
+# no_formula_cells FILE... : no cell of any output starts with = + or @
+no_formula_cells() {
+    for f in "$@"; do
+        if "$ROOT/tests/e2e/csvcells.awk" "$f" | grep -q '^[=+@]'; then
+            fail "$f has a cell a spreadsheet would evaluate: $("$ROOT/tests/e2e/csvcells.awk" "$f" | grep '^[=+@]' | head -1)"
+        fi
+    done
+}
+
+t_basic() {
+    run_winnow 0 profile -o out "$IN/contacts_basic.csv"
     expect_file out/profile.csv
     expect_file out/report.json
-    expect_file out/rejects.csv
     expect_eq "$(csv_rows out/rejects.csv)" 0 "rejects"
-    expect_grep out/profile.csv 'contacts_basic.csv,Email,email,2,2,100.0,2,exact'
+    expect_grep out/profile.csv '^source,column,kind,rows,filled,filled_pct,distinct,distinct_exact,min_len,max_len,invalid,top_values,top_shapes$'
+    expect_grep out/profile.csv 'contacts_basic.csv,Email,email,2,2,100.0,2,exact,16,16,0,'
+    expect_grep out/profile.csv 'Phone,phone,2,2,100.0,2,exact,12,14,0,'
+    expect_grep out.txt 'Email *email *100.0%'
+    expect_grep out/report.json '"rows": 2'
+    # No temporary files left behind.
+    expect_eq "$(ls -A out | grep -c '^\.')" 0 "hidden files in OUTDIR"
+}
+
+t_default_outdir() {
+    run_winnow 0 profile -q "$IN/contacts_basic.csv"
+    expect_file winnow-out/profile.csv
+    expect_eq "$(cat out.txt)" "" "stdout with -q"
+}
+
+t_gzip_without_suffix() {
+    run_winnow 0 profile -o out "$IN/hubspot_export_no_suffix"
+    expect_grep out/profile.csv ',Email,email,1,1,'
+    expect_grep out/report.json '"gzip": true'
+}
+
+t_gzip_with_suffix() {
+    run_winnow 0 profile -o out "$IN/contacts.csv.gz"
+    expect_grep out/profile.csv ',Phone,phone,2,2,'
+}
+
+t_stdin() {
+    "$WINNOW" profile -q -o out - <"$IN/contacts_basic.csv" || fail "exit $?"
+    expect_grep out/profile.csv '^<stdin>,Email,email,2,'
+    gzip -c "$IN/contacts_basic.csv" | "$WINNOW" profile -q -o out2 - || fail "gzip stdin"
+    expect_grep out2/profile.csv '^<stdin>,Email,email,2,'
+}
+
+t_semicolon_with_decimal_commas() {
+    run_winnow 0 profile -o out "$IN/contacts_semicolon.csv"
+    expect_grep out/report.json '"delimiter": ";"'
+    expect_grep out/profile.csv ',E-Mail,email,2,2,'
+    expect_grep out/profile.csv ',Umsatz,text,2,2,'
+}
+
+t_tab() {
+    run_winnow 0 profile -o out "$IN/contacts_tab.tsv"
+    expect_grep out/report.json '"delimiter": "\\t"'
+    expect_grep out/profile.csv ',Phone,phone,3,3,'
+}
+
+t_delimiter_option() {
+    run_winnow 0 profile -o out --delimiter ';' "$IN/contacts_semicolon.csv"
+    expect_grep out/report.json '"delimiter_sniffed": false'
+    run_winnow 1 profile -o out --delimiter 'ab' "$IN/contacts_semicolon.csv"
+}
+
+t_bom_crlf() {
+    run_winnow 0 profile -o out "$IN/salesforce_bom_crlf.csv"
+    expect_grep out/report.json '"bom": true'
+    expect_grep out/report.json '"line_ending": "CRLF"'
+    # The first header is "Id", not "\xEF\xBB\xBFId".
+    expect_grep out/profile.csv 'salesforce_bom_crlf.csv,Id,text,2,'
+    expect_no_grep out/profile.csv $'\r'
+}
+
+t_quoted_newlines() {
+    run_winnow 0 profile -o out "$IN/quoted_newlines.csv"
+    expect_grep out/profile.csv ',notes,text,4,4,'
+    expect_eq "$(csv_rows out/rejects.csv)" 0
+}
+
+t_ragged_rows_listed_with_lines() {
+    run_winnow 3 profile -o out "$IN/ragged.csv"
+    expect_grep err.txt '2 rows rejected'
+    expect_eq "$(csv_rows out/rejects.csv)" 2
+    expect_grep out/rejects.csv '^3,field_count,"2,Bob",.*ragged.csv,"expected 3 fields, found 2"$'
+    expect_grep out/rejects.csv '^4,field_count,"3,Cy,cy@x.io,extra",'
+    # Every data line is profiled or rejected.
+    expect_grep out/profile.csv ',name,text,2,2,'
+}
+
+t_unterminated_quote() {
+    run_winnow 3 profile -o out "$IN/unterminated_quote.csv"
+    expect_grep out/rejects.csv '^3,unterminated_quote,'
+    expect_grep out/profile.csv ',name,text,2,2,'
+}
+
+t_nul_byte() {
+    run_winnow 3 profile -o out "$IN/nul_byte.csv"
+    expect_grep out/rejects.csv '^2,nul_byte,'
+    expect_grep out/profile.csv ',name,text,1,1,'
+}
+
+t_cp1252() {
+    run_winnow 0 profile -o out "$IN/cp1252.csv"
+    expect_grep out/report.json '"cells_converted_from_cp1252": 5'
+    expect_grep out/profile.csv 'René Dupont'
+    expect_grep out/profile.csv 'Montréal'
+    expect_grep out.txt 'converted'
+}
+
+t_empty_file() {
+    run_winnow 2 profile -o out "$IN/empty.csv"
+    expect_grep err.txt 'empty.csv'
+    expect_grep err.txt 'empty'
+    expect_no_file out/profile.csv
+}
+
+t_missing_file() {
+    run_winnow 2 profile -o out "$IN/no-such-file.csv"
+    expect_grep err.txt 'no-such-file.csv'
+    expect_no_file out/profile.csv
+}
+
+t_header_only() {
+    run_winnow 0 profile -o out "$IN/header_only.csv"
+    expect_grep out/profile.csv ',Email,email,0,0,'
+    expect_grep out/report.json '"rows": 0'
+}
+
+t_one_column() {
+    run_winnow 0 profile -o out "$IN/one_column.csv"
+    expect_grep out/profile.csv ',email,email,3,3,100.0,3,exact,.*,1,'
+}
+
+t_duplicate_headers() {
+    run_winnow 0 profile -o out "$IN/duplicate_headers.csv"
+    expect_grep out/profile.csv ',column_2,'
+    expect_grep out/profile.csv ',email_2,'
+    expect_grep out/profile.csv ',Name_2,'
+    expect_grep out.txt "column 2 has no name"
+}
+
+t_formula_cells_neutralised() {
+    run_winnow 0 profile -o out "$IN/formula_cells.csv"
+    no_formula_cells out/profile.csv out/rejects.csv
+    expect_grep out/profile.csv "'=HYPERLINK"
+}
+
+t_formula_cells_in_rejects() {
+    printf 'a,b\n=cmd|x,1,2\n@x,+y\n' >in.csv
+    run_winnow 3 profile -o out in.csv
+    no_formula_cells out/rejects.csv
+    expect_grep out/rejects.csv "^2,field_count,\"'=cmd|x,1,2\""
+}
+
+t_big_field() {
+    {
+        printf 'id,note\n1,"'
+        head -c 2200000 /dev/zero | tr '\0' 'x'
+        printf '"\n2,short\n'
+    } >big.csv
+    run_winnow 0 profile -o out big.csv
+    expect_grep out/profile.csv ',note,text,2,2,100.0,2,exact,5,2200000,'
+}
+
+t_output_over_input_refused() {
+    mkdir out
+    cp "$IN/contacts_basic.csv" out/profile.csv
+    run_winnow 1 profile -o out out/profile.csv
+    expect_grep err.txt 'profile.csv'
+    expect_same out/profile.csv "$IN/contacts_basic.csv"
+}
+
+t_several_inputs() {
+    run_winnow 3 profile -o out "$IN/contacts_basic.csv" "$IN/ragged.csv"
+    expect_grep out/profile.csv '^.*contacts_basic.csv,Email,'
+    expect_grep out/profile.csv '^.*ragged.csv,email,'
+    expect_grep out/rejects.csv 'ragged.csv'
+}
+
+t_usage_errors() {
+    run_winnow 1 profile
+    run_winnow 1 no-such-command
+    expect_grep err.txt 'no-such-command'
+    run_winnow 0 --help
+    expect_grep out.txt 'profile'
+}
+
+t_inputs_untouched() {
+    cp "$IN/ragged.csv" r.csv
+    before=$(cksum <r.csv)
+    run_winnow 3 profile -o out r.csv
+    expect_eq "$(cksum <r.csv)" "$before"
 }

@@ -1,0 +1,196 @@
+/*
+ * test_output.c -- the CSV writer and the atomic output set.
+ *
+ * The writer must quote exactly what RFC 4180 needs quoted and neutralise
+ * cells a spreadsheet would evaluate; the output set must never leave a file
+ * under its real name before commit, clean up on abort, create OUTDIR, and
+ * refuse to write over an input.
+ */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+static char *write_cells(bool neutralise, const char *const *cells, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    wn_csvw w;
+    wn_csvw_init(&w, fp, neutralise);
+    for (size_t i = 0; i < n; i++)
+        wn_csvw_str(&w, cells[i]);
+    wn_csvw_end_row(&w);
+    assert_int_equal(wn_csvw_status(&w), 0);
+    wn_csvw_release(&w);
+    fclose(fp);
+    return text;
+}
+
+static void test_quoting(void **state)
+{
+    (void)state;
+    const char *cells[] = {"plain", "a,b", "say \"hi\"", "two\nlines", "", "cr\rhere", "caf\xC3\xA9"};
+    char *got = write_cells(false, cells, 7);
+    assert_string_equal(got, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"cr\rhere\",café\n");
+    free(got);
+}
+
+static void test_neutralise_formulas(void **state)
+{
+    (void)state;
+    const char *cells[] = {"=SUM(A1:A9)", "+1 555", "-2", "@cmd", "\tx", "\rx", "ok=1", "a@b.c"};
+    char *got = write_cells(true, cells, 8);
+    assert_string_equal(got, "'=SUM(A1:A9),'+1 555,'-2,'@cmd,\"'\tx\",\"'\rx\",ok=1,a@b.c\n");
+    free(got);
+    /* Off: written as they are (files meant for programs, not spreadsheets). */
+    got = write_cells(false, cells, 1);
+    assert_string_equal(got, "=SUM(A1:A9)\n");
+    free(got);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    wn_csvw w;
+    wn_csvw_init(&w, fp, true);
+    wn_csvw_u64(&w, 18446744073709551615ull);
+    wn_csvw_double(&w, 0.98765, 3);
+    wn_csvw_double(&w, -1.5, 1); /* a number, not a formula: never neutralised */
+    wn_csvw_end_row(&w);
+    wn_csvw_release(&w);
+    fclose(fp);
+    assert_string_equal(text, "18446744073709551615,0.988,-1.5\n");
+    free(text);
+}
+
+static void test_reject_row(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    wn_csvw w;
+    wn_csvw_init(&w, fp, true);
+    wn_csvw_rejects_header(&w);
+    wn_row row = {.line = 7, .raw = "=1,A\0\xE9", .raw_len = 6, .reject = WN_REJECT_NUL_BYTE};
+    snprintf(row.detail, sizeof row.detail, "nul");
+    wn_csvw_reject(&w, &row, "in.csv");
+    wn_csvw_release(&w);
+    fclose(fp);
+    assert_string_equal(text, "line,reason,raw,source,detail\n"
+                              "7,nul_byte,\"'=1,A\xE2\x90\x80\xC3\xA9\",in.csv,nul\n");
+    free(text);
+}
+
+static char *temp_dir(void)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/winnow-test-out-XXXXXX");
+    assert_non_null(mkdtemp(path));
+    return path;
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."));
+    closedir(d);
+    return n;
+}
+
+static void test_outset_commit_is_atomic(void **state)
+{
+    (void)state;
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/a/b", temp_dir()); /* created with parents */
+    wn_outset *set;
+    wn_error err;
+    assert_int_equal(wn_outset_new(&set, dir, NULL, 0, &err), WN_OK);
+    FILE *fp;
+    assert_int_equal(wn_outset_open(set, "x.csv", &fp, &err), WN_OK);
+    fputs("hello\n", fp);
+    char final[192];
+    snprintf(final, sizeof final, "%s/x.csv", dir);
+    struct stat st;
+    assert_int_equal(stat(final, &st), -1); /* not there before commit */
+    assert_int_equal(count_entries(dir), 1); /* only the hidden temporary */
+    assert_int_equal(wn_outset_commit(set, &err), WN_OK);
+    char *text = tu_read_file(final, NULL);
+    assert_string_equal(text, "hello\n");
+    free(text);
+    assert_int_equal(count_entries(dir), 1);
+    wn_outset_free(set);
+}
+
+static void test_outset_abort_leaves_nothing(void **state)
+{
+    (void)state;
+    const char *dir = temp_dir();
+    wn_outset *set;
+    wn_error err;
+    assert_int_equal(wn_outset_new(&set, dir, NULL, 0, &err), WN_OK);
+    FILE *fp;
+    assert_int_equal(wn_outset_open(set, "a.csv", &fp, &err), WN_OK);
+    assert_int_equal(wn_outset_open(set, "b.csv", &fp, &err), WN_OK);
+    fputs("partial", fp);
+    wn_outset_abort(set);
+    wn_outset_abort(set);
+    assert_int_equal(count_entries(dir), 0);
+    wn_outset_free(set);
+}
+
+static void test_outset_refuses_input(void **state)
+{
+    (void)state;
+    const char *dir = temp_dir();
+    char input[128];
+    snprintf(input, sizeof input, "%s/clean.csv", dir);
+    FILE *fp = fopen(input, "w");
+    fputs("id\n1\n", fp);
+    fclose(fp);
+    /* The same file reached through another path is still the input. */
+    char other[160];
+    snprintf(other, sizeof other, "%s/../%s/clean.csv", dir, strrchr(dir, '/') + 1);
+    const char *inputs[] = {"-", other};
+    wn_outset *set;
+    wn_error err;
+    assert_int_equal(wn_outset_new(&set, dir, inputs, 2, &err), WN_OK);
+    assert_int_equal(wn_outset_open(set, "clean.csv", &fp, &err), WN_EUSAGE);
+    assert_non_null(strstr(err.msg, "clean.csv"));
+    assert_int_equal(wn_outset_open(set, "other.csv", &fp, &err), WN_OK);
+    wn_outset_free(set);
+    char *text = tu_read_file(input, NULL);
+    assert_string_equal(text, "id\n1\n");
+    free(text);
+}
+
+static void test_outset_unwritable_dir(void **state)
+{
+    (void)state;
+    wn_outset *set = NULL;
+    wn_error err;
+    int rc = wn_outset_new(&set, "/proc/winnow-cannot-exist", NULL, 0, &err);
+    assert_int_equal(rc, WN_EIO);
+    assert_non_null(strstr(err.msg, "/proc/winnow-cannot-exist"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quoting),
+        cmocka_unit_test(test_neutralise_formulas),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_reject_row),
+        cmocka_unit_test(test_outset_commit_is_atomic),
+        cmocka_unit_test(test_outset_abort_leaves_nothing),
+        cmocka_unit_test(test_outset_refuses_input),
+        cmocka_unit_test(test_outset_unwritable_dir),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,125 @@
+/*
+ * test_profile.c -- column profiles: fill rate, distinct counts (exact, then
+ * estimated and saying so), lengths in characters, top values and shapes,
+ * invalid values for email / phone / date columns, and the JSON writer.
+ */
+#include "testutil.h"
+
+static const char *const names[] = {"Name", "E-Mail", "Phone", "Birthdate"};
+static const wn_header header = {.ncols = 4, .names = names};
+
+static void add(wn_profile *p, const char *a, const char *b, const char *c, const char *d)
+{
+    const char *v[] = {a, b, c, d};
+    wn_cell cells[4];
+    for (int i = 0; i < 4; i++)
+        cells[i] = (wn_cell){v[i], strlen(v[i])};
+    wn_row row = {.ncells = 4, .cells = cells};
+    wn_profile_add_row(p, &row);
+}
+
+static void test_columns(void **state)
+{
+    (void)state;
+    wn_profile *p;
+    wn_error err;
+    assert_int_equal(wn_profile_new(&p, &header, NULL, &err), WN_OK);
+    add(p, "José", "jose@example.com", "+1 (555) 123-4567", "1980-02-29");
+    add(p, "Ann", "not-an-email", "12", "31/02/1980");
+    add(p, "Ann", "", "555.123.4567", "");
+    add(p, "", "ann@x.io", "n/a", "02/03/1979");
+    wn_profile_finish(p);
+    assert_int_equal(wn_profile_ncolumns(p), 4);
+
+    const wn_column_profile *name = wn_profile_column(p, 0);
+    assert_int_equal(name->kind, WN_KIND_TEXT);
+    assert_int_equal(name->rows, 4);
+    assert_int_equal(name->filled, 3);
+    assert_int_equal(name->distinct, 2);
+    assert_true(name->distinct_exact);
+    assert_int_equal(name->min_len, 3);
+    assert_int_equal(name->max_len, 4); /* characters, not bytes */
+    assert_string_equal(name->top_values[0].value, "Ann");
+    assert_int_equal(name->top_values[0].count, 2);
+    assert_string_equal(name->top_shapes[0].value, "Aaa");
+
+    const wn_column_profile *email = wn_profile_column(p, 1);
+    assert_int_equal(email->kind, WN_KIND_EMAIL);
+    assert_int_equal(email->filled, 3);
+    assert_int_equal(email->invalid, 1);
+    const wn_column_profile *phone = wn_profile_column(p, 2);
+    assert_int_equal(phone->kind, WN_KIND_PHONE);
+    assert_int_equal(phone->invalid, 2); /* "12" and "n/a" */
+    const wn_column_profile *date = wn_profile_column(p, 3);
+    assert_int_equal(date->kind, WN_KIND_DATE);
+    assert_int_equal(date->invalid, 1); /* 31 February */
+    wn_profile_free(p);
+}
+
+static void test_distinct_estimate(void **state)
+{
+    (void)state;
+    wn_profile *p;
+    wn_error err;
+    wn_profile_opts opts = {.exact_distinct_limit = 1000};
+    assert_int_equal(wn_profile_new(&p, &header, &opts, &err), WN_OK);
+    char v[32];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(v, sizeof v, "name%d", i);
+        add(p, v, "a@b.co", "", "");
+    }
+    wn_profile_finish(p);
+    const wn_column_profile *c = wn_profile_column(p, 0);
+    assert_false(c->distinct_exact);
+    assert_true(c->distinct > 19400 && c->distinct < 20600);
+    assert_true(wn_profile_column(p, 1)->distinct_exact);
+    assert_int_equal(wn_profile_column(p, 1)->distinct, 1);
+    wn_profile_free(p);
+}
+
+static void test_json(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    wn_json j;
+    wn_json_init(&j, fp);
+    wn_json_object_begin(&j);
+    wn_json_key(&j, "s");
+    wn_json_str(&j, "q\"\\\n\x01é");
+    wn_json_key(&j, "a");
+    wn_json_array_begin(&j);
+    wn_json_u64(&j, 1);
+    wn_json_double(&j, 0.5);
+    wn_json_bool(&j, true);
+    wn_json_null(&j);
+    wn_json_array_end(&j);
+    wn_json_object_end(&j);
+    wn_json_finish(&j);
+    fclose(fp);
+    /* Structure and escapes; whitespace is the writer's choice. */
+    char *compact = malloc(len + 1);
+    size_t n = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
+            in_str = !in_str;
+        if (in_str || (text[i] != ' ' && text[i] != '\n'))
+            compact[n++] = text[i];
+    }
+    compact[n] = '\0';
+    assert_string_equal(compact, "{\"s\":\"q\\\"\\\\\\n\\u0001é\",\"a\":[1,0.5,true,null]}");
+    free(compact);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_distinct_estimate),
+        cmocka_unit_test(test_json),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

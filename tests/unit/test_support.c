@@ -1,0 +1,181 @@
+/*
+ * test_support.c -- the small modules the reader and the profile stand on:
+ * UTF-8 checks and Windows-1252 conversion, dialect sniffing, value shapes,
+ * HyperLogLog, the bounded value counter, reference tables and string maps.
+ */
+#include "testutil.h"
+
+#include <xxhash.h>
+
+#include "counter.h"
+#include "hll.h"
+#include "sniff.h"
+#include "strmap.h"
+#include "table.h"
+#include "utf8.h"
+
+static void test_utf8_check(void **state)
+{
+    (void)state;
+    assert_int_equal(wn_utf8_check("plain ascii text", 16), 0);
+    assert_int_equal(wn_utf8_check("Müller 東京", 14), 0);
+    assert_int_equal(wn_utf8_check("M\xFCller", 6), WN_TEXT_INVALID_UTF8);
+    assert_int_equal(wn_utf8_check("\xC0\xAF", 2), WN_TEXT_INVALID_UTF8); /* overlong '/' */
+    assert_int_equal(wn_utf8_check("\xED\xA0\x80", 3), WN_TEXT_INVALID_UTF8); /* surrogate */
+    assert_int_equal(wn_utf8_check("\xE6\x9D", 2), WN_TEXT_INVALID_UTF8); /* truncated */
+    assert_int_equal(wn_utf8_check("a\0b", 3), WN_TEXT_HAS_NUL);
+    assert_int_equal(wn_utf8_length("Müller 東京", 14), 9);
+}
+
+static void test_cp1252(void **state)
+{
+    (void)state;
+    wn_buf b = {0};
+    wn_cp1252_to_utf8(&b, "Ren\xE9 \x80 \x93x\x94 \x81", 12);
+    assert_string_equal(wn_buf_cstr(&b), "René € “x” \xC2\x81");
+    wn_buf_clear(&b);
+    wn_utf8_sanitize(&b, "ok\0\xC3\xA9", 5, true);
+    assert_string_equal(wn_buf_cstr(&b), "ok\xE2\x90\x80\xC3\xA9");
+    wn_buf_free(&b);
+}
+
+static char sniffed(const char *sample)
+{
+    wn_dialect d;
+    wn_sniff(sample, strlen(sample), true, &d);
+    return d.delimiter;
+}
+
+static void test_sniff(void **state)
+{
+    (void)state;
+    assert_int_equal(sniffed("a,b,c\n1,2,3\n"), ',');
+    assert_int_equal(sniffed("a;b;c\n1;2,5;3\n"), ';');
+    assert_int_equal(sniffed("Name;Betrag;Ort\nAnn;1,5;K\xC3\xB6ln\nBob;2,75;Bonn\n"), ';');
+    assert_int_equal(sniffed("a\tb\n1\t2\n"), '\t');
+    assert_int_equal(sniffed("a|b\n1|2\n"), '|');
+    assert_int_equal(sniffed("\"x,y\";z\n\"1,2\";3\n"), ';'); /* commas only inside quotes */
+    assert_int_equal(sniffed("onecolumn\nvalue\n"), ',');
+    wn_dialect d;
+    wn_sniff("a,b\r\n1,2\r\n", 10, true, &d);
+    assert_true(d.crlf);
+    assert_int_equal(d.eol, '\n');
+    wn_sniff("a,b\r1,2\r", 8, true, &d);
+    assert_int_equal(d.eol, '\r');
+    wn_sniff("sep=|\na|b\n", 10, true, &d);
+    assert_int_equal(d.delimiter, '|');
+    assert_int_equal(d.sep_line_len, 6);
+}
+
+static void test_shapes(void **state)
+{
+    (void)state;
+    char out[64];
+    static const char *const cases[][2] = {
+        {"John", "Aaaa"},         {"Alexander", "Aaaa"},         {"555-123-4567", "999-999-9999"},
+        {"a.b@x.com", "a.a@a.aaa"}, {"SW1A 1AA", "AA9A 9AA"},    {"  two   words ", " aaa aaa "},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_value_shape(cases[i][0], strlen(cases[i][0]), out, sizeof out);
+        assert_string_equal(out, cases[i][1]);
+    }
+    assert_int_equal(wn_value_shape("123456789", 9, out, 4), 3); /* truncated to fit */
+}
+
+static void test_hll_accuracy(void **state)
+{
+    (void)state;
+    static wn_hll h;
+    wn_hll_init(&h);
+    assert_true(wn_hll_estimate(&h) < 0.5);
+    for (uint64_t i = 0; i < 1000000; i++)
+        wn_hll_add(&h, XXH3_64bits(&i, sizeof i));
+    double e = wn_hll_estimate(&h);
+    assert_true(e > 970000 && e < 1030000); /* 3 standard errors */
+    for (uint64_t i = 0; i < 1000000; i++) /* repeats change nothing */
+        wn_hll_add(&h, XXH3_64bits(&i, sizeof i));
+    assert_true(wn_hll_estimate(&h) == e);
+}
+
+static void test_counter_exact_then_estimate(void **state)
+{
+    (void)state;
+    wn_counter c;
+    wn_counter_init(&c, 100, 10);
+    char v[32];
+    for (int i = 0; i < 50; i++) {
+        int n = snprintf(v, sizeof v, "v%d", i);
+        for (int k = 0; k <= i % 5; k++)
+            wn_counter_add(&c, v, (size_t)n);
+    }
+    for (int k = 0; k < 30; k++)
+        wn_counter_add(&c, "hot", 3);
+    assert_true(wn_counter_exact(&c));
+    assert_int_equal(wn_counter_distinct(&c), 51);
+    wn_value_count top[3];
+    assert_int_equal(wn_counter_top(&c, 3, top), 3);
+    assert_string_equal(top[0].value, "hot");
+    assert_int_equal(top[0].count, 30);
+    assert_int_equal(top[1].count, 5);
+    assert_string_equal(top[1].value, "v14"); /* ties by byte order */
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(v, sizeof v, "cold%d", i);
+        wn_counter_add(&c, v, (size_t)n);
+        wn_counter_add(&c, "hot", 3);
+    }
+    assert_false(wn_counter_exact(&c));
+    uint64_t d = wn_counter_distinct(&c);
+    assert_true(d > 4900 && d < 5200);
+    assert_int_equal(wn_counter_top(&c, 1, top), 1);
+    assert_string_equal(top[0].value, "hot"); /* a heavy hitter survives */
+    assert_true(top[0].count <= 5030 && top[0].count >= 5030 - c.total / 11);
+    wn_counter_free(&c);
+}
+
+static void test_table_and_strmap(void **state)
+{
+    (void)state;
+    const char text[] = "# comment\nbill, william\n\n  peggy ,margaret,extra\n";
+    wn_table t;
+    wn_table_parse(&t, "test", text, sizeof text - 1);
+    assert_int_equal(t.nrows, 2);
+    assert_string_equal(t.rows[0].fields[1], "william");
+    assert_int_equal(t.rows[1].nfields, 3);
+    assert_string_equal(t.rows[1].fields[0], "peggy");
+    assert_int_equal(t.rows[1].line, 4);
+    wn_strmap m;
+    wn_strmap_init(&m);
+    for (size_t i = 0; i < t.nrows; i++)
+        wn_strmap_putz(&m, t.rows[i].fields[0], i);
+    char key[16];
+    for (int i = 0; i < 1000; i++) { /* grow past several resizes */
+        snprintf(key, sizeof key, "k%d", i);
+        wn_strmap_putz(&m, key, (uint64_t)i + 10);
+    }
+    uint64_t v;
+    assert_true(wn_strmap_getz(&m, "peggy", &v));
+    assert_int_equal(v, 1);
+    assert_true(wn_strmap_getz(&m, "k999", &v));
+    assert_int_equal(v, 1009);
+    assert_false(wn_strmap_getz(&m, "margaret", &v));
+    assert_false(wn_strmap_get(&m, "pegg", 4, &v));
+    wn_strmap_free(&m);
+    wn_table_free(&t);
+    wn_error err;
+    assert_int_equal(wn_table_load_embedded(&t, "data/no-such-table.csv", &err), WN_EINPUT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_sniff),
+        cmocka_unit_test(test_shapes),
+        cmocka_unit_test(test_hll_accuracy),
+        cmocka_unit_test(test_counter_exact_then_estimate),
+        cmocka_unit_test(test_table_and_strmap),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
