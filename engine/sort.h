@@ -1,0 +1,26 @@
+/*
+ * sort.h -- radix sorts for the matcher's big arrays.
+ *
+ * Blocking sorts one (key hash, record) entry per record and pass, and the
+ * candidate pairs of all passes; at a million records these are tens of
+ * millions of 64-bit keys, where a least-significant-digit radix sort (four
+ * passes of 16 bits) is several times faster than qsort's comparisons and,
+ * being stable, deterministic for equal keys. Scratch memory: one copy.
+ */
+#ifndef WN_SORT_H
+#define WN_SORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct wn_kv {
+    uint64_t key;
+    uint64_t val;
+} wn_kv;
+
+/* Sorts by key, stable (equal keys keep their order). */
+void wn_sort_kv(wn_kv *a, size_t n);
+/* Sorts ascending. */
+void wn_sort_u64(uint64_t *a, size_t n);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * store.h -- the compact record store the matcher works on.
+ *
+ * After a record is read, normalized and validated, the matcher needs only
+ * its normalized field values and where it came from. Those are kept here,
+ * column-wise and interned:
+ *
+ *   - every distinct normalized value of a field is stored once (an arena
+ *     string) and known by a 32-bit id, 0 meaning "empty"; a record is one
+ *     row of ids, `slot_count` wide, in one flat array -- no per-field malloc;
+ *   - the intern table counts how many records hold each value, which is
+ *     exactly the term frequency the scorer's TF adjustment needs;
+ *   - each record keeps its input (source), its 1-based data row number and
+ *     its record id (the export's id column, or the row number), so outputs
+ *     can go back to the original rows.
+ *
+ * Values that failed validation (invalid, placeholder) are never stored:
+ * they must not block or match anything. Two slots hold second values of
+ * multi-valued fields (a second email column; extra phone columns fill the
+ * first empty of phone and mobile), so matching can compare them crosswise.
+ *
+ * The store is filled by one thread and read-only afterwards.
+ */
+#ifndef WN_STORE_H
+#define WN_STORE_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "fields.h"
+#include "strmap.h"
+
+enum { WN_SLOT_EMAIL2 = WN_F_COUNT, WN_SLOT_COUNT };
+
+typedef struct wn_intern {
+    wn_strmap map;     /* value -> id */
+    const char **str;  /* by id; str[0] = "" */
+    uint32_t *len;
+    uint32_t *count;   /* records holding the value */
+    uint32_t n, cap;   /* ids in use (including 0) */
+    uint64_t filled;   /* records with a non-empty value */
+} wn_intern;
+
+typedef struct wn_store {
+    uint32_t nrec, cap;
+    uint32_t *val;      /* nrec * WN_SLOT_COUNT value ids */
+    uint16_t *source;   /* input index */
+    uint64_t *row;      /* data row number in its input (1-based) */
+    uint32_t *id;       /* record id, interned in `ids` */
+    uint8_t *filled;    /* number of filled slots, for "most complete" */
+    wn_intern slots[WN_SLOT_COUNT];
+    wn_intern ids;
+    wn_arena strings;
+} wn_store;
+
+void wn_store_init(wn_store *s);
+void wn_store_free(wn_store *s);
+
+/* Appends a record and returns its index; set its values with wn_store_set. */
+uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id, size_t id_len);
+/* Sets slot `slot` of record `rec` (empty strings are ignored). */
+void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
+
+static inline uint32_t wn_store_vid(const wn_store *s, uint32_t rec, int slot)
+{
+    return s->val[(uint64_t)rec * WN_SLOT_COUNT + (unsigned)slot];
+}
+static inline const char *wn_store_str(const wn_store *s, uint32_t rec, int slot)
+{
+    return s->slots[slot].str[wn_store_vid(s, rec, slot)];
+}
+static inline uint32_t wn_store_len(const wn_store *s, uint32_t rec, int slot)
+{
+    return s->slots[slot].len[wn_store_vid(s, rec, slot)];
+}
+static inline const char *wn_store_id(const wn_store *s, uint32_t rec)
+{
+    return s->ids.str[s->id[rec]];
+}
+
+/* Looks a record up by source and record id; returns nrec if absent. */
+uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id);
+
+#endif
