@@ -302,7 +302,7 @@ typedef struct val_stats {
     size_t date;         /* a numeric date, with or without a time */
     size_t timed;        /* dates carrying a non-midnight time of day */
     size_t birth_year;   /* date-only values with a year in [1900, year - 14] */
-    size_t postal;       /* 3-10 characters, letters, digits, blank, hyphen, >= 2 digits */
+    size_t postal;       /* 3-10 letters, digits, blanks, hyphens; >= 2 digits, <= 5 letters */
     size_t url;          /* http(s)://..., www...., or host.tld */
     int ymin, ymax;      /* over dates */
 } val_stats;
@@ -432,7 +432,7 @@ static bool looks_postal(const char *s, size_t n)
         else if (s[i] != ' ' && s[i] != '-')
             return false;
     }
-    return digits >= 2 && letters <= 4;
+    return digits >= 2 && letters <= 5; /* UK "SW1A 1AA" has five */
 }
 
 static bool looks_url(const char *s, size_t n)
