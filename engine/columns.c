@@ -5,9 +5,11 @@
  * The table becomes an array of rules. Aliases are found through a string
  * map from the normalized alias to its first rule; rules sharing an alias
  * (context rows such as German "name") are chained in file order. Keywords
- * and hints are kept as lists in file order, because order is their
- * precedence. Tags are interned into at most 32 slots so a rule's tags are a
- * bit mask; a tag of two lowercase letters is a language, any other a vendor.
+ * and hints stay in the rule array in file order, which is their precedence,
+ * and are tried by a linear scan (about a hundred of them, once per column,
+ * so a smarter index would not pay). Tags are interned into at most 32 slots
+ * so a rule's tags are a bit mask; a tag of two lowercase letters is a
+ * language, any other a vendor.
  *
  * Resolution computes, once per column, the shape counts of its sampled
  * values (how many look like an email, a phone number, a date, ...); every
