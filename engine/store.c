@@ -72,6 +72,7 @@ void wn_store_free(wn_store *s)
     free(s->row);
     free(s->id);
     free(s->filled);
+    free(s->complete);
     wn_arena_free(&s->strings);
     memset(s, 0, sizeof *s);
 }
@@ -85,6 +86,7 @@ uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id
         s->row = wn_xrealloc(s->row, s->cap * sizeof *s->row);
         s->id = wn_xrealloc(s->id, s->cap * sizeof *s->id);
         s->filled = wn_xrealloc(s->filled, s->cap * sizeof *s->filled);
+        s->complete = wn_xrealloc(s->complete, s->cap * sizeof *s->complete);
     }
     uint32_t rec = s->nrec++;
     memset(&s->val[(size_t)rec * WN_SLOT_COUNT], 0, WN_SLOT_COUNT * sizeof *s->val);
@@ -92,6 +94,7 @@ uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id
     s->row[rec] = row;
     s->id[rec] = intern(&s->ids, &s->strings, id, id_len);
     s->filled[rec] = 0;
+    s->complete[rec] = 0;
     return rec;
 }
 

@@ -48,6 +48,7 @@ typedef struct wn_store {
     uint64_t *row;      /* data row number in its input (1-based) */
     uint32_t *id;       /* record id, interned in `ids` */
     uint8_t *filled;    /* number of filled slots, for "most complete" */
+    uint8_t *complete;  /* completeness score in percent (set by ingest) */
     wn_intern slots[WN_SLOT_COUNT];
     wn_intern ids;
     wn_arena strings;
