@@ -73,5 +73,7 @@ double cli_now(void); /* monotonic seconds */
 const char *cli_thousands(uint64_t v, char *buf, int cap);
 
 int cmd_profile(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
 
 #endif

@@ -13,7 +13,9 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"run", cmd_run, "clean and deduplicate exports: golden records, clusters, quality"},
     {"profile", cmd_profile, "profile each column of an export: fill, distinct values, shapes"},
+    {"rules", cmd_rules, "print a rules file for an export (init), or validate one (check)"},
 };
 
 static void usage(FILE *fp)

@@ -1,0 +1,166 @@
+/*
+ * cmd_run.c -- `winnow run`: clean and deduplicate one or more exports.
+ *
+ *   rules + inputs opened (nothing written on failure) -> ingest every input
+ *   into one store (quality.csv, rejects.csv) -> match (block, compare,
+ *   train, score, cluster, golden records) -> clusters.csv, pairs.csv,
+ *   review.csv, clean.csv, lineage.csv, report.json -> commit all at once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "match_output.h"
+#include "session.h"
+
+#define CMD "run"
+
+static const char usage[] =
+    "usage: winnow run [-r RULES.yaml] [-o OUTDIR] [-j THREADS] [--delimiter C] [-q] INPUT...\n"
+    "\n"
+    "Normalizes and validates every record of the INPUTs (CSV or CSV.gz files, or -\n"
+    "for stdin), finds the duplicate customers and merges them into golden records.\n"
+    "Writes clean.csv, clusters.csv, pairs.csv, review.csv, lineage.csv, quality.csv,\n"
+    "rejects.csv and report.json to OUTDIR (default ./winnow-out).\n"
+    "\n"
+    "  -o, --output DIR      where to write (created if missing)\n"
+    "  -r, --rules FILE      a rules file (see rules/README.md); default: built-in rules\n"
+    "  -j, --threads N       threads for comparing and scoring (default: all CPUs)\n"
+    "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
+    "  -q, --quiet           no summary and no progress\n"
+    "      --no-progress     no progress display\n";
+
+static int threads_default(int asked)
+{
+    if (asked > 0)
+        return asked;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 256 ? (int)n : 1;
+}
+
+static void write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
+                         double ingest_seconds)
+{
+    wn_json j;
+    wn_json_init(&j, fp);
+    wn_json_object_begin(&j);
+    wn_json_key(&j, "tool");
+    wn_json_str(&j, "winnow");
+    wn_json_key(&j, "version");
+    wn_json_str(&j, WN_VERSION);
+    wn_json_key(&j, "command");
+    wn_json_str(&j, s->cmd);
+    wn_json_key(&j, "rules");
+    wn_json_str(&j, s->rules->path);
+    wn_json_key(&j, "records");
+    wn_json_u64(&j, s->store.nrec);
+    wn_json_key(&j, "rejects");
+    wn_json_u64(&j, s->rejects);
+    cli_json_inputs(&j, s);
+    cli_json_findings(&j, s);
+    cli_json_matching(&j, s, m);
+    wn_json_key(&j, "seconds_ingest");
+    wn_json_double(&j, ingest_seconds);
+    wn_json_key(&j, "seconds_total");
+    wn_json_double(&j, seconds);
+    wn_json_object_end(&j);
+    wn_json_finish(&j);
+}
+
+static void print_summary(const cli_session *s, const wn_match *m, double seconds)
+{
+    char a[32], b[32], c[32];
+    uint64_t findings = 0;
+    for (int i = 0; i < s->ninputs; i++)
+        for (int k = 0; k < WN_ISSUE_COUNT; k++)
+            findings += s->inputs[i].res.findings[k];
+    printf("%s records -> %s customers (%s clusters with duplicates) in %.2fs\n",
+           cli_thousands(s->store.nrec, a, sizeof a),
+           cli_thousands(m->clusters.nclusters, b, sizeof b),
+           cli_thousands(m->clusters.nmulti, c, sizeof c), seconds);
+    printf("candidate pairs %s, matched %s, for review %s; thresholds: match %.4f, review %.4f\n",
+           cli_thousands(m->npairs, a, sizeof a), cli_thousands(m->matched, b, sizeof b),
+           cli_thousands(m->review + m->refused, c, sizeof c), m->model.match_threshold,
+           m->model.review_threshold);
+    printf("quality findings %s (see quality.csv)\n", cli_thousands(findings, a, sizeof a));
+}
+
+static int run(cli_session *s, const cli_opts *o, wn_error *err)
+{
+    double started = cli_now();
+    int rc = cli_session_open(s, CMD, o, true, err);
+    wn_outset *set = NULL;
+    if (rc == WN_OK)
+        rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
+    if (rc == WN_OK)
+        rc = cli_session_ingest(s, set, err);
+    double ingested = cli_now();
+    wn_match m;
+    memset(&m, 0, sizeof m);
+    const char **names = wn_xcalloc((size_t)s->ninputs + 1, sizeof *names);
+    for (int i = 0; i < s->ninputs; i++)
+        names[i] = s->inputs[i].name;
+    char(*ids)[17] = NULL;
+    if (rc == WN_OK) {
+        wn_match_opts mo = {.threads = threads_default(o->threads), .source_names = names};
+        rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
+    }
+    if (rc == WN_OK) {
+        ids = wn_xmalloc((s->store.nrec ? s->store.nrec : 1) * sizeof *ids);
+        wn_cluster_ids(&s->store, &m.clusters, ids);
+        rc = cli_write_clusters(set, s, &m, ids, err);
+    }
+    if (rc == WN_OK)
+        rc = cli_write_pairs(set, s, &m, err);
+    if (rc == WN_OK)
+        rc = cli_write_clean(set, s, &m, ids, err);
+    if (rc == WN_OK) {
+        FILE *fp;
+        rc = wn_outset_open(set, "report.json", &fp, err);
+        if (rc == WN_OK)
+            write_report(fp, s, &m, cli_now() - started, ingested - started);
+    }
+    if (rc == WN_OK)
+        rc = wn_outset_commit(set, err);
+    if (rc == WN_OK && !o->quiet)
+        print_summary(s, &m, cli_now() - started);
+    free(ids);
+    free(names);
+    wn_match_free(&m);
+    if (set)
+        cli_outputs_end(set);
+    return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    cli_opts o;
+    int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS, usage);
+    if (prc != 0)
+        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (o.nargs < 1) {
+        cli_error(CMD, "no input given\n%s", usage);
+        return EXIT_USAGE;
+    }
+    if (o.nargs > 65535) {
+        cli_error(CMD, "at most 65535 inputs");
+        return EXIT_USAGE;
+    }
+    cli_session s;
+    wn_error err = {0};
+    int rc = run(&s, &o, &err);
+    uint64_t rejects = s.rejects;
+    cli_session_free(&s);
+    if (rc < 0) {
+        cli_error(CMD, "%s", err.msg);
+        return cli_exit_for(rc);
+    }
+    if (rejects) {
+        cli_warn(CMD, "%llu %s rejected; listed in %s/rejects.csv", (unsigned long long)rejects,
+                 rejects == 1 ? "row" : "rows", o.outdir);
+        return EXIT_REJECTS;
+    }
+    return EXIT_DONE;
+}

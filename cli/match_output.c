@@ -1,0 +1,411 @@
+/*
+ * match_output.c -- writing the results of matching; see match_output.h.
+ */
+#include "match_output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "strmap.h"
+
+static void pairs_header(wn_csvw *w, const wn_rules *r)
+{
+    const char *cols[] = {"record_id_1", "source_1", "record_id_2", "source_2",
+                          "probability", "weight",   "outcome"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        wn_csvw_str(w, cols[i]);
+    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++)
+        wn_csvw_str(w, wn_field_name(r->comparisons[k].field));
+    wn_csvw_end_row(w);
+}
+
+static void pair_row(wn_csvw *w, const cli_session *s, const wn_scored_pair *p)
+{
+    const wn_store *st = &s->store;
+    wn_csvw_str(w, wn_store_id(st, p->a));
+    wn_csvw_str(w, s->inputs[st->source[p->a]].name);
+    wn_csvw_str(w, wn_store_id(st, p->b));
+    wn_csvw_str(w, s->inputs[st->source[p->b]].name);
+    wn_csvw_double(w, wn_model_probability(p->weight), 6);
+    wn_csvw_double(w, p->weight, 3);
+    wn_csvw_str(w, wn_pair_outcome_name(p->outcome));
+    for (size_t k = 0; k < s->rules->ncomparisons && k < WN_COMPARE_MAX; k++)
+        wn_csvw_str(w, wn_level_name(wn_vec_level(p->vec, k)));
+    wn_csvw_end_row(w);
+}
+
+int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_error *err)
+{
+    FILE *pf, *rf;
+    int rc = wn_outset_open(set, "pairs.csv", &pf, err);
+    if (rc == WN_OK)
+        rc = wn_outset_open(set, "review.csv", &rf, err);
+    if (rc < 0)
+        return rc;
+    wn_csvw pw, rw;
+    wn_csvw_init(&pw, pf, true);
+    wn_csvw_init(&rw, rf, true);
+    pairs_header(&pw, s->rules);
+    pairs_header(&rw, s->rules);
+    for (size_t i = 0; i < m->npairs; i++) {
+        const wn_scored_pair *p = &m->pairs[i];
+        if (p->outcome == WN_PAIR_BELOW)
+            continue;
+        pair_row(&pw, s, p);
+        if (p->outcome != WN_PAIR_MATCHED)
+            pair_row(&rw, s, p);
+    }
+    rc = wn_csvw_status(&pw) || wn_csvw_status(&rw) ? wn_fail(err, WN_EIO, "cannot write pairs.csv")
+                                                    : WN_OK;
+    wn_csvw_release(&pw);
+    wn_csvw_release(&rw);
+    return rc;
+}
+
+int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
+                       char (*cluster_ids)[17], wn_error *err)
+{
+    FILE *fp;
+    int rc = wn_outset_open(set, "clusters.csv", &fp, err);
+    if (rc < 0)
+        return rc;
+    wn_csvw w;
+    wn_csvw_init(&w, fp, true);
+    const char *cols[] = {"record_id",    "cluster_id", "source",      "is_survivor",
+                          "cluster_size", "line_row",   "completeness"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        wn_csvw_str(&w, cols[i]);
+    wn_csvw_end_row(&w);
+    const wn_store *st = &s->store;
+    for (uint32_t r = 0; r < st->nrec; r++) {
+        uint32_t root = m->clusters.root[r];
+        uint32_t size = m->clusters.size[root];
+        wn_csvw_str(&w, wn_store_id(st, r));
+        wn_csvw_str(&w, cluster_ids[r]);
+        wn_csvw_str(&w, s->inputs[st->source[r]].name);
+        wn_csvw_str(&w, size == 1 || m->golden.survivor[r] ? "1" : "0");
+        wn_csvw_u64(&w, size);
+        wn_csvw_u64(&w, st->row[r]);
+        wn_csvw_u64(&w, st->complete[r]);
+        wn_csvw_end_row(&w);
+    }
+    rc = wn_csvw_status(&w) ? wn_fail(err, WN_EIO, "cannot write clusters.csv") : WN_OK;
+    wn_csvw_release(&w);
+    return rc;
+}
+
+/* ---- clean.csv ---------------------------------------------------------------- */
+
+/* For each output column (the first input's), the column of input `src` that
+ * fills it: the one holding the same field, else the one with the same name. */
+static long *column_map(const cli_session *s, int src)
+{
+    const wn_input_columns *out = &s->inputs[0].res.columns, *in = &s->inputs[src].res.columns;
+    long *map = wn_xmalloc((out->ncols ? out->ncols : 1) * sizeof *map);
+    for (size_t j = 0; j < out->ncols; j++) {
+        map[j] = -1;
+        for (size_t c = 0; c < in->ncols && map[j] < 0; c++) {
+            bool same_field = out->cols[j].field != WN_F_NONE &&
+                              out->cols[j].field == in->cols[c].field &&
+                              out->slot[j] == in->slot[c];
+            if (same_field || strcmp(out->cols[j].column, in->cols[c].column) == 0)
+                map[j] = (long)c;
+        }
+    }
+    return map;
+}
+
+/* The field an output column's value is decided for (its primary column), or NONE. */
+static wn_field golden_field(const wn_input_columns *ic, size_t j)
+{
+    wn_field f = ic->cols[j].field;
+    return f != WN_F_NONE && f != WN_F_RECORD_ID && ic->slot[j] == (int)f ? f : WN_F_NONE;
+}
+
+static uint64_t golden_key(uint32_t survivor, int field)
+{
+    return (uint64_t)survivor * WN_F_COUNT + (unsigned)field;
+}
+
+/* Pass 1: the raw values golden records take from other members. */
+static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *values,
+                          wn_arena *mem, wn_error *err)
+{
+    const wn_store *st = &s->store;
+    const wn_input_columns *out = &s->inputs[0].res.columns;
+    /* wanted[r]: does record r win any field of another record's golden row? */
+    uint8_t *wanted = wn_xcalloc(st->nrec ? st->nrec : 1, 1);
+    for (uint32_t r = 0; r < st->nrec; r++) {
+        if (!m->golden.survivor[r])
+            continue;
+        for (size_t j = 0; j < out->ncols; j++) {
+            wn_field f = golden_field(out, j);
+            uint32_t w = f ? wn_golden_winner(&m->golden, r, f) : UINT32_MAX;
+            if (w != UINT32_MAX && w != r)
+                wanted[w] = 1;
+        }
+    }
+    int rc = WN_OK;
+    for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
+        wn_reader *rd;
+        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0)
+            break;
+        long *map = column_map(s, i);
+        wn_row row;
+        uint32_t rec = s->inputs[i].first_rec;
+        while ((rc = wn_reader_next(rd, &row, err)) > 0) {
+            if (rc != WN_READ_ROW)
+                continue;
+            uint32_t r = rec++;
+            if (!wanted[r])
+                continue;
+            uint32_t surv = r;
+            for (uint32_t q = m->clusters.root[r]; q < st->nrec; q++) /* find the survivor */
+                if (m->clusters.root[q] == m->clusters.root[r] && m->golden.survivor[q]) {
+                    surv = q;
+                    break;
+                }
+            for (size_t j = 0; j < out->ncols; j++) {
+                wn_field f = golden_field(out, j);
+                if (!f || map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r)
+                    continue;
+                uint64_t key = golden_key(surv, f);
+                const wn_cell *cell = &row.cells[map[j]];
+                char *copy = wn_arena_strndup(mem, cell->ptr, cell->len);
+                wn_strmap_put(values, (const char *)&key, sizeof key, (uint64_t)(uintptr_t)copy);
+            }
+        }
+        free(map);
+        wn_reader_close(rd);
+    }
+    free(wanted);
+    return rc < 0 ? rc : WN_OK;
+}
+
+static void clean_header(wn_csvw *w, const wn_input_columns *out)
+{
+    for (size_t j = 0; j < out->ncols; j++)
+        wn_csvw_str(w, out->cols[j].column);
+    wn_csvw_str(w, "cluster_id");
+    wn_csvw_str(w, "cluster_size");
+    wn_csvw_end_row(w);
+}
+
+/* Pass 2: one row per customer. */
+static int write_clean_rows(const cli_session *s, const wn_match *m, char (*cluster_ids)[17],
+                            const wn_strmap *values, wn_csvw *w, wn_error *err)
+{
+    const wn_input_columns *out = &s->inputs[0].res.columns;
+    clean_header(w, out);
+    int rc = WN_OK;
+    for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
+        wn_reader *rd;
+        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0)
+            break;
+        long *map = column_map(s, i);
+        wn_row row;
+        uint32_t rec = s->inputs[i].first_rec;
+        while ((rc = wn_reader_next(rd, &row, err)) > 0) {
+            if (rc != WN_READ_ROW)
+                continue;
+            uint32_t r = rec++;
+            uint32_t size = m->clusters.size[m->clusters.root[r]];
+            if (size > 1 && !m->golden.survivor[r])
+                continue;
+            for (size_t j = 0; j < out->ncols; j++) {
+                wn_field f = golden_field(out, j);
+                uint64_t key = golden_key(r, f), v;
+                if (size > 1 && f && wn_golden_winner(&m->golden, r, f) != r &&
+                    wn_strmap_get(values, (const char *)&key, sizeof key, &v))
+                    wn_csvw_str(w, (const char *)(uintptr_t)v);
+                else if (map[j] >= 0)
+                    wn_csvw_cell(w, row.cells[map[j]].ptr, row.cells[map[j]].len);
+                else
+                    wn_csvw_str(w, "");
+            }
+            wn_csvw_str(w, cluster_ids[r]);
+            wn_csvw_u64(w, size);
+            wn_csvw_end_row(w);
+        }
+        free(map);
+        wn_reader_close(rd);
+    }
+    return rc < 0 ? rc : WN_OK;
+}
+
+static void write_lineage(const cli_session *s, const wn_match *m, char (*cluster_ids)[17],
+                          wn_csvw *w)
+{
+    const wn_store *st = &s->store;
+    const char *cols[] = {"cluster_id", "field", "record_id", "source", "rule"};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        wn_csvw_str(w, cols[i]);
+    wn_csvw_end_row(w);
+    for (uint32_t r = 0; r < st->nrec; r++) {
+        if (!m->golden.survivor[r])
+            continue;
+        for (int f = 1; f < WN_F_COUNT; f++) {
+            uint32_t win = wn_golden_winner(&m->golden, r, f);
+            if (win == UINT32_MAX)
+                continue;
+            wn_csvw_str(w, cluster_ids[r]);
+            wn_csvw_str(w, wn_field_name((wn_field)f));
+            wn_csvw_str(w, wn_store_id(st, win));
+            wn_csvw_str(w, s->inputs[st->source[win]].name);
+            wn_csvw_str(w, wn_survivor_rule_name(m->golden.rule[(uint64_t)r * WN_F_COUNT + f]));
+            wn_csvw_end_row(w);
+        }
+    }
+}
+
+int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
+                    char (*cluster_ids)[17], wn_error *err)
+{
+    FILE *cf, *lf;
+    int rc = wn_outset_open(set, "clean.csv", &cf, err);
+    if (rc == WN_OK)
+        rc = wn_outset_open(set, "lineage.csv", &lf, err);
+    if (rc < 0)
+        return rc;
+    wn_strmap values;
+    wn_strmap_init(&values);
+    wn_arena mem = {0};
+    wn_csvw cw, lw;
+    wn_csvw_init(&cw, cf, true);
+    wn_csvw_init(&lw, lf, true);
+    rc = gather_winners(s, m, &values, &mem, err);
+    if (rc == WN_OK)
+        rc = write_clean_rows(s, m, cluster_ids, &values, &cw, err);
+    if (rc == WN_OK)
+        write_lineage(s, m, cluster_ids, &lw);
+    if (rc == WN_OK && (wn_csvw_status(&cw) || wn_csvw_status(&lw)))
+        rc = wn_fail(err, WN_EIO, "cannot write clean.csv");
+    wn_csvw_release(&cw);
+    wn_csvw_release(&lw);
+    wn_strmap_free(&values);
+    wn_arena_free(&mem);
+    return rc;
+}
+
+/* ---- report.json ------------------------------------------------------------------ */
+
+static void json_passes(wn_json *j, const wn_match *m)
+{
+    wn_json_key(j, "blocking");
+    wn_json_array_begin(j);
+    for (size_t i = 0; i < m->cand.npasses; i++) {
+        const wn_pass_report *p = &m->cand.passes[i];
+        wn_json_object_begin(j);
+        wn_json_key(j, "pass");
+        wn_json_str(j, p->name);
+        wn_json_key(j, "records_keyed");
+        wn_json_u64(j, p->keyed);
+        wn_json_key(j, "blocks");
+        wn_json_u64(j, p->blocks);
+        wn_json_key(j, "pairs");
+        wn_json_u64(j, p->pairs);
+        wn_json_key(j, "skipped_blocks");
+        wn_json_u64(j, p->skipped_blocks);
+        wn_json_key(j, "skipped_records");
+        wn_json_u64(j, p->skipped_records);
+        wn_json_key(j, "largest_skipped");
+        wn_json_array_begin(j);
+        for (size_t k = 0; k < p->ntop; k++) {
+            wn_json_object_begin(j);
+            wn_json_key(j, "key");
+            wn_json_str(j, p->top_key[k]);
+            wn_json_key(j, "records");
+            wn_json_u64(j, p->top_size[k]);
+            wn_json_object_end(j);
+        }
+        wn_json_array_end(j);
+        wn_json_object_end(j);
+    }
+    wn_json_array_end(j);
+}
+
+static void json_model(wn_json *j, const cli_session *s, const wn_match *m)
+{
+    const wn_model *md = &m->model;
+    wn_json_key(j, "model");
+    wn_json_object_begin(j);
+    wn_json_key(j, "prior");
+    wn_json_double(j, md->prior);
+    wn_json_key(j, "em_iterations");
+    wn_json_i64(j, md->iterations);
+    wn_json_key(j, "em_converged");
+    wn_json_bool(j, md->converged);
+    wn_json_key(j, "u_random_pairs");
+    wn_json_u64(j, md->u_pairs);
+    wn_json_key(j, "distinct_vectors");
+    wn_json_u64(j, m->nvectors);
+    wn_json_key(j, "hard_ids_enforced");
+    wn_json_array_begin(j);
+    for (size_t i = 0; i < m->nhard_ids; i++)
+        wn_json_str(j, wn_field_name(m->hard_ids[i]));
+    wn_json_array_end(j);
+    wn_json_key(j, "thresholds_auto");
+    wn_json_bool(j, md->thresholds_auto);
+    wn_json_key(j, "match_threshold");
+    wn_json_double(j, md->match_threshold);
+    wn_json_key(j, "review_threshold");
+    wn_json_double(j, md->review_threshold);
+    wn_json_key(j, "fields");
+    wn_json_array_begin(j);
+    for (size_t k = 0; k < md->ncmp; k++) {
+        const wn_comparison *c = &s->rules->comparisons[k];
+        wn_json_object_begin(j);
+        wn_json_key(j, "field");
+        wn_json_str(j, wn_field_name(c->field));
+        wn_json_key(j, "method");
+        wn_json_str(j, wn_compare_method_name(c->method));
+        for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++) {
+            wn_json_key(j, wn_level_name(l));
+            wn_json_object_begin(j);
+            wn_json_key(j, "m");
+            wn_json_double(j, md->m[k][l]);
+            wn_json_key(j, "u");
+            wn_json_double(j, md->u[k][l]);
+            wn_json_object_end(j);
+        }
+        wn_json_object_end(j);
+    }
+    wn_json_array_end(j);
+    wn_json_object_end(j);
+}
+
+void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m)
+{
+    wn_json_key(j, "matching");
+    wn_json_object_begin(j);
+    wn_json_key(j, "records");
+    wn_json_u64(j, s->store.nrec);
+    wn_json_key(j, "candidate_pairs");
+    wn_json_u64(j, m->npairs);
+    wn_json_key(j, "candidate_pairs_before_dedup");
+    wn_json_u64(j, m->cand.produced);
+    wn_json_key(j, "matched_pairs");
+    wn_json_u64(j, m->matched);
+    wn_json_key(j, "review_pairs");
+    wn_json_u64(j, m->review);
+    wn_json_key(j, "refused_pairs");
+    wn_json_u64(j, m->refused);
+    wn_json_key(j, "clusters");
+    wn_json_u64(j, m->clusters.nclusters);
+    wn_json_key(j, "clusters_with_duplicates");
+    wn_json_u64(j, m->clusters.nmulti);
+    json_passes(j, m);
+    json_model(j, s, m);
+    wn_json_key(j, "seconds");
+    wn_json_object_begin(j);
+    const double t[] = {m->times.block, m->times.compare, m->times.train,
+                        m->times.score, m->times.cluster, m->times.golden};
+    const char *names[] = {"block", "compare", "train", "score", "cluster", "golden"};
+    for (size_t i = 0; i < 6; i++) {
+        wn_json_key(j, names[i]);
+        wn_json_double(j, t[i]);
+    }
+    wn_json_object_end(j);
+    wn_json_object_end(j);
+}

@@ -1,0 +1,275 @@
+/*
+ * session.c -- rules, inputs and ingest shared by the commands; see session.h.
+ */
+#include "session.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+/* Copies standard input to a temporary file, so it can be read twice. */
+static int spool_stdin(cli_session *s, wn_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    wn_buf path = {0};
+    wn_buf_printf(&path, "%s/winnow-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(wn_buf_cstr(&path));
+    if (fd < 0) {
+        int e = errno;
+        wn_buf_free(&path);
+        return wn_fail(err, WN_EIO, "cannot create a temporary file for standard input: %s",
+                       strerror(e));
+    }
+    s->spool = path.data;
+    char chunk[1 << 16];
+    ssize_t n;
+    while ((n = read(STDIN_FILENO, chunk, sizeof chunk)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || write(fd, chunk, (size_t)n) != n) {
+            int e = errno;
+            close(fd);
+            return wn_fail(err, WN_EIO, "cannot spool standard input to %s: %s", s->spool,
+                           strerror(e));
+        }
+    }
+    close(fd);
+    return WN_OK;
+}
+
+int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool use_store,
+                     wn_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->cmd = cmd;
+    s->opts = *o;
+    s->use_store = use_store;
+    wn_store_init(&s->store);
+    int rc = o->rules ? wn_rules_load_file(&s->rules, o->rules, err)
+                      : wn_rules_load_default(&s->rules, err);
+    if (rc < 0)
+        return rc;
+    if (!s->rules->columns_given && (rc = wn_columns_load(&s->columns, err)) < 0)
+        return rc;
+    s->ninputs = o->nargs;
+    s->inputs = wn_xcalloc((size_t)(o->nargs ? o->nargs : 1), sizeof *s->inputs);
+    wn_reader_opts ropts = {.delimiter = o->delimiter};
+    for (int i = 0; i < o->nargs; i++) {
+        cli_input *in = &s->inputs[i];
+        in->arg = in->path = in->name = o->args[i];
+        if (strcmp(in->arg, "-") == 0) {
+            if (s->spool)
+                return wn_fail(err, WN_EUSAGE, "standard input (-) can be read only once");
+            if ((rc = spool_stdin(s, err)) < 0)
+                return rc;
+            in->path = s->spool;
+            in->name = "<stdin>";
+        }
+        if ((rc = wn_reader_open(&in->reader, in->path, &ropts, err)) < 0) {
+            if (in->path == s->spool && err) { /* name stdin, not the spool */
+                char why[sizeof err->msg];
+                const char *colon = strstr(err->msg, ": ");
+                snprintf(why, sizeof why, "%s", colon ? colon + 2 : err->msg);
+                wn_fail(err, rc, "<stdin>: %s", why);
+            }
+            return rc;
+        }
+    }
+    return WN_OK;
+}
+
+int cli_session_reopen(const cli_session *s, int i, wn_reader **out, wn_error *err)
+{
+    wn_reader_opts ropts = {.delimiter = s->opts.delimiter};
+    return wn_reader_open(out, s->inputs[i].path, &ropts, err);
+}
+
+/* ---- sinks ------------------------------------------------------------------ */
+
+typedef struct sink_ctx {
+    cli_session *s;
+    cli_input *in;
+    cli_progress progress;
+} sink_ctx;
+
+static void on_finding(void *ctx, const wn_finding *f)
+{
+    sink_ctx *c = ctx;
+    wn_csvw *w = &c->s->quality_w;
+    if (!c->s->quality_csv)
+        return;
+    wn_csvw_str(w, f->record_id);
+    wn_csvw_str(w, f->column);
+    wn_csvw_str(w, wn_issue_name(f->issue));
+    wn_csvw_cell(w, f->value, f->value_len);
+    wn_csvw_str(w, c->in->name);
+    wn_csvw_u64(w, f->line);
+    wn_csvw_str(w, f->detail);
+    wn_csvw_end_row(w);
+}
+
+static void on_reject(void *ctx, const wn_row *row, const char *source)
+{
+    sink_ctx *c = ctx;
+    (void)source;
+    c->s->rejects++;
+    if (c->s->rejects_csv)
+        wn_csvw_reject(&c->s->rejects_w, row, c->in->name);
+}
+
+static void on_progress(void *ctx, const wn_reader *r)
+{
+    sink_ctx *c = ctx;
+    cli_progress_update(&c->progress, r);
+}
+
+int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
+{
+    int rc = WN_OK;
+    if (set) {
+        rc = wn_outset_open(set, "quality.csv", &s->quality_csv, err);
+        if (rc == WN_OK)
+            rc = wn_outset_open(set, "rejects.csv", &s->rejects_csv, err);
+        if (rc < 0)
+            return rc;
+        wn_csvw_init(&s->quality_w, s->quality_csv, true);
+        wn_csvw_init(&s->rejects_w, s->rejects_csv, true);
+        const char *header[] = {"record_id", "field", "issue", "value", "source", "line", "detail"};
+        for (size_t i = 0; i < sizeof header / sizeof *header; i++)
+            wn_csvw_str(&s->quality_w, header[i]);
+        wn_csvw_end_row(&s->quality_w);
+        wn_csvw_rejects_header(&s->rejects_w);
+    }
+    for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
+        cli_input *in = &s->inputs[i];
+        sink_ctx ctx = {.s = s, .in = in};
+        cli_progress_start(&ctx.progress, s->opts.progress, in->name);
+        wn_ingest_sink sink = {.ctx = &ctx, .finding = on_finding, .reject = on_reject,
+                               .progress = on_progress};
+        wn_ingest_opts io = {.source = (uint16_t)i};
+        in->first_rec = s->store.nrec;
+        rc = wn_ingest(in->reader, s->rules, s->columns, &io, s->use_store ? &s->store : NULL,
+                       &sink, &in->res, err);
+        in->nrec = s->store.nrec - in->first_rec;
+        cli_progress_done(&ctx.progress);
+    }
+    if (rc == WN_OK && set && (wn_csvw_status(&s->quality_w) || wn_csvw_status(&s->rejects_w)))
+        rc = wn_fail(err, WN_EIO, "cannot write to %s", s->opts.outdir);
+    return rc;
+}
+
+void cli_session_free(cli_session *s)
+{
+    for (int i = 0; i < s->ninputs; i++) {
+        wn_reader_close(s->inputs[i].reader);
+        wn_ingest_result_free(&s->inputs[i].res);
+    }
+    free(s->inputs);
+    wn_csvw_release(&s->quality_w);
+    wn_csvw_release(&s->rejects_w);
+    wn_store_free(&s->store);
+    wn_rules_free(s->rules);
+    wn_columns_free(s->columns);
+    if (s->spool)
+        unlink(s->spool);
+    free(s->spool);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- report.json pieces ------------------------------------------------------ */
+
+static void json_columns(wn_json *j, const cli_input *in)
+{
+    const wn_input_columns *ic = &in->res.columns;
+    wn_json_key(j, "vendor");
+    wn_json_str(j, ic->vendor ? ic->vendor : "generic");
+    wn_json_key(j, "columns");
+    wn_json_array_begin(j);
+    for (size_t c = 0; c < ic->ncols; c++) {
+        wn_json_object_begin(j);
+        wn_json_key(j, "name");
+        wn_json_str(j, ic->cols[c].column);
+        wn_json_key(j, "field");
+        wn_json_str(j, ic->cols[c].field ? wn_field_name(ic->cols[c].field) : NULL);
+        if (ic->map.cols) {
+            wn_json_key(j, "decided_by");
+            wn_json_str(j, wn_column_how_name(ic->map.cols[c].how));
+            wn_json_key(j, "secondary");
+            wn_json_bool(j, ic->map.cols[c].secondary);
+        }
+        wn_json_key(j, "findings");
+        wn_json_object_begin(j);
+        for (int k = 0; k < WN_ISSUE_COUNT; k++) {
+            wn_json_key(j, wn_issue_name(k));
+            wn_json_u64(j, in->res.column_findings ? in->res.column_findings[c * WN_ISSUE_COUNT + k]
+                                                   : 0);
+        }
+        wn_json_object_end(j);
+        wn_json_object_end(j);
+    }
+    wn_json_array_end(j);
+}
+
+void cli_json_inputs(wn_json *j, const cli_session *s)
+{
+    wn_json_key(j, "inputs");
+    wn_json_array_begin(j);
+    for (int i = 0; i < s->ninputs; i++) {
+        const cli_input *in = &s->inputs[i];
+        const wn_reader_stats *st = &in->res.reader;
+        char delim[2] = {st->delimiter, '\0'};
+        wn_json_object_begin(j);
+        wn_json_key(j, "path");
+        wn_json_str(j, in->name);
+        wn_json_key(j, "gzip");
+        wn_json_bool(j, st->gzip);
+        wn_json_key(j, "delimiter");
+        wn_json_str(j, delim);
+        wn_json_key(j, "line_ending");
+        wn_json_str(j, st->line_ending);
+        wn_json_key(j, "rows");
+        wn_json_u64(j, st->rows);
+        wn_json_key(j, "rejects");
+        wn_json_u64(j, st->rejects);
+        wn_json_key(j, "cells_converted_from_cp1252");
+        wn_json_u64(j, st->cells_converted);
+        json_columns(j, in);
+        wn_json_object_end(j);
+    }
+    wn_json_array_end(j);
+}
+
+void cli_json_findings(wn_json *j, const cli_session *s)
+{
+    uint64_t total[WN_ISSUE_COUNT] = {0}, hist[11] = {0}, records = 0;
+    double sum = 0.0;
+    for (int i = 0; i < s->ninputs; i++) {
+        const wn_ingest_result *r = &s->inputs[i].res;
+        for (int k = 0; k < WN_ISSUE_COUNT; k++)
+            total[k] += r->findings[k];
+        for (int b = 0; b < 11; b++)
+            hist[b] += r->completeness_hist[b];
+        sum += r->completeness_sum;
+        records += r->records;
+    }
+    wn_json_key(j, "findings");
+    wn_json_object_begin(j);
+    for (int k = 0; k < WN_ISSUE_COUNT; k++) {
+        wn_json_key(j, wn_issue_name(k));
+        wn_json_u64(j, total[k]);
+    }
+    wn_json_object_end(j);
+    wn_json_key(j, "completeness");
+    wn_json_object_begin(j);
+    wn_json_key(j, "mean_pct");
+    wn_json_double(j, records ? sum / (double)records : 0.0);
+    wn_json_key(j, "records_by_decile");
+    wn_json_array_begin(j);
+    for (int b = 0; b < 11; b++)
+        wn_json_u64(j, hist[b]);
+    wn_json_array_end(j);
+    wn_json_object_end(j);
+}

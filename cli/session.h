@@ -1,0 +1,58 @@
+/*
+ * session.h -- what run, link, profile and explain share: rules, inputs,
+ * the ingest of every input into one store, and quality.csv / rejects.csv.
+ *
+ * Order matters for the "nothing written on bad input" contract: the rules
+ * are loaded and every input opened (its header read) before OUTDIR is
+ * touched. Standard input is spooled to a temporary file as it is read, so
+ * the outputs that stream the original rows back can read it again.
+ */
+#ifndef WN_CLI_SESSION_H
+#define WN_CLI_SESSION_H
+
+#include "cli.h"
+#include "columns.h"
+#include "ingest.h"
+#include "rules.h"
+#include "store.h"
+
+typedef struct cli_input {
+    const char *arg;      /* as given on the command line */
+    const char *path;     /* what to (re)open: arg, or the stdin spool */
+    const char *name;     /* for messages and the source column */
+    wn_reader *reader;
+    wn_ingest_result res;
+    uint32_t first_rec;   /* its records in the store: [first_rec, first_rec + nrec) */
+    uint32_t nrec;
+} cli_input;
+
+typedef struct cli_session {
+    const char *cmd;
+    cli_opts opts;
+    wn_rules *rules;
+    wn_columns *columns;
+    int ninputs;
+    cli_input *inputs;
+    wn_store store;
+    bool use_store;
+    char *spool;          /* the stdin copy, removed by cli_session_free */
+    FILE *quality_csv, *rejects_csv;
+    wn_csvw quality_w, rejects_w;
+    uint64_t rejects;
+} cli_session;
+
+/* Loads the rules and opens the inputs; nothing is written yet. */
+int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool use_store,
+                     wn_error *err);
+/* Opens quality.csv and rejects.csv in `set` (if not NULL) and ingests every
+ * input into the store. */
+int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err);
+/* Reopens input `i` from the start (for outputs that stream rows back). */
+int cli_session_reopen(const cli_session *s, int i, wn_reader **out, wn_error *err);
+void cli_session_free(cli_session *s);
+
+/* report.json pieces every command writes the same way. */
+void cli_json_inputs(wn_json *j, const cli_session *s);
+void cli_json_findings(wn_json *j, const cli_session *s);
+
+#endif

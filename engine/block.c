@@ -1,0 +1,207 @@
+/*
+ * block.c -- hash blocking; see block.h.
+ */
+#include "block.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "buf.h"
+#include "error.h"
+#include "phonetic.h"
+#include "sort.h"
+
+/* Length in bytes of the first `chars` UTF-8 characters of s. */
+static size_t utf8_prefix(const char *s, size_t len, size_t chars)
+{
+    size_t i = 0;
+    while (i < len && chars > 0) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars--;
+    }
+    return i;
+}
+
+/* Appends part `k` of pass `p` for record `rec`; false if it is empty. */
+static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32_t rec, wn_buf *out)
+{
+    int slot = (int)p->part_field[k];
+    const char *v = wn_store_str(s, rec, slot);
+    size_t len = wn_store_len(s, rec, slot);
+    if (len == 0)
+        return false;
+    char code[16];
+    switch (p->part_transform[k]) {
+    case WN_KEY_VALUE:
+        wn_buf_append(out, v, len);
+        break;
+    case WN_KEY_INITIAL:
+        wn_buf_append(out, v, utf8_prefix(v, len, 1));
+        break;
+    case WN_KEY_PREFIX3:
+        wn_buf_append(out, v, utf8_prefix(v, len, 3));
+        break;
+    case WN_KEY_SOUNDEX:
+        if (wn_soundex(v, len, code) == 0)
+            return false;
+        wn_buf_puts(out, code);
+        break;
+    case WN_KEY_NYSIIS:
+        if (wn_nysiis(v, len, code) == 0)
+            return false;
+        wn_buf_puts(out, code);
+        break;
+    case WN_KEY_YEAR:
+        if (len < 4)
+            return false;
+        wn_buf_append(out, v, 4);
+        break;
+    case WN_KEY_DIGITS_LAST7: {
+        char digits[8];
+        size_t n = 0;
+        for (size_t i = len; i > 0 && n < 7; i--)
+            if (v[i - 1] >= '0' && v[i - 1] <= '9')
+                digits[6 - n++] = v[i - 1];
+        if (n < 7)
+            return false;
+        wn_buf_append(out, digits, 7);
+        break;
+    }
+    default:
+        return false;
+    }
+    return true;
+}
+
+static bool build_key(const wn_store *s, const wn_block_pass *p, uint32_t rec, wn_buf *out)
+{
+    wn_buf_clear(out);
+    for (size_t k = 0; k < p->nparts; k++) {
+        if (k)
+            wn_buf_putc(out, '|');
+        if (!key_part(s, p, k, rec, out))
+            return false;
+    }
+    return true;
+}
+
+bool wn_block_key_text(const wn_store *s, const wn_block_pass *p, uint32_t rec, char *out,
+                       size_t cap)
+{
+    wn_buf b = {0};
+    bool ok = build_key(s, p, rec, &b);
+    snprintf(out, cap, "%s", ok ? wn_buf_cstr(&b) : "");
+    wn_buf_free(&b);
+    return ok;
+}
+
+typedef struct pair_vec {
+    uint64_t *v;
+    size_t n, cap;
+} pair_vec;
+
+static void pair_push(pair_vec *pv, uint64_t pair)
+{
+    if (pv->n == pv->cap) {
+        pv->cap = pv->cap ? pv->cap * 2 : 1 << 16;
+        pv->v = wn_xrealloc(pv->v, pv->cap * sizeof *pv->v);
+    }
+    pv->v[pv->n++] = pair;
+}
+
+/* Keeps the WN_BLOCK_TOP_SKIPPED largest skipped blocks, largest first. */
+static void note_skipped(const wn_store *s, const wn_block_pass *p, wn_pass_report *rep,
+                         uint32_t rec, uint64_t size)
+{
+    rep->skipped_blocks++;
+    rep->skipped_records += size;
+    size_t at = rep->ntop;
+    while (at > 0 && rep->top_size[at - 1] < size)
+        at--;
+    if (at >= WN_BLOCK_TOP_SKIPPED)
+        return;
+    size_t last = rep->ntop < WN_BLOCK_TOP_SKIPPED ? rep->ntop : WN_BLOCK_TOP_SKIPPED - 1;
+    memmove(&rep->top_size[at + 1], &rep->top_size[at], (last - at) * sizeof rep->top_size[0]);
+    memmove(&rep->top_key[at + 1], &rep->top_key[at], (last - at) * sizeof rep->top_key[0]);
+    rep->top_size[at] = size;
+    wn_block_key_text(s, p, rec, rep->top_key[at], sizeof rep->top_key[at]);
+    if (rep->ntop < WN_BLOCK_TOP_SKIPPED)
+        rep->ntop++;
+}
+
+static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block,
+                     const uint8_t *side, wn_kv *entries, pair_vec *pairs, wn_pass_report *rep)
+{
+    wn_buf key = {0};
+    size_t n = 0;
+    for (uint32_t rec = 0; rec < s->nrec; rec++)
+        if (build_key(s, p, rec, &key))
+            entries[n++] = (wn_kv){XXH3_64bits(key.data, key.len), rec};
+    wn_buf_free(&key);
+    rep->name = p->name;
+    rep->keyed = n;
+    wn_sort_kv(entries, n);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && entries[j].key == entries[i].key)
+            j++;
+        size_t size = j - i;
+        if (size >= 2) {
+            rep->blocks++;
+            if (size > max_block) {
+                note_skipped(s, p, rep, (uint32_t)entries[i].val, size);
+            } else {
+                for (size_t a = i; a < j; a++)
+                    for (size_t b = a + 1; b < j; b++) {
+                        uint64_t x = entries[a].val, y = entries[b].val; /* x < y: stable sort */
+                        if (side && side[x] == side[y])
+                            continue;
+                        pair_push(pairs, x << 32 | y);
+                        rep->pairs++;
+                    }
+            }
+        }
+        i = j;
+    }
+}
+
+int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size_t max_pairs,
+                 wn_candidates *out, wn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->npasses = r->npasses;
+    out->passes = wn_xcalloc(r->npasses ? r->npasses : 1, sizeof *out->passes);
+    wn_kv *entries = wn_xmalloc((s->nrec ? s->nrec : 1) * sizeof *entries);
+    pair_vec pairs = {0};
+    for (size_t i = 0; i < r->npasses; i++) {
+        run_pass(s, &r->passes[i], r->max_block, side, entries, &pairs, &out->passes[i]);
+        if (max_pairs && pairs.n > max_pairs) {
+            free(entries);
+            free(pairs.v);
+            return wn_fail(err, WN_ELIMIT,
+                           "blocking pass '%s' brings the candidate pairs to %zu, over the limit "
+                           "of %zu; lower blocking.max_block or make the pass's keys stricter",
+                           r->passes[i].name, pairs.n, max_pairs);
+        }
+    }
+    free(entries);
+    out->produced = pairs.n;
+    wn_sort_u64(pairs.v, pairs.n);
+    size_t u = 0;
+    for (size_t i = 0; i < pairs.n; i++)
+        if (u == 0 || pairs.v[u - 1] != pairs.v[i])
+            pairs.v[u++] = pairs.v[i];
+    out->pairs = pairs.v;
+    out->n = u;
+    return WN_OK;
+}
+
+void wn_candidates_free(wn_candidates *c)
+{
+    free(c->pairs);
+    free(c->passes);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,153 @@
+/*
+ * cluster.c -- guarded union-find; see cluster.h.
+ */
+#include "cluster.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "buf.h"
+#include "strsim.h"
+
+static const char *const outcome_names[] = {"below", "review", "matched", "refused_id",
+                                            "refused_size"};
+
+const char *wn_pair_outcome_name(int outcome)
+{
+    return outcome >= 0 && outcome <= WN_PAIR_REFUSED_SIZE ? outcome_names[outcome] : "?";
+}
+
+static int cmp_pairs(const void *x, const void *y)
+{
+    const wn_scored_pair *p = x, *q = y;
+    if (p->weight != q->weight)
+        return p->weight > q->weight ? -1 : 1;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+static uint32_t find(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+typedef struct guard {
+    size_t nids;
+    const wn_field *ids;
+    uint32_t *value; /* per root and hard id: the cluster's value id, 0 if none */
+} guard;
+
+static bool ids_conflict(const wn_store *s, const guard *g, uint32_t ra, uint32_t rb)
+{
+    for (size_t k = 0; k < g->nids; k++) {
+        uint32_t va = g->value[(size_t)ra * g->nids + k], vb = g->value[(size_t)rb * g->nids + k];
+        if (!va || !vb || va == vb)
+            continue;
+        const wn_intern *t = &s->slots[g->ids[k]];
+        if (wn_osa_distance(t->str[va], t->len[va], t->str[vb], t->len[vb], 1) > 1)
+            return true;
+    }
+    return false;
+}
+
+static int try_link(const wn_store *s, const wn_rules *r, guard *g, uint32_t *parent,
+                    uint32_t *size, uint32_t a, uint32_t b)
+{
+    uint32_t ra = find(parent, a), rb = find(parent, b);
+    if (ra == rb)
+        return WN_PAIR_MATCHED;
+    if (ids_conflict(s, g, ra, rb))
+        return WN_PAIR_REFUSED_ID;
+    if ((size_t)size[ra] + size[rb] > r->max_cluster)
+        return WN_PAIR_REFUSED_SIZE;
+    /* The lower index becomes the root, so roots are deterministic. */
+    if (rb < ra) {
+        uint32_t t = ra;
+        ra = rb;
+        rb = t;
+    }
+    parent[rb] = ra;
+    size[ra] += size[rb];
+    for (size_t k = 0; k < g->nids; k++)
+        if (!g->value[(size_t)ra * g->nids + k])
+            g->value[(size_t)ra * g->nids + k] = g->value[(size_t)rb * g->nids + k];
+    return WN_PAIR_MATCHED;
+}
+
+void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
+                      size_t nhard_ids, wn_scored_pair *pairs, size_t n, double match_weight,
+                      double review_weight, wn_clusters *out)
+{
+    memset(out, 0, sizeof *out);
+    uint32_t nrec = s->nrec;
+    uint32_t *parent = wn_xmalloc((nrec ? nrec : 1) * sizeof *parent);
+    out->size = wn_xmalloc((nrec ? nrec : 1) * sizeof *out->size);
+    guard g = {.nids = nhard_ids, .ids = hard_ids};
+    g.value = wn_xcalloc((size_t)(nrec ? nrec : 1) * (g.nids ? g.nids : 1), sizeof *g.value);
+    for (uint32_t i = 0; i < nrec; i++) {
+        parent[i] = i;
+        out->size[i] = 1;
+        for (size_t k = 0; k < g.nids; k++)
+            g.value[(size_t)i * g.nids + k] = wn_store_vid(s, i, (int)g.ids[k]);
+    }
+    qsort(pairs, n, sizeof *pairs, cmp_pairs);
+    for (size_t i = 0; i < n; i++) {
+        wn_scored_pair *p = &pairs[i];
+        if (p->weight < review_weight) {
+            p->outcome = WN_PAIR_BELOW;
+        } else if (p->weight < match_weight) {
+            p->outcome = WN_PAIR_REVIEW;
+        } else {
+            p->outcome = (uint8_t)try_link(s, r, &g, parent, out->size, p->a, p->b);
+            out->refused_id += p->outcome == WN_PAIR_REFUSED_ID;
+            out->refused_size += p->outcome == WN_PAIR_REFUSED_SIZE;
+        }
+    }
+    for (uint32_t i = 0; i < nrec; i++) {
+        parent[i] = find(parent, i);
+        if (parent[i] == i) {
+            out->nclusters++;
+            out->nmulti += out->size[i] > 1;
+        }
+    }
+    out->root = parent;
+    free(g.value);
+}
+
+void wn_clusters_free(wn_clusters *c)
+{
+    free(c->root);
+    free(c->size);
+    memset(c, 0, sizeof *c);
+}
+
+void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17])
+{
+    /* The smallest (source, id) member of each cluster, found at its root. */
+    uint32_t *least = wn_xmalloc((s->nrec ? s->nrec : 1) * sizeof *least);
+    for (uint32_t i = 0; i < s->nrec; i++)
+        least[i] = i;
+    for (uint32_t i = 0; i < s->nrec; i++) {
+        uint32_t root = c->root[i], cur = least[root];
+        int order = s->source[i] != s->source[cur] ? (s->source[i] < s->source[cur] ? -1 : 1)
+                                                   : strcmp(wn_store_id(s, i), wn_store_id(s, cur));
+        if (order < 0)
+            least[root] = i;
+    }
+    wn_buf key = {0};
+    for (uint32_t i = 0; i < s->nrec; i++) {
+        uint32_t m = least[c->root[i]];
+        wn_buf_clear(&key);
+        wn_buf_printf(&key, "%u\x1f%s", (unsigned)s->source[m], wn_store_id(s, m));
+        snprintf(ids[i], 17, "%016llx", (unsigned long long)XXH3_64bits(key.data, key.len));
+    }
+    wn_buf_free(&key);
+    free(least);
+}

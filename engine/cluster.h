@@ -1,0 +1,63 @@
+/*
+ * cluster.h -- from matched pairs to clusters of one customer each.
+ *
+ * Union-find (with path halving and union by size) over the pairs at or
+ * above the match threshold, taken strongest first, so that when a guard
+ * refuses a link it is always the weakest one:
+ *
+ *   - hard identifiers: two records whose hard-id values (rules:
+ *     clustering.hard_ids, e.g. a national id) are both valid and clearly
+ *     different (more than one edit apart: a typo is not another person) are
+ *     never in one cluster, directly or through others. Each cluster keeps
+ *     the hard-id values it has, so the check is O(1) per link;
+ *   - size: a link that would grow a cluster beyond max_cluster is refused.
+ *
+ * Refused links go to review. The order of pairs is fixed by (weight
+ * descending, a, b), so clusters never depend on the thread count.
+ */
+#ifndef WN_CLUSTER_H
+#define WN_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "store.h"
+
+typedef struct wn_scored_pair {
+    uint32_t a, b;
+    double weight;
+    uint64_t vec;
+    uint8_t outcome; /* enum wn_pair_outcome, set by wn_cluster_build */
+} wn_scored_pair;
+
+enum wn_pair_outcome {
+    WN_PAIR_BELOW = 0,     /* under the review threshold */
+    WN_PAIR_REVIEW,        /* between review and match thresholds */
+    WN_PAIR_MATCHED,       /* linked */
+    WN_PAIR_REFUSED_ID,    /* a match, refused: conflicting hard identifiers (to review) */
+    WN_PAIR_REFUSED_SIZE,  /* a match, refused: cluster size cap (to review) */
+};
+
+const char *wn_pair_outcome_name(int outcome);
+
+typedef struct wn_clusters {
+    uint32_t *root;   /* per record: its cluster's representative (lowest record index) */
+    uint32_t *size;   /* per record: size of its cluster (valid at roots) */
+    uint32_t nclusters;
+    uint32_t nmulti;  /* clusters of two or more */
+    uint64_t refused_id, refused_size;
+} wn_clusters;
+
+/* Sorts `pairs` into (weight desc, a, b) order, sets each outcome and builds
+ * the clusters. */
+void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
+                      size_t nhard_ids, wn_scored_pair *pairs, size_t n, double match_weight,
+                      double review_weight, wn_clusters *out);
+void wn_clusters_free(wn_clusters *c);
+
+/* A stable cluster id: 16 hex digits of xxh3 over the smallest (source,
+ * record id) of the cluster, so it survives reordering of the input. */
+void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17]);
+
+#endif

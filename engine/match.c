@@ -1,0 +1,182 @@
+/*
+ * match.c -- the matching stage; see match.h.
+ */
+#include "match.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "error.h"
+#include "sort.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- parallel work over pair ranges ------------------------------------ */
+
+typedef struct work {
+    const wn_store *s;
+    const wn_rules *r;
+    const wn_model *model;
+    wn_scored_pair *pairs;
+    const uint64_t *cand;
+    size_t from, to;
+    bool score; /* false: compare (fill vec); true: weigh */
+} work;
+
+static void *work_run(void *arg)
+{
+    work *w = arg;
+    for (size_t i = w->from; i < w->to; i++) {
+        wn_scored_pair *p = &w->pairs[i];
+        if (w->score) {
+            p->weight = wn_model_weight(w->model, w->s, w->r, p->a, p->b, p->vec, NULL);
+        } else {
+            p->a = (uint32_t)(w->cand[i] >> 32);
+            p->b = (uint32_t)w->cand[i];
+            p->vec = wn_compare_pair(w->s, w->r, p->a, p->b);
+            p->outcome = WN_PAIR_BELOW;
+        }
+    }
+    return NULL;
+}
+
+static void parallel(int threads, work base, size_t n)
+{
+    if (threads < 1)
+        threads = 1;
+    if ((size_t)threads > n / 1024 + 1)
+        threads = (int)(n / 1024 + 1);
+    pthread_t tid[256];
+    bool running[256] = {false};
+    work w[256];
+    size_t chunk = (n + (size_t)threads - 1) / (size_t)threads;
+    for (int t = 0; t < threads; t++) {
+        w[t] = base;
+        w[t].from = (size_t)t * chunk < n ? (size_t)t * chunk : n;
+        w[t].to = w[t].from + chunk < n ? w[t].from + chunk : n;
+        /* The last range runs here, as does any whose thread cannot start. */
+        running[t] = t < threads - 1 && pthread_create(&tid[t], NULL, work_run, &w[t]) == 0;
+        if (!running[t])
+            work_run(&w[t]);
+    }
+    for (int t = 0; t < threads; t++)
+        if (running[t])
+            pthread_join(tid[t], NULL);
+}
+
+/* ---- training ------------------------------------------------------------ */
+
+/* Distinct vectors and their counts, from the pairs. */
+static size_t histogram(const wn_scored_pair *pairs, size_t n, uint64_t **vecs, uint64_t **counts)
+{
+    uint64_t *v = wn_xmalloc((n ? n : 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = pairs[i].vec;
+    wn_sort_u64(v, n);
+    uint64_t *c = wn_xmalloc((n ? n : 1) * sizeof *c);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u > 0 && v[u - 1] == v[i]) {
+            c[u - 1]++;
+        } else {
+            v[u] = v[i];
+            c[u++] = 1;
+        }
+    }
+    *vecs = v;
+    *counts = c;
+    return u;
+}
+
+static void train(const wn_store *s, const wn_rules *r, const wn_match_opts *o, wn_match *m)
+{
+    wn_model_estimate_u(&m->model, s, r, o->side, o->u_sample ? o->u_sample : 300000,
+                        o->seed ? o->seed : 0x5EED);
+    uint64_t *vecs, *counts;
+    m->nvectors = histogram(m->pairs, m->npairs, &vecs, &counts);
+    if (o->nlabelled > 0) {
+        uint64_t *lv = wn_xmalloc(o->nlabelled * sizeof *lv);
+        for (size_t i = 0; i < o->nlabelled; i++)
+            lv[i] = wn_compare_pair(s, r, (uint32_t)(o->labelled_matches[i] >> 32),
+                                    (uint32_t)o->labelled_matches[i]);
+        wn_model_train_labels(&m->model, lv, o->nlabelled);
+        free(lv);
+        /* m is known; the prior still comes from the candidate pairs. */
+        wn_model_train_em(&m->model, vecs, counts, m->nvectors, true);
+    } else {
+        wn_model_train_em(&m->model, vecs, counts, m->nvectors, false);
+    }
+    free(vecs);
+    free(counts);
+}
+
+/* The hard ids the data show to be reliable (see model.h). */
+static void enforced_hard_ids(const wn_rules *r, wn_match *m)
+{
+    m->nhard_ids = 0;
+    for (size_t i = 0; i < r->nhard_ids; i++) {
+        bool reliable = true;
+        for (size_t k = 0; k < m->model.ncmp; k++)
+            if (r->comparisons[k].field == r->hard_ids[i])
+                reliable = m->model.m[k][WN_LVL_DIFFERENT] < 0.01;
+        if (reliable)
+            m->hard_ids[m->nhard_ids++] = r->hard_ids[i];
+    }
+}
+
+int wn_match_run(const wn_store *s, const wn_rules *r, const wn_match_opts *o, wn_match *m,
+                 wn_error *err)
+{
+    memset(m, 0, sizeof *m);
+    double t0 = now();
+    int rc = wn_block_run(s, r, o->side, o->max_pairs ? o->max_pairs : 200000000, &m->cand, err);
+    if (rc < 0)
+        return rc;
+    double t1 = now();
+    m->npairs = m->cand.n;
+    m->pairs = wn_xmalloc((m->npairs ? m->npairs : 1) * sizeof *m->pairs);
+    work base = {.s = s, .r = r, .pairs = m->pairs, .cand = m->cand.pairs};
+    parallel(o->threads, base, m->npairs);
+    double t2 = now();
+    train(s, r, o, m);
+    double t3 = now();
+    base.score = true;
+    base.model = &m->model;
+    parallel(o->threads, base, m->npairs);
+    double *w = wn_xmalloc((m->npairs ? m->npairs : 1) * sizeof *w);
+    for (size_t i = 0; i < m->npairs; i++)
+        w[i] = m->pairs[i].weight;
+    wn_model_thresholds(&m->model, r, w, m->npairs);
+    free(w);
+    double t4 = now();
+    enforced_hard_ids(r, m);
+    wn_cluster_build(s, r, m->hard_ids, m->nhard_ids, m->pairs, m->npairs, m->model.match_weight,
+                     m->model.review_weight, &m->clusters);
+    for (size_t i = 0; i < m->npairs; i++) {
+        m->matched += m->pairs[i].outcome == WN_PAIR_MATCHED;
+        m->review += m->pairs[i].outcome == WN_PAIR_REVIEW;
+        m->refused += m->pairs[i].outcome >= WN_PAIR_REFUSED_ID;
+    }
+    double t5 = now();
+    wn_golden_build(s, r, &m->clusters, o->source_names, &m->golden);
+    double t6 = now();
+    m->times = (wn_match_times){t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5};
+    return WN_OK;
+}
+
+void wn_match_free(wn_match *m)
+{
+    wn_candidates_free(&m->cand);
+    free(m->pairs);
+    wn_clusters_free(&m->clusters);
+    wn_golden_free(&m->golden);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,233 @@
+/*
+ * model.c -- Fellegi-Sunter weights, u sampling, EM; see model.h.
+ */
+#include "model.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* Probabilities are kept away from 0 and 1 so every weight is finite. */
+#define P_FLOOR 1e-6
+#define EM_MAX_ITERATIONS 200
+#define EM_TOLERANCE 1e-7
+
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static double clamp_p(double p)
+{
+    return p < P_FLOOR ? P_FLOOR : p > 1.0 - P_FLOOR ? 1.0 - P_FLOOR : p;
+}
+
+/* Normalises counts over the non-missing levels into probabilities, with
+ * add-`alpha` smoothing. */
+static void normalise(double *dst, const double *counts, double alpha)
+{
+    double total = 0.0;
+    for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++)
+        total += counts[l] + alpha;
+    dst[WN_LVL_MISSING] = 1.0;
+    for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++)
+        dst[l] = clamp_p((counts[l] + alpha) / total);
+}
+
+void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, const uint8_t *side,
+                         size_t sample, uint64_t seed)
+{
+    mdl->ncmp = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
+    double counts[WN_COMPARE_MAX][WN_LVL_COUNT];
+    memset(counts, 0, sizeof counts);
+    uint64_t n = s->nrec, all = n * (n - (n > 0)) / 2, taken = 0;
+    uint64_t state = seed;
+    bool exhaustive = all <= sample;
+    uint32_t a = 0, b = 1;
+    for (uint64_t i = 0; n >= 2 && i < (exhaustive ? all : sample); i++) {
+        if (exhaustive) { /* every pair once, in order */
+            if (b >= n) {
+                a++;
+                b = a + 1;
+            }
+        } else {
+            a = (uint32_t)(splitmix64(&state) % n);
+            b = (uint32_t)(splitmix64(&state) % n);
+        }
+        uint32_t x = a, y = b;
+        if (exhaustive)
+            b++;
+        if (x == y || (side && side[x] == side[y]))
+            continue;
+        uint64_t vec = wn_compare_pair(s, r, x, y);
+        for (size_t k = 0; k < mdl->ncmp; k++)
+            counts[k][wn_vec_level(vec, k)] += 1.0;
+        taken++;
+    }
+    for (size_t k = 0; k < mdl->ncmp; k++)
+        normalise(mdl->u[k], counts[k], 1.0);
+    mdl->u_pairs = taken;
+}
+
+/* Starting m: matches mostly agree exactly. The start only decides which of
+ * the two classes EM calls "match", and this one is far on the match side. */
+static void em_start(wn_model *mdl)
+{
+    static const double start[WN_LVL_COUNT] = {1.0, 0.80, 0.10, 0.05, 0.05};
+    for (size_t k = 0; k < mdl->ncmp; k++)
+        memcpy(mdl->m[k], start, sizeof start);
+    mdl->prior = 0.1;
+}
+
+static double vec_ratio_log2(const wn_model *mdl, uint64_t vec)
+{
+    double w = 0.0;
+    for (size_t k = 0; k < mdl->ncmp; k++) {
+        int l = wn_vec_level(vec, k);
+        if (l != WN_LVL_MISSING)
+            w += log2(mdl->m[k][l] / mdl->u[k][l]);
+    }
+    return w;
+}
+
+void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *counts, size_t n,
+                       bool keep_m)
+{
+    double m_given[WN_COMPARE_MAX][WN_LVL_COUNT];
+    memcpy(m_given, mdl->m, sizeof m_given);
+    em_start(mdl);
+    if (keep_m)
+        memcpy(mdl->m, m_given, sizeof m_given);
+    double total = 0.0;
+    for (size_t i = 0; i < n; i++)
+        total += (double)counts[i];
+    mdl->iterations = 0;
+    mdl->converged = false;
+    if (total == 0.0)
+        return;
+    double mc[WN_COMPARE_MAX][WN_LVL_COUNT];
+    for (int it = 0; it < EM_MAX_ITERATIONS; it++) {
+        memset(mc, 0, sizeof mc);
+        double matched = 0.0;
+        double prior_w = log2(mdl->prior / (1.0 - mdl->prior));
+        for (size_t i = 0; i < n; i++) { /* E step: P(match | vector) */
+            double g = 1.0 / (1.0 + exp2(-(prior_w + vec_ratio_log2(mdl, vecs[i]))));
+            double gw = g * (double)counts[i];
+            matched += gw;
+            for (size_t k = 0; k < mdl->ncmp; k++)
+                mc[k][wn_vec_level(vecs[i], k)] += gw;
+        }
+        double change = fabs(clamp_p(matched / total) - mdl->prior);
+        mdl->prior = clamp_p(matched / total); /* M step */
+        for (size_t k = 0; k < mdl->ncmp && !keep_m; k++) {
+            double before[WN_LVL_COUNT];
+            memcpy(before, mdl->m[k], sizeof before);
+            normalise(mdl->m[k], mc[k], 0.01);
+            for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++)
+                change = fmax(change, fabs(before[l] - mdl->m[k][l]));
+        }
+        mdl->iterations = it + 1;
+        if (change < EM_TOLERANCE) {
+            mdl->converged = true;
+            break;
+        }
+    }
+}
+
+void wn_model_train_labels(wn_model *mdl, const uint64_t *match_vecs, size_t n)
+{
+    double mc[WN_COMPARE_MAX][WN_LVL_COUNT];
+    memset(mc, 0, sizeof mc);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < mdl->ncmp; k++)
+            mc[k][wn_vec_level(match_vecs[i], k)] += 1.0;
+    for (size_t k = 0; k < mdl->ncmp; k++)
+        normalise(mdl->m[k], mc[k], 1.0);
+    mdl->iterations = 0;
+    mdl->converged = true;
+}
+
+double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r, uint32_t a,
+                       uint32_t b, uint64_t vec, double *field_weights)
+{
+    double w = log2(mdl->prior / (1.0 - mdl->prior));
+    for (size_t k = 0; k < mdl->ncmp; k++) {
+        int l = wn_vec_level(vec, k);
+        double fw = 0.0;
+        if (l != WN_LVL_MISSING) {
+            double u = mdl->u[k][l];
+            const wn_comparison *c = &r->comparisons[k];
+            if (l == WN_LVL_EXACT && c->tf_adjust) {
+                const wn_intern *t = &s->slots[c->field];
+                uint32_t va = wn_store_vid(s, a, (int)c->field);
+                uint32_t vb = wn_store_vid(s, b, (int)c->field);
+                uint32_t v = va == vb ? va : 0;
+                if (v && t->filled > 0)
+                    u = clamp_p((double)t->count[v] / (double)t->filled);
+            }
+            fw = log2(mdl->m[k][l] / u);
+        }
+        if (field_weights)
+            field_weights[k] = fw;
+        w += fw;
+    }
+    return w;
+}
+
+/*
+ * Thresholds from the weights. A match is declared when the posterior
+ * probability is at least 1/2 (the Bayes decision for equal costs) -- but
+ * merging two customers costs more than missing a duplicate, and EM's
+ * posteriors are overconfident where fields are correlated, so the cut is
+ * placed at the emptiest stretch of the weight histogram between posterior
+ * 1/2 and 0.99: the valley between the non-match and the match modes, where
+ * the fewest pairs sit near the decision. The review threshold is the valley
+ * between posterior 0.05 and the match threshold. Histogram bins are half a
+ * bit wide, smoothed over three bins; ties go to the higher weight.
+ */
+#define BIN_BITS 0.5
+
+static double logit2(double p)
+{
+    return log2(p / (1.0 - p));
+}
+
+static double valley(const double *w, size_t n, double lo, double hi)
+{
+    if (hi <= lo)
+        return hi;
+    size_t nbins = (size_t)((hi - lo) / BIN_BITS) + 1;
+    double *h = wn_xcalloc(nbins + 2, sizeof *h);
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= lo && w[i] <= hi)
+            h[1 + (size_t)((w[i] - lo) / BIN_BITS)] += 1.0;
+    double best = INFINITY, cut = hi;
+    for (size_t b = 1; b <= nbins; b++) {
+        double d = h[b - 1] + 2.0 * h[b] + h[b + 1];
+        if (d <= best) {
+            best = d;
+            cut = lo + ((double)b - 0.5) * BIN_BITS;
+        }
+    }
+    free(h);
+    return cut < lo ? lo : cut > hi ? hi : cut;
+}
+
+void wn_model_thresholds(wn_model *mdl, const wn_rules *r, const double *weights, size_t n)
+{
+    mdl->thresholds_auto = r->match_threshold == WN_THRESHOLD_AUTO;
+    mdl->match_weight = mdl->thresholds_auto ? valley(weights, n, logit2(0.5), logit2(0.99))
+                                             : logit2(r->match_threshold);
+    mdl->review_weight = r->review_threshold == WN_THRESHOLD_AUTO
+                             ? valley(weights, n, logit2(0.05), mdl->match_weight)
+                             : logit2(r->review_threshold);
+    if (mdl->review_weight > mdl->match_weight)
+        mdl->review_weight = mdl->match_weight;
+    mdl->match_threshold = wn_model_probability(mdl->match_weight);
+    mdl->review_threshold = wn_model_probability(mdl->review_weight);
+}

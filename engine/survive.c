@@ -1,0 +1,148 @@
+/*
+ * survive.c -- survivorship per field; see survive.h.
+ */
+#include "survive.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+typedef struct ctx {
+    const wn_store *s;
+    const wn_rules *r;
+    const char *const *source_names;
+} ctx;
+
+static const char *recency(const ctx *c, uint32_t rec)
+{
+    return wn_store_str(c->s, rec, (int)c->r->recency_field);
+}
+
+static size_t source_rank(const ctx *c, uint32_t rec)
+{
+    const char *name = c->source_names ? c->source_names[c->s->source[rec]] : NULL;
+    for (size_t i = 0; name && i < c->r->nsource_priority; i++) {
+        const char *want = c->r->source_priority[i];
+        size_t nl = strlen(name), wl = strlen(want);
+        /* "crm.csv" names the input "exports/crm.csv" too */
+        if (nl >= wl && strcmp(name + nl - wl, want) == 0)
+            return i;
+    }
+    return c->r->nsource_priority;
+}
+
+/* The common tie-break: more complete, then more recent, then earlier. */
+static bool better_member(const ctx *c, uint32_t x, uint32_t y)
+{
+    if (c->s->filled[x] != c->s->filled[y])
+        return c->s->filled[x] > c->s->filled[y];
+    int rc = strcmp(recency(c, x), recency(c, y));
+    if (rc != 0)
+        return rc > 0;
+    return x < y;
+}
+
+static bool better_for(const ctx *c, wn_survivor_rule rule, int field, const uint32_t *members,
+                       size_t n, uint32_t x, uint32_t y)
+{
+    switch (rule) {
+    case WN_SURV_MOST_RECENT: {
+        int rc = strcmp(recency(c, x), recency(c, y));
+        if (rc != 0)
+            return rc > 0;
+        break;
+    }
+    case WN_SURV_MOST_FREQUENT: {
+        uint32_t vx = wn_store_vid(c->s, x, field), vy = wn_store_vid(c->s, y, field);
+        size_t fx = 0, fy = 0;
+        for (size_t i = 0; i < n; i++) {
+            fx += wn_store_vid(c->s, members[i], field) == vx;
+            fy += wn_store_vid(c->s, members[i], field) == vy;
+        }
+        if (fx != fy)
+            return fx > fy;
+        break;
+    }
+    case WN_SURV_LONGEST: {
+        uint32_t lx = wn_store_len(c->s, x, field), ly = wn_store_len(c->s, y, field);
+        if (lx != ly)
+            return lx > ly;
+        break;
+    }
+    case WN_SURV_SOURCE_PRIORITY: {
+        size_t rx = source_rank(c, x), ry = source_rank(c, y);
+        if (rx != ry)
+            return rx < ry;
+        break;
+    }
+    case WN_SURV_FIRST_NON_EMPTY:
+        return x < y;
+    default:
+        break;
+    }
+    return better_member(c, x, y);
+}
+
+static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, wn_golden *g)
+{
+    uint32_t survivor = members[0];
+    for (size_t i = 1; i < n; i++)
+        if (better_member(c, members[i], survivor))
+            survivor = members[i];
+    g->survivor[survivor] = 1;
+    for (int f = 1; f < WN_F_COUNT; f++) {
+        wn_survivor_rule rule = c->r->survivor_set[f] ? c->r->survivor[f] : c->r->survivor_default;
+        uint32_t best = UINT32_MAX;
+        for (size_t i = 0; i < n; i++) {
+            if (!wn_store_vid(c->s, members[i], f))
+                continue;
+            if (best == UINT32_MAX || better_for(c, rule, f, members, n, members[i], best))
+                best = members[i];
+        }
+        g->winner[(uint64_t)survivor * WN_F_COUNT + (unsigned)f] = best;
+        g->rule[(uint64_t)survivor * WN_F_COUNT + (unsigned)f] = (uint8_t)rule;
+    }
+}
+
+static int cmp_by_root(const void *x, const void *y)
+{
+    const uint64_t *p = x, *q = y;
+    return (*p > *q) - (*p < *q);
+}
+
+void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
+                     const char *const *source_names, wn_golden *out)
+{
+    size_t n = s->nrec ? s->nrec : 1;
+    out->survivor = wn_xcalloc(n, sizeof *out->survivor);
+    out->winner = wn_xmalloc(n * WN_F_COUNT * sizeof *out->winner);
+    memset(out->winner, 0xFF, n * WN_F_COUNT * sizeof *out->winner);
+    out->rule = wn_xcalloc(n * WN_F_COUNT, sizeof *out->rule);
+    /* Members grouped by cluster: sort (root, record) keys. */
+    uint64_t *order = wn_xmalloc(n * sizeof *order);
+    size_t m = 0;
+    for (uint32_t i = 0; i < s->nrec; i++)
+        if (c->size[c->root[i]] > 1)
+            order[m++] = (uint64_t)c->root[i] << 32 | i;
+    qsort(order, m, sizeof *order, cmp_by_root);
+    uint32_t *members = wn_xmalloc((m ? m : 1) * sizeof *members);
+    ctx cx = {s, r, source_names};
+    for (size_t i = 0; i < m;) {
+        size_t j = i, k = 0;
+        while (j < m && order[j] >> 32 == order[i] >> 32)
+            members[k++] = (uint32_t)order[j++];
+        decide_cluster(&cx, members, k, out);
+        i = j;
+    }
+    free(members);
+    free(order);
+}
+
+void wn_golden_free(wn_golden *g)
+{
+    free(g->survivor);
+    free(g->winner);
+    free(g->rule);
+    memset(g, 0, sizeof *g);
+}
