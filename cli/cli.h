@@ -28,6 +28,8 @@ typedef struct cli_opts {
     char delimiter;      /* --delimiter, 0 = sniff */
     bool quiet;          /* -q: no table, no progress */
     bool progress;       /* progress on stderr (default: when stderr is a terminal) */
+    bool one_to_one;     /* link: each record linked at most once */
+    const char *labels;  /* --labels: a file of labelled pairs */
     int nargs;           /* positional arguments */
     char **args;
 } cli_opts;
@@ -36,6 +38,8 @@ enum {
     CLI_OPT_RULES = 1 << 0,
     CLI_OPT_OUTDIR = 1 << 1,
     CLI_OPT_THREADS = 1 << 2,
+    CLI_OPT_ONE_TO_ONE = 1 << 3,
+    CLI_OPT_LABELS = 1 << 4,
 };
 
 /* Parses argv (argv[0] is the subcommand). `accepted` is a mask of CLI_OPT_*;
@@ -75,5 +79,10 @@ const char *cli_thousands(uint64_t v, char *buf, int cap);
 int cmd_profile(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_link(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Threads to use: `asked`, or the online CPUs when 0. */
+int cli_threads(int asked);
 
 #endif

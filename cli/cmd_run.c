@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "match_output.h"
@@ -31,43 +30,6 @@ static const char usage[] =
     "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
     "  -q, --quiet           no summary and no progress\n"
     "      --no-progress     no progress display\n";
-
-static int threads_default(int asked)
-{
-    if (asked > 0)
-        return asked;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n > 0 && n < 256 ? (int)n : 1;
-}
-
-static void write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
-                         double ingest_seconds)
-{
-    wn_json j;
-    wn_json_init(&j, fp);
-    wn_json_object_begin(&j);
-    wn_json_key(&j, "tool");
-    wn_json_str(&j, "winnow");
-    wn_json_key(&j, "version");
-    wn_json_str(&j, WN_VERSION);
-    wn_json_key(&j, "command");
-    wn_json_str(&j, s->cmd);
-    wn_json_key(&j, "rules");
-    wn_json_str(&j, s->rules->path);
-    wn_json_key(&j, "records");
-    wn_json_u64(&j, s->store.nrec);
-    wn_json_key(&j, "rejects");
-    wn_json_u64(&j, s->rejects);
-    cli_json_inputs(&j, s);
-    cli_json_findings(&j, s);
-    cli_json_matching(&j, s, m);
-    wn_json_key(&j, "seconds_ingest");
-    wn_json_double(&j, ingest_seconds);
-    wn_json_key(&j, "seconds_total");
-    wn_json_double(&j, seconds);
-    wn_json_object_end(&j);
-    wn_json_finish(&j);
-}
 
 static void print_summary(const cli_session *s, const wn_match *m, double seconds)
 {
@@ -104,7 +66,7 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         names[i] = s->inputs[i].name;
     char(*ids)[17] = NULL;
     if (rc == WN_OK) {
-        wn_match_opts mo = {.threads = threads_default(o->threads), .source_names = names};
+        wn_match_opts mo = {.threads = cli_threads(o->threads), .source_names = names};
         rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
     }
     if (rc == WN_OK) {
@@ -120,7 +82,7 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         FILE *fp;
         rc = wn_outset_open(set, "report.json", &fp, err);
         if (rc == WN_OK)
-            write_report(fp, s, &m, cli_now() - started, ingested - started);
+            cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
     }
     if (rc == WN_OK)
         rc = wn_outset_commit(set, err);

@@ -15,6 +15,8 @@ typedef struct command {
 static const command commands[] = {
     {"run", cmd_run, "clean and deduplicate exports: golden records, clusters, quality"},
     {"profile", cmd_profile, "profile each column of an export: fill, distinct values, shapes"},
+    {"link", cmd_link, "match two exports (old system, new system): links.csv"},
+    {"explain", cmd_explain, "why two records do or don't match, field by field"},
     {"rules", cmd_rules, "print a rules file for an export (init), or validate one (check)"},
 };
 

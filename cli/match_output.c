@@ -73,7 +73,7 @@ int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
     const char *cols[] = {"record_id",    "cluster_id", "source",      "is_survivor",
-                          "cluster_size", "line_row",   "completeness"};
+                          "cluster_size", "row",        "completeness"};
     for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
         wn_csvw_str(&w, cols[i]);
     wn_csvw_end_row(&w);
@@ -408,4 +408,33 @@ void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m)
     }
     wn_json_object_end(j);
     wn_json_object_end(j);
+}
+
+void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
+                      double ingest_seconds)
+{
+    wn_json j;
+    wn_json_init(&j, fp);
+    wn_json_object_begin(&j);
+    wn_json_key(&j, "tool");
+    wn_json_str(&j, "winnow");
+    wn_json_key(&j, "version");
+    wn_json_str(&j, WN_VERSION);
+    wn_json_key(&j, "command");
+    wn_json_str(&j, s->cmd);
+    wn_json_key(&j, "rules");
+    wn_json_str(&j, s->rules->path);
+    wn_json_key(&j, "records");
+    wn_json_u64(&j, s->store.nrec);
+    wn_json_key(&j, "rejects");
+    wn_json_u64(&j, s->rejects);
+    cli_json_inputs(&j, s);
+    cli_json_findings(&j, s);
+    cli_json_matching(&j, s, m);
+    wn_json_key(&j, "seconds_ingest");
+    wn_json_double(&j, ingest_seconds);
+    wn_json_key(&j, "seconds_total");
+    wn_json_double(&j, seconds);
+    wn_json_object_end(&j);
+    wn_json_finish(&j);
 }

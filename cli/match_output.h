@@ -26,4 +26,8 @@ int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
 /* The "matching" object of report.json. */
 void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m);
 
+/* report.json for run and link. */
+void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
+                      double ingest_seconds);
+
 #endif

@@ -59,6 +59,8 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
         {"delimiter", required_argument, NULL, 'd'},
         {"quiet", no_argument, NULL, 'q'},
         {"no-progress", no_argument, NULL, 'P'},
+        {"one-to-one", no_argument, NULL, '1'},
+        {"labels", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -106,6 +108,16 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
         case 'P':
             o->progress = false;
             break;
+        case '1':
+            if (!(accepted & CLI_OPT_ONE_TO_ONE))
+                goto unknown;
+            o->one_to_one = true;
+            break;
+        case 'L':
+            if (!(accepted & CLI_OPT_LABELS))
+                goto unknown;
+            o->labels = optarg;
+            break;
         case 'h':
             fputs(usage, stdout);
             return 1;
@@ -121,6 +133,14 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
     o->nargs = argc - optind;
     o->args = argv + optind;
     return 0;
+}
+
+int cli_threads(int asked)
+{
+    if (asked > 0)
+        return asked;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 256 ? (int)n : 1;
 }
 
 /* ---- outputs and signals ------------------------------------------------- */

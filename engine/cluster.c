@@ -9,14 +9,15 @@
 #include <xxhash.h>
 
 #include "buf.h"
+#include "compare.h"
 #include "strsim.h"
 
-static const char *const outcome_names[] = {"below", "review", "matched", "refused_id",
-                                            "refused_size"};
+static const char *const outcome_names[] = {"below",      "review",       "matched",
+                                            "refused_id", "refused_size", "refused_name"};
 
 const char *wn_pair_outcome_name(int outcome)
 {
-    return outcome >= 0 && outcome <= WN_PAIR_REFUSED_SIZE ? outcome_names[outcome] : "?";
+    return outcome >= 0 && outcome <= WN_PAIR_REFUSED_NAME ? outcome_names[outcome] : "?";
 }
 
 static int cmp_pairs(const void *x, const void *y)
@@ -81,6 +82,22 @@ static int try_link(const wn_store *s, const wn_rules *r, guard *g, uint32_t *pa
     return WN_PAIR_MATCHED;
 }
 
+/* Different given names and no agreeing identifier (see cluster.h). */
+static bool names_conflict(const wn_rules *r, uint64_t vec)
+{
+    int given = WN_LVL_MISSING;
+    bool id_agrees = false;
+    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++) {
+        wn_field f = r->comparisons[k].field;
+        int lvl = wn_vec_level(vec, k);
+        if (f == WN_F_FIRST_NAME)
+            given = lvl;
+        else if (f == WN_F_EMAIL || f == WN_F_TAX_ID)
+            id_agrees |= lvl == WN_LVL_EXACT || (f == WN_F_TAX_ID && lvl == WN_LVL_CLOSE);
+    }
+    return given == WN_LVL_DIFFERENT && !id_agrees;
+}
+
 void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
                       size_t nhard_ids, wn_scored_pair *pairs, size_t n, double match_weight,
                       double review_weight, wn_clusters *out)
@@ -104,6 +121,9 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
             p->outcome = WN_PAIR_BELOW;
         } else if (p->weight < match_weight) {
             p->outcome = WN_PAIR_REVIEW;
+        } else if (r->distinct_given_names && names_conflict(r, p->vec)) {
+            p->outcome = WN_PAIR_REFUSED_NAME;
+            out->refused_name++;
         } else {
             p->outcome = (uint8_t)try_link(s, r, &g, parent, out->size, p->a, p->b);
             out->refused_id += p->outcome == WN_PAIR_REFUSED_ID;

@@ -10,7 +10,13 @@
  *     different (more than one edit apart: a typo is not another person) are
  *     never in one cluster, directly or through others. Each cluster keeps
  *     the hard-id values it has, so the check is O(1) per link;
- *   - size: a link that would grow a cluster beyond max_cluster is refused.
+ *   - size: a link that would grow a cluster beyond max_cluster is refused;
+ *   - given names (clustering.distinct_given_names): two records whose given
+ *     names are both filled and clearly different (not a typo, nickname,
+ *     initial or swap) are different people unless an identifier (email,
+ *     tax id) agrees. Members of one household share a surname, an address
+ *     and a phone; the scorer, which assumes fields independent, counts
+ *     those correlated agreements several times over and would merge them.
  *
  * Refused links go to review. The order of pairs is fixed by (weight
  * descending, a, b), so clusters never depend on the thread count.
@@ -37,6 +43,7 @@ enum wn_pair_outcome {
     WN_PAIR_MATCHED,       /* linked */
     WN_PAIR_REFUSED_ID,    /* a match, refused: conflicting hard identifiers (to review) */
     WN_PAIR_REFUSED_SIZE,  /* a match, refused: cluster size cap (to review) */
+    WN_PAIR_REFUSED_NAME,  /* a match, refused: different given names (to review) */
 };
 
 const char *wn_pair_outcome_name(int outcome);
@@ -46,7 +53,7 @@ typedef struct wn_clusters {
     uint32_t *size;   /* per record: size of its cluster (valid at roots) */
     uint32_t nclusters;
     uint32_t nmulti;  /* clusters of two or more */
-    uint64_t refused_id, refused_size;
+    uint64_t refused_id, refused_size, refused_name;
 } wn_clusters;
 
 /* Sorts `pairs` into (weight desc, a, b) order, sets each outcome and builds

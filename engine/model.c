@@ -76,11 +76,13 @@ void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, co
 
 /* Starting m: matches mostly agree exactly. The start only decides which of
  * the two classes EM calls "match", and this one is far on the match side. */
+static const double em_start_m[WN_LVL_COUNT] = {1.0, 0.80, 0.10, 0.05, 0.05};
+#define EM_PRIOR_PAIRS 10.0
+
 static void em_start(wn_model *mdl)
 {
-    static const double start[WN_LVL_COUNT] = {1.0, 0.80, 0.10, 0.05, 0.05};
     for (size_t k = 0; k < mdl->ncmp; k++)
-        memcpy(mdl->m[k], start, sizeof start);
+        memcpy(mdl->m[k], em_start_m, sizeof em_start_m);
     mdl->prior = 0.1;
 }
 
@@ -127,7 +129,13 @@ void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *coun
         for (size_t k = 0; k < mdl->ncmp && !keep_m; k++) {
             double before[WN_LVL_COUNT];
             memcpy(before, mdl->m[k], sizeof before);
-            normalise(mdl->m[k], mc[k], 0.01);
+            /* MAP estimate: the start values count as EM_PRIOR_PAIRS pseudo
+             * pairs (a Dirichlet prior), so a small file cannot talk EM into
+             * believing that matches often disagree on a given name. */
+            double pseudo[WN_LVL_COUNT];
+            for (int l = 0; l < WN_LVL_COUNT; l++)
+                pseudo[l] = mc[k][l] + EM_PRIOR_PAIRS * em_start_m[l];
+            normalise(mdl->m[k], pseudo, 0.0);
             for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++)
                 change = fmax(change, fabs(before[l] - mdl->m[k][l]));
         }

@@ -187,6 +187,7 @@ typedef struct wn_rules {
     double match_threshold;  /* probability, or WN_THRESHOLD_AUTO */
     double review_threshold;
     size_t max_cluster;
+    bool distinct_given_names; /* different given names never merge without an id */
     wn_field *hard_ids;      /* two different valid values never merge */
     size_t nhard_ids;
 

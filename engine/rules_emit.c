@@ -196,7 +196,10 @@ static void write_rest(const wn_rules *r, FILE *fp)
     fputs("\n\nclustering:\n  # Records with different valid values here never merge.\n  hard_ids: ",
           fp);
     put_fields(fp, r->hard_ids, r->nhard_ids);
-    fprintf(fp, "\n  max_cluster: %zu\n\n", r->max_cluster);
+    fprintf(fp, "\n  max_cluster: %zu\n", r->max_cluster);
+    fprintf(fp, "  # Different given names never merge unless an email or tax id agrees.\n"
+                "  distinct_given_names: %s\n\n",
+            r->distinct_given_names ? "true" : "false");
     fprintf(fp, "survivorship:\n  # Which record's value the golden record takes: %s",
             wn_survivor_rule_names()[0]);
     for (int s = 1; s < WN_SURV_RULE_COUNT; s++)

@@ -628,6 +628,8 @@ static int clustering_key(yctx *c, const char *key, const yaml_node_t *v, void *
     (void)ud;
     if (strcmp(key, "hard_ids") == 0)
         return get_fields(c, v, "hard_ids", &c->r->hard_ids, &c->r->nhard_ids);
+    if (strcmp(key, "distinct_given_names") == 0)
+        return get_bool(c, v, key, &c->r->distinct_given_names);
     double mc;
     if (get_number(c, v, "max_cluster", 2, 1e6, &mc) < 0)
         return WN_ERULES;
@@ -637,9 +639,10 @@ static int clustering_key(yctx *c, const char *key, const yaml_node_t *v, void *
 
 static int load_clustering(yctx *c, const yaml_node_t *n)
 {
-    static const char *const keys[] = {"hard_ids", "max_cluster"};
+    static const char *const keys[] = {"hard_ids", "max_cluster", "distinct_given_names"};
     c->r->nhard_ids = 0;
-    return each_key(c, n, "clustering", keys, 2, clustering_key, NULL);
+    c->r->distinct_given_names = false;
+    return each_key(c, n, "clustering", keys, 3, clustering_key, NULL);
 }
 
 /* ---- survivorship --------------------------------------------------------- */
