@@ -1,0 +1,298 @@
+/*
+ * test_match.c -- the matching stage on small hand-built stores: blocking
+ * (OR-ed passes, pairs once, hot blocks skipped and reported, link mode),
+ * comparison levels (typos, swapped names, day/month swaps, crosswise
+ * phones), EM recovering known m-probabilities, thresholds, clustering
+ * guards, determinism, and survivorship.
+ */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "block.h"
+#include "cluster.h"
+#include "compare.h"
+#include "match.h"
+#include "model.h"
+#include "rules.h"
+#include "store.h"
+#include "survive.h"
+
+static wn_rules *rules(const char *text)
+{
+    wn_rules *r;
+    wn_error err;
+    int rc = wn_rules_load_text(&r, "t.yaml", text, strlen(text), &err);
+    if (rc)
+        print_error("%s\n", err.msg);
+    assert_int_equal(rc, WN_OK);
+    return r;
+}
+
+typedef struct person {
+    const char *id, *first, *last, *email, *phone, *mobile, *dob, *postcode, *modified, *tax;
+} person;
+
+static void fill(wn_store *s, const person *p, size_t n)
+{
+    wn_store_init(s);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = wn_store_add(s, 0, i + 1, p[i].id, strlen(p[i].id));
+        const char *v[] = {p[i].first, p[i].last, p[i].email, p[i].phone, p[i].mobile,
+                           p[i].dob,   p[i].postcode, p[i].modified, p[i].tax};
+        const int slot[] = {WN_F_FIRST_NAME, WN_F_LAST_NAME,   WN_F_EMAIL,    WN_F_PHONE, WN_F_MOBILE,
+                            WN_F_BIRTH_DATE, WN_F_POSTAL_CODE, WN_F_MODIFIED, WN_F_TAX_ID};
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+            if (v[k])
+                wn_store_set(s, r, slot[k], v[k], strlen(v[k]));
+    }
+}
+
+static const person people[] = {
+    {"1", "william", "turner", "bill@x.com", "14155550142", NULL, "1978-03-14", "94105", "2023-01-01", NULL},
+    {"2", "william", "turner", NULL, NULL, "14155550142", "1978-03-14", "94105", "2021-01-01", NULL},
+    {"3", "turner", "william", "bill@x.com", NULL, NULL, "1978-14-03", NULL, NULL, NULL},
+    {"4", "sarah", "turner", NULL, "14155550142", NULL, "2011-08-19", "94105", NULL, NULL},
+    {"5", "ann", "lee", "ann@y.org", NULL, NULL, "1990-01-02", "10001", NULL, "111"},
+    {"6", "ann", "lee", "ann@y.org", NULL, NULL, "1990-02-01", "10001", NULL, "999"},
+};
+#define NPEOPLE (sizeof people / sizeof people[0])
+
+static void test_blocking(void **state)
+{
+    (void)state;
+    wn_store s;
+    fill(&s, people, NPEOPLE);
+    wn_rules *r = rules("blocking:\n  max_block: 3\n  passes:\n"
+                        "    - {name: email, keys: [email]}\n"
+                        "    - {name: phone, keys: [phone]}\n"
+                        "    - {name: sx, keys: ['last_name:soundex', 'first_name:initial']}\n"
+                        "    - {name: post, keys: [postal_code]}\n");
+    wn_candidates c;
+    wn_error err;
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, &c, &err), WN_OK);
+    /* email: (0,2) (4,5); phone: (0,3); sx: turner+w -> (0,1) and lee+a -> (4,5) again;
+     * post: 94105 has three records (0,1,3) -> (0,1) (0,3) (1,3); 10001 -> (4,5). */
+    const uint64_t want[] = {0ull << 32 | 1, 0ull << 32 | 2, 0ull << 32 | 3, 1ull << 32 | 3,
+                             4ull << 32 | 5};
+    assert_int_equal(c.n, 5);
+    for (size_t i = 0; i < c.n; i++)
+        assert_int_equal(c.pairs[i], want[i]);
+    assert_int_equal(c.produced, 9);
+    assert_int_equal(c.passes[2].pairs, 2);
+    wn_candidates_free(&c);
+
+    /* A block above max_block is skipped and reported by its key. */
+    wn_rules_free(r);
+    r = rules("blocking:\n  max_block: 2\n  passes:\n    - {name: post, keys: [postal_code]}\n");
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, &c, &err), WN_OK);
+    assert_int_equal(c.n, 1);
+    assert_int_equal(c.passes[0].skipped_blocks, 1);
+    assert_int_equal(c.passes[0].skipped_records, 3);
+    assert_string_equal(c.passes[0].top_key[0], "94105");
+    wn_candidates_free(&c);
+
+    /* Link mode keeps only pairs across sides. */
+    const uint8_t side[NPEOPLE] = {0, 1, 1, 1, 0, 0};
+    wn_rules_free(r);
+    r = rules("blocking:\n  passes:\n    - {name: post, keys: [postal_code]}\n");
+    assert_int_equal(wn_block_run(&s, r, side, 0, &c, &err), WN_OK);
+    assert_int_equal(c.n, 2); /* (0,1) (0,3); not (1,3) nor (4,5) */
+    wn_candidates_free(&c);
+    /* The pair limit stops a run that would explode. */
+    assert_int_equal(wn_block_run(&s, r, NULL, 1, &c, &err), WN_ELIMIT);
+    assert_non_null(strstr(err.msg, "post"));
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+static void test_comparison_levels(void **state)
+{
+    (void)state;
+    wn_store s;
+    fill(&s, people, NPEOPLE);
+    wn_rules *r = rules("comparisons:\n"
+                        "  - {field: first_name, method: name, close: 0.92, loose: 0.8}\n"
+                        "  - {field: last_name, method: jaro_winkler, close: 0.94, loose: 0.84}\n"
+                        "  - {field: phone, method: edit, close: 1, loose: 2}\n"
+                        "  - {field: birth_date, method: date}\n"
+                        "  - {field: email, method: exact}\n");
+    uint64_t v = wn_compare_pair(&s, r, 0, 1);
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_EXACT);
+    assert_int_equal(wn_vec_level(v, 2), WN_LVL_EXACT); /* phone of 0 = mobile of 1 */
+    assert_int_equal(wn_vec_level(v, 4), WN_LVL_MISSING);
+    v = wn_compare_pair(&s, r, 0, 2); /* names swapped, day and month swapped */
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_CLOSE);
+    assert_int_equal(wn_vec_level(v, 1), WN_LVL_CLOSE);
+    assert_int_equal(wn_vec_level(v, 3), WN_LVL_CLOSE);
+    v = wn_compare_pair(&s, r, 0, 3); /* household member */
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_DIFFERENT);
+    assert_int_equal(wn_vec_level(v, 1), WN_LVL_EXACT);
+    assert_int_equal(wn_vec_level(v, 3), WN_LVL_DIFFERENT);
+    v = wn_compare_pair(&s, r, 4, 5);
+    assert_int_equal(wn_vec_level(v, 3), WN_LVL_CLOSE); /* 1990-01-02 vs 1990-02-01 */
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+/* EM on vectors drawn from a known model must find m close to the truth. */
+static void test_em_recovers_m(void **state)
+{
+    (void)state;
+    wn_rules *r = rules("comparisons:\n"
+                        "  - {field: first_name, method: exact}\n"
+                        "  - {field: last_name, method: exact}\n"
+                        "  - {field: city, method: exact}\n");
+    wn_model md;
+    memset(&md, 0, sizeof md);
+    md.ncmp = 3;
+    const double m_exact = 0.9, u_exact = 0.05, prior = 0.3;
+    for (size_t k = 0; k < 3; k++) {
+        md.u[k][WN_LVL_EXACT] = u_exact;
+        md.u[k][WN_LVL_DIFFERENT] = 1 - u_exact;
+        md.u[k][WN_LVL_CLOSE] = md.u[k][WN_LVL_LOOSE] = 1e-6;
+    }
+    /* The expected histogram of the 8 vectors over 100000 pairs. */
+    uint64_t vecs[8], counts[8];
+    for (int v = 0; v < 8; v++) {
+        double pm = prior, pu = 1 - prior;
+        vecs[v] = 0;
+        for (int k = 0; k < 3; k++) {
+            bool agree = v >> k & 1;
+            pm *= agree ? m_exact : 1 - m_exact;
+            pu *= agree ? u_exact : 1 - u_exact;
+            vecs[v] |= (uint64_t)(agree ? WN_LVL_EXACT : WN_LVL_DIFFERENT) << (3 * k);
+        }
+        counts[v] = (uint64_t)llround(100000 * (pm + pu));
+    }
+    wn_model_train_em(&md, vecs, counts, 8, false);
+    assert_true(md.converged);
+    for (size_t k = 0; k < 3; k++)
+        assert_true(fabs(md.m[k][WN_LVL_EXACT] - m_exact) < 0.02);
+    assert_true(fabs(md.prior - prior) < 0.02);
+    wn_rules_free(r);
+}
+
+static void test_thresholds(void **state)
+{
+    (void)state;
+    wn_rules *r = rules("thresholds: {match: 0.9, review: 0.5}\n");
+    wn_model md;
+    memset(&md, 0, sizeof md);
+    double w[] = {-10, -9, 12, 14};
+    wn_model_thresholds(&md, r, w, 4);
+    assert_false(md.thresholds_auto);
+    assert_true(fabs(md.match_threshold - 0.9) < 1e-9);
+    assert_true(fabs(md.review_threshold - 0.5) < 1e-9);
+    wn_rules_free(r);
+    wn_rules_load_default(&r, NULL);
+    /* Auto: the cut lands in the empty stretch between the modes. */
+    double w2[200];
+    for (int i = 0; i < 100; i++)
+        w2[i] = -8.0 + (i % 5) * 0.3, w2[100 + i] = 9.0 + (i % 7) * 0.4;
+    wn_model_thresholds(&md, r, w2, 200);
+    assert_true(md.thresholds_auto);
+    assert_true(md.match_threshold >= 0.5 && md.match_threshold <= 0.99);
+    assert_true(md.review_threshold <= md.match_threshold);
+    wn_rules_free(r);
+}
+
+static void test_cluster_guards(void **state)
+{
+    (void)state;
+    wn_store s;
+    fill(&s, people, NPEOPLE);
+    wn_rules *r = rules("comparisons:\n  - {field: first_name, method: exact}\n"
+                        "  - {field: tax_id, method: exact}\n"
+                        "clustering: {hard_ids: [tax_id], max_cluster: 2, distinct_given_names: true}\n");
+    /* vectors computed for real; weights given */
+    wn_scored_pair pairs[] = {
+        {0, 1, 20, wn_compare_pair(&s, r, 0, 1), 0}, {1, 2, 19, wn_compare_pair(&s, r, 1, 2), 0},
+        {0, 3, 18, wn_compare_pair(&s, r, 0, 3), 0}, {4, 5, 30, wn_compare_pair(&s, r, 4, 5), 0},
+        {2, 3, 1, wn_compare_pair(&s, r, 2, 3), 0},
+    };
+    wn_clusters c;
+    wn_cluster_build(&s, r, r->hard_ids, r->nhard_ids, pairs, 5, 10, 0, &c);
+    /* sorted: (4,5) 30 refused: tax ids 111 vs 999; (0,1) 20 matched; (1,2) 19 and
+     * (0,3) 18: given names differ (william / turner, william / sarah); (2,3) 1: review */
+    assert_int_equal(pairs[0].a, 4);
+    assert_int_equal(pairs[0].outcome, WN_PAIR_REFUSED_ID);
+    assert_int_equal(pairs[1].outcome, WN_PAIR_MATCHED);
+    assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_NAME);
+    assert_int_equal(pairs[3].outcome, WN_PAIR_REFUSED_NAME);
+    assert_int_equal(pairs[4].outcome, WN_PAIR_REVIEW);
+    assert_int_equal(c.root[1], 0);
+    assert_int_equal(c.size[0], 2);
+    assert_int_equal(c.nclusters, 5);
+    assert_int_equal(c.nmulti, 1);
+    char ids[NPEOPLE][17];
+    wn_cluster_ids(&s, &c, ids);
+    assert_string_equal(ids[0], ids[1]);
+    assert_string_not_equal(ids[0], ids[2]);
+    assert_int_equal(strlen(ids[0]), 16);
+
+    /* Survivorship: most recent email/phone, most complete otherwise. */
+    wn_golden g;
+    wn_golden_build(&s, r, &c, NULL, &g);
+    assert_int_equal(g.survivor[0] + g.survivor[1], 1);
+    uint32_t surv = g.survivor[0] ? 0 : 1;
+    assert_int_equal(wn_golden_winner(&g, surv, WN_F_EMAIL), 0);
+    assert_int_equal(wn_golden_winner(&g, surv, WN_F_MOBILE), 1);
+    assert_int_equal(wn_golden_winner(&g, surv, WN_F_TAX_ID), UINT32_MAX);
+    wn_golden_free(&g);
+    wn_clusters_free(&c);
+
+    /* Without the name guard, the size cap refuses (1,2): {0,1} is full. */
+    r->distinct_given_names = false;
+    wn_cluster_build(&s, r, r->hard_ids, r->nhard_ids, pairs, 5, 10, 0, &c);
+    assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_SIZE);
+    wn_clusters_free(&c);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+static void test_match_deterministic_across_threads(void **state)
+{
+    (void)state;
+    wn_store s;
+    wn_store_init(&s);
+    char id[16], name[16], zip[8];
+    for (int i = 0; i < 3000; i++) { /* pairs of near duplicates among fillers */
+        snprintf(id, sizeof id, "r%d", i);
+        snprintf(name, sizeof name, "n%03d%c", (i / 2) % 997, i % 2 ? 'x' : 'y');
+        snprintf(zip, sizeof zip, "%05d", (i / 2) % 50);
+        uint32_t r = wn_store_add(&s, 0, (uint64_t)i + 1, id, strlen(id));
+        wn_store_set(&s, r, WN_F_LAST_NAME, name, strlen(name));
+        wn_store_set(&s, r, WN_F_POSTAL_CODE, zip, strlen(zip));
+    }
+    wn_rules *r = rules("blocking:\n  passes:\n    - {name: zip, keys: [postal_code]}\n"
+                        "comparisons:\n  - {field: last_name, method: jaro_winkler, close: 0.9, loose: 0.8}\n");
+    wn_match m1, m2;
+    wn_error err;
+    wn_match_opts o1 = {.threads = 1}, o2 = {.threads = 2};
+    assert_int_equal(wn_match_run(&s, r, &o1, &m1, &err), WN_OK);
+    assert_int_equal(wn_match_run(&s, r, &o2, &m2, &err), WN_OK);
+    assert_int_equal(m1.npairs, m2.npairs);
+    for (size_t i = 0; i < m1.npairs; i++) {
+        assert_int_equal(m1.pairs[i].a, m2.pairs[i].a);
+        assert_true(m1.pairs[i].weight == m2.pairs[i].weight);
+    }
+    assert_memory_equal(m1.clusters.root, m2.clusters.root, s.nrec * sizeof(uint32_t));
+    wn_match_free(&m1);
+    wn_match_free(&m2);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocking),
+        cmocka_unit_test(test_comparison_levels),
+        cmocka_unit_test(test_em_recovers_m),
+        cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_cluster_guards),
+        cmocka_unit_test(test_match_deterministic_across_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
