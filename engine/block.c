@@ -59,15 +59,15 @@ static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32
             return false;
         wn_buf_append(out, v, 4);
         break;
-    case WN_KEY_DIGITS_LAST7: {
-        char digits[8];
+    case WN_KEY_DIGITS_LAST9: {
+        char digits[9];
         size_t n = 0;
-        for (size_t i = len; i > 0 && n < 7; i--)
+        for (size_t i = len; i > 0 && n < 9; i--)
             if (v[i - 1] >= '0' && v[i - 1] <= '9')
-                digits[6 - n++] = v[i - 1];
-        if (n < 7)
+                digits[8 - n++] = v[i - 1];
+        if (n < 9)
             return false;
-        wn_buf_append(out, digits, 7);
+        wn_buf_append(out, digits, 9);
         break;
     }
     default:

@@ -82,7 +82,7 @@ static int try_link(const wn_store *s, const wn_rules *r, guard *g, uint32_t *pa
     return WN_PAIR_MATCHED;
 }
 
-/* Different given names and no agreeing identifier (see cluster.h). */
+/* Different given names and no agreeing personal identifier (see cluster.h). */
 static bool names_conflict(const wn_rules *r, uint64_t vec)
 {
     int given = WN_LVL_MISSING;
@@ -92,7 +92,7 @@ static bool names_conflict(const wn_rules *r, uint64_t vec)
         int lvl = wn_vec_level(vec, k);
         if (f == WN_F_FIRST_NAME)
             given = lvl;
-        else if (f == WN_F_EMAIL || f == WN_F_TAX_ID)
+        else if (f == WN_F_EMAIL || f == WN_F_TAX_ID || f == WN_F_BIRTH_DATE)
             id_agrees |= lvl == WN_LVL_EXACT || (f == WN_F_TAX_ID && lvl == WN_LVL_CLOSE);
     }
     return given == WN_LVL_DIFFERENT && !id_agrees;

@@ -13,10 +13,12 @@
  *   - size: a link that would grow a cluster beyond max_cluster is refused;
  *   - given names (clustering.distinct_given_names): two records whose given
  *     names are both filled and clearly different (not a typo, nickname,
- *     initial or swap) are different people unless an identifier (email,
- *     tax id) agrees. Members of one household share a surname, an address
- *     and a phone; the scorer, which assumes fields independent, counts
- *     those correlated agreements several times over and would merge them.
+ *     initial or swap) are different people unless something personal
+ *     agrees: the email, the tax id, or the date of birth. Members of one
+ *     household share a surname, an address and a phone; the scorer, which
+ *     assumes fields independent, counts those correlated agreements several
+ *     times over and would merge them. (Twins share a birth date too: the
+ *     guard does not separate them.)
  *
  * Refused links go to review. The order of pairs is fixed by (weight
  * descending, a, b), so clusters never depend on the thread count.

@@ -45,6 +45,24 @@ static int compare_dates(const char *a, size_t alen, const char *b, size_t blen)
     return WN_LVL_DIFFERENT;
 }
 
+/*
+ * Phones: "+14155550142" and "4155550142" (a national number whose region
+ * was unknown) are the same line when the shorter, at least 8 digits, ends
+ * the longer: close. One mistyped or transposed digit: close; two: loose.
+ */
+static int compare_phones(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (*a == '+')
+        a++, alen--;
+    if (*b == '+')
+        b++, blen--;
+    size_t shorter = alen < blen ? alen : blen;
+    if (shorter >= 8 && memcmp(a + alen - shorter, b + blen - shorter, shorter) == 0)
+        return alen == blen ? WN_LVL_EXACT : WN_LVL_CLOSE;
+    int d = wn_osa_distance(a, alen, b, blen, 2);
+    return d <= 1 ? WN_LVL_CLOSE : d == 2 ? WN_LVL_LOOSE : WN_LVL_DIFFERENT;
+}
+
 /* A single letter (an initial) against a name starting with it. */
 static bool initial_of(const char *a, size_t alen, const char *b, size_t blen)
 {
@@ -88,6 +106,8 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
     }
     case WN_CMP_DATE:
         return compare_dates(a, alen, b, blen);
+    case WN_CMP_PHONE:
+        return compare_phones(a, alen, b, blen);
     case WN_CMP_NUMERIC: {
         double x = strtod(a, NULL), y = strtod(b, NULL), d = fabs(x - y);
         if (d <= c->close)
@@ -179,7 +199,9 @@ static void swapped_names(const wn_store *s, const wn_rules *r, uint32_t a, uint
                                   wn_store_str(s, b, WN_F_LAST_NAME), wn_store_len(s, b, WN_F_LAST_NAME));
     double sim2 = wn_jaro_winkler(wn_store_str(s, a, WN_F_LAST_NAME), wn_store_len(s, a, WN_F_LAST_NAME),
                                   wn_store_str(s, b, WN_F_FIRST_NAME), wn_store_len(s, b, WN_F_FIRST_NAME));
-    if (sim1 >= cf->close && sim2 >= cl->close) {
+    /* loose, not close: the stored given name is already canonical (Danny is
+     * daniel), the family name is not, so a swapped nickname is only near. */
+    if (sim1 >= cf->loose && sim2 >= cl->loose) {
         levels[kf] = WN_LVL_CLOSE;
         levels[kl] = WN_LVL_CLOSE;
     }

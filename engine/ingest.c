@@ -11,6 +11,9 @@
 #include <time.h>
 
 #include "buf.h"
+#include "date.h"
+#include "name.h"
+#include "text.h"
 #include "error.h"
 #include "normalize.h"
 #include "strmap.h"
@@ -112,10 +115,16 @@ static int decide_date_orders(const wn_rules *r, const wn_header *h, size_t nrow
             ic->date_order[c] = r->date_order;
             continue;
         }
-        (void)nrows;
-        (void)cells;
-        (void)h;
-        ic->date_order[c] = 2;
+        wn_date_vote vote;
+        wn_date_vote_init(&vote);
+        for (size_t i = 0; i < nrows; i++) {
+            const char *v = cells[i * h->ncols + c];
+            if (v && *v)
+                wn_date_vote_add(&vote, v, strlen(v));
+        }
+        /* No value proves either order: month first is what US-made CRMs
+         * write, and ISO dates do not care. */
+        ic->date_order[c] = wn_date_vote_result(&vote, WN_DATE_MDY) == WN_DATE_DMY ? 1 : 2;
     }
     return WN_OK;
 }
@@ -340,6 +349,7 @@ typedef struct ingest {
     /* per record */
     bool valid_field[WN_F_COUNT];
     bool mapped_field[WN_F_COUNT];
+    bool split_full_name; /* a full-name column and no first/last columns */
 } ingest;
 
 static void report(ingest *g, const wn_row *row, const char *column, int issue, const char *value,
@@ -364,6 +374,26 @@ static bool field_required(const wn_rules *r, wn_field f)
         if (r->required[i] == f)
             return true;
     return false;
+}
+
+/* An export with only a full-name column: its given and family names go to
+ * the first and last name slots, so matching compares them as usual. */
+static void store_full_name(ingest *g, const wn_cell *cell, uint32_t rec)
+{
+    if (!g->store)
+        return;
+    wn_buf latin = {0}, given = {0}, family = {0}, canon = {0};
+    wn_text_translit(cell->ptr, cell->len, &latin);
+    wn_name_split(latin.data, latin.len, &given, &family);
+    wn_name_canonical_given(given.data, given.len, &canon);
+    wn_store_set(g->store, rec, WN_F_FIRST_NAME, canon.data, canon.len);
+    wn_store_set(g->store, rec, WN_F_LAST_NAME, family.data, family.len);
+    g->valid_field[WN_F_FIRST_NAME] = canon.len > 0;
+    g->valid_field[WN_F_LAST_NAME] = family.len > 0;
+    wn_buf_free(&latin);
+    wn_buf_free(&given);
+    wn_buf_free(&family);
+    wn_buf_free(&canon);
 }
 
 /* Normalizes, validates and stores one cell. */
@@ -405,6 +435,10 @@ static void ingest_cell(ingest *g, const wn_row *row, size_t c, uint32_t rec, co
             return; /* never stored: must not block or match */
     }
     g->valid_field[f] = true;
+    if (f == WN_F_FULL_NAME && g->split_full_name) {
+        store_full_name(g, cell, rec);
+        return;
+    }
     if (g->store && g->ic->slot[c] >= 0)
         wn_store_set(g->store, rec, g->ic->slot[c], g->norm.data, g->norm.len);
 }
@@ -509,6 +543,8 @@ static void ingest_setup(ingest *g, const wn_header *h)
         if (f == WN_F_COUNTRY && g->country_column < 0)
             g->country_column = (long)c;
     }
+    g->split_full_name = g->mapped_field[WN_F_FULL_NAME] && !g->mapped_field[WN_F_FIRST_NAME] &&
+                         !g->mapped_field[WN_F_LAST_NAME];
     g->res->column_findings = wn_xcalloc(h->ncols * WN_ISSUE_COUNT + 1, sizeof(uint64_t));
 }
 

@@ -4,24 +4,23 @@
 #include "normalize.h"
 
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
-/* TEMPORARY basic versions until the normalizer modules land. */
-static wn_norm_status fold(const char *s, size_t len, wn_buf *out)
+#include "address.h"
+#include "country.h"
+#include "date.h"
+#include "email.h"
+#include "name.h"
+#include "phone.h"
+#include "text.h"
+
+static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
-                                      UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                          UTF8PROC_STRIPMARK | UTF8PROC_STABLE);
-    if (n < 0)
-        return WN_NORM_INVALID;
     bool space = false;
-    for (utf8proc_ssize_t i = 0; i < n; i++) {
-        unsigned char c = m[i];
-        if (c < 0x80 && !isalnum(c) && c != '@' && c != '.' && c != '+' && c != '-') {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isspace(c)) {
             space = out->len > 0;
             continue;
         }
@@ -30,12 +29,11 @@ static wn_norm_status fold(const char *s, size_t len, wn_buf *out)
         space = false;
         wn_buf_putc(out, (char)c);
     }
-    free(m);
     wn_buf_cstr(out);
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
-static wn_norm_status digits(const char *s, size_t len, wn_buf *out)
+static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
     for (size_t i = 0; i < len; i++)
@@ -45,42 +43,104 @@ static wn_norm_status digits(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
+static wn_norm_status email_key(const char *s, size_t len, wn_normalizer_state *st, wn_buf *out,
+                                const char **why)
+{
+    wn_norm_status status = wn_email_normalize(s, len, &st->extra, why);
+    if (status == WN_NORM_OK || status == WN_NORM_SUSPICIOUS)
+        wn_email_match_key(st->extra.data, st->extra.len, out);
+    else {
+        wn_buf_clear(out);
+        wn_buf_append(out, st->extra.data ? st->extra.data : "", st->extra.len);
+        wn_buf_cstr(out);
+    }
+    return status;
+}
+
+static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ctx *ctx,
+                               const char *s, size_t len, wn_normalizer_state *st, wn_buf *out,
+                               const char **why)
+{
+    switch (n) {
+    case WN_NORM_TRIM:
+        return trim_collapse(s, len, out);
+    case WN_NORM_FOLD:
+        wn_text_fold(s, len, out);
+        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+    case WN_NORM_TRANSLIT:
+        wn_text_translit(s, len, out);
+        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+    case WN_NORM_PERSON_NAME:
+        return field == WN_F_FIRST_NAME || field == WN_F_MIDDLE_NAME ? wn_name_given(s, len, out)
+                                                                     : wn_name_family(s, len, out);
+    case WN_NORM_NICKNAME:
+        wn_text_fold(s, len, &st->extra);
+        wn_name_canonical_given(st->extra.data, st->extra.len, out);
+        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+    case WN_NORM_EMAIL:
+        return email_key(s, len, st, out, why);
+    case WN_NORM_PHONE:
+        return wn_phone_normalize(s, len, ctx->region, out, NULL, why);
+    case WN_NORM_POSTAL:
+        return wn_postal_normalize(s, len, ctx->region, out);
+    case WN_NORM_STREET:
+        return wn_street_normalize(s, len, out);
+    case WN_NORM_COMPANY:
+        return wn_company_normalize(s, len, out);
+    case WN_NORM_DATE:
+        return wn_date_normalize(s, len, ctx->date_order == 1 ? WN_DATE_DMY : WN_DATE_MDY, true,
+                                 out);
+    case WN_NORM_COUNTRY:
+        return wn_country_normalize(s, len, out);
+    case WN_NORM_DIGITS:
+        return digits_only(s, len, out);
+    default:
+        return trim_collapse(s, len, out);
+    }
+}
+
+static const char *default_reason(wn_normalizer n)
+{
+    switch (n) {
+    case WN_NORM_EMAIL:
+        return "not a valid email address";
+    case WN_NORM_PHONE:
+        return "not a valid phone number";
+    case WN_NORM_POSTAL:
+        return "not a postal code of the record's country";
+    case WN_NORM_DATE:
+        return "not a date";
+    case WN_NORM_COUNTRY:
+        return "not a known country";
+    default:
+        return "not a valid value";
+    }
+}
+
 wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *ctx,
                                   const char *raw, size_t len, wn_normalizer_state *st,
                                   wn_buf *out, const char **why)
 {
-    (void)ctx;
-    if (why)
-        *why = NULL;
+    const char *reason = NULL;
     wn_norm_status worst = WN_NORM_OK;
     wn_buf_clear(&st->a);
     wn_buf_append(&st->a, raw, len);
     wn_buf_cstr(&st->a);
     for (size_t k = 0; k < col->nnorm; k++) {
-        wn_norm_status s;
-        switch (col->norm[k]) {
-        case WN_NORM_PHONE:
-        case WN_NORM_DIGITS:
-            s = digits(st->a.data, st->a.len, &st->b);
-            if (s == WN_NORM_OK && (st->b.len < 7 || st->b.len > 15))
-                s = WN_NORM_INVALID;
-            break;
-        case WN_NORM_EMAIL:
-            s = fold(st->a.data, st->a.len, &st->b);
-            if (s == WN_NORM_OK && !strchr(st->b.data, '@'))
-                s = WN_NORM_INVALID;
-            break;
-        default:
-            s = fold(st->a.data, st->a.len, &st->b);
-            break;
-        }
+        const char *step_why = NULL;
+        wn_norm_status s = run_step((wn_normalizer)col->norm[k], col->field, ctx, st->a.data,
+                                    st->a.len, st, &st->b, &step_why);
         if (s == WN_NORM_EMPTY) {
             wn_buf_clear(out);
             wn_buf_cstr(out);
+            if (why)
+                *why = NULL;
             return WN_NORM_EMPTY;
         }
-        if (s > worst)
+        if (s > worst) {
             worst = s;
+            reason = step_why ? step_why : default_reason((wn_normalizer)col->norm[k]);
+        }
         wn_buf t = st->a;
         st->a = st->b;
         st->b = t;
@@ -88,8 +148,8 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     wn_buf_clear(out);
     wn_buf_append(out, st->a.data, st->a.len);
     wn_buf_cstr(out);
-    if (worst != WN_NORM_OK && why)
-        *why = "not a valid value";
+    if (why)
+        *why = worst == WN_NORM_OK ? NULL : reason;
     return out->len ? worst : WN_NORM_EMPTY;
 }
 

@@ -33,7 +33,7 @@ static const char *const transform_names[WN_KEY_TRANSFORM_COUNT] = {
     [WN_KEY_VALUE] = "value",       [WN_KEY_INITIAL] = "initial",
     [WN_KEY_SOUNDEX] = "soundex",   [WN_KEY_NYSIIS] = "nysiis",
     [WN_KEY_PREFIX3] = "prefix3",   [WN_KEY_YEAR] = "year",
-    [WN_KEY_DIGITS_LAST7] = "last7",
+    [WN_KEY_DIGITS_LAST9] = "last9",
 };
 
 static const char *const method_names[WN_CMP_METHOD_COUNT] = {
@@ -41,6 +41,7 @@ static const char *const method_names[WN_CMP_METHOD_COUNT] = {
     [WN_CMP_EDIT] = "edit",           [WN_CMP_TOKEN_SET] = "token_set",
     [WN_CMP_QGRAM] = "qgram",         [WN_CMP_DATE] = "date",
     [WN_CMP_NUMERIC] = "numeric",     [WN_CMP_NAME] = "name",
+    [WN_CMP_PHONE] = "phone",
 };
 
 static const char *const survivor_names[WN_SURV_RULE_COUNT] = {

@@ -102,7 +102,7 @@ typedef enum wn_key_transform {
     WN_KEY_NYSIIS,    /* NYSIIS code */
     WN_KEY_PREFIX3,   /* first three characters */
     WN_KEY_YEAR,      /* year of a date */
-    WN_KEY_DIGITS_LAST7, /* last seven digits (phones written with or without area code) */
+    WN_KEY_DIGITS_LAST9, /* last nine digits (phones with or without a country code) */
     WN_KEY_TRANSFORM_COUNT
 } wn_key_transform;
 
@@ -127,6 +127,7 @@ typedef enum wn_compare_method {
     WN_CMP_DATE,      /* exact / one typo or day-month swap / year off by one */
     WN_CMP_NUMERIC,
     WN_CMP_NAME,      /* Jaro-Winkler plus nickname and initial awareness */
+    WN_CMP_PHONE,     /* E.164 or national digits: trailing digits, typos */
     WN_CMP_METHOD_COUNT
 } wn_compare_method;
 

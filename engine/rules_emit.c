@@ -197,7 +197,7 @@ static void write_rest(const wn_rules *r, FILE *fp)
           fp);
     put_fields(fp, r->hard_ids, r->nhard_ids);
     fprintf(fp, "\n  max_cluster: %zu\n", r->max_cluster);
-    fprintf(fp, "  # Different given names never merge unless an email or tax id agrees.\n"
+    fprintf(fp, "  # Different given names never merge unless an email, tax id or birth date agrees.\n"
                 "  distinct_given_names: %s\n\n",
             r->distinct_given_names ? "true" : "false");
     fprintf(fp, "survivorship:\n  # Which record's value the golden record takes: %s",

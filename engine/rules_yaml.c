@@ -591,7 +591,7 @@ static int load_comparisons(yctx *c, const yaml_node_t *n)
             return fail_at(c, item, "a comparison needs 'field:' and 'method:'");
         bool distance = cmp->method == WN_CMP_EDIT;
         if (cmp->method != WN_CMP_EXACT && cmp->method != WN_CMP_DATE &&
-            cmp->method != WN_CMP_NUMERIC) {
+            cmp->method != WN_CMP_NUMERIC && cmp->method != WN_CMP_PHONE) {
             if (cmp->close == 0 && cmp->loose == 0)
                 return fail_at(c, item, "method %s needs 'close:' and 'loose:' thresholds",
                                wn_compare_method_name(cmp->method));
