@@ -134,3 +134,9 @@ t_explain() {
     run_winnow 1 explain "$SAMPLE" 1001 no-such-id
     expect_grep err.txt "no record with id 'no-such-id'"
 }
+
+t_rules_readme_example_is_valid() {
+    run_winnow 0 rules check "$ROOT/rules/examples/german_crm.yaml"
+    # It stays the example the README shows.
+    expect_same "$ROOT/rules/examples/german_crm.yaml" <(awk '/^```yaml$/{f=1;next} /^```$/{f=0} f' "$ROOT/rules/README.md")
+}
