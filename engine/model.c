@@ -69,8 +69,10 @@ void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, co
             counts[k][wn_vec_level(vec, k)] += 1.0;
         taken++;
     }
-    for (size_t k = 0; k < mdl->ncmp; k++)
+    for (size_t k = 0; k < mdl->ncmp; k++) {
         normalise(mdl->u[k], counts[k], 1.0);
+        memcpy(mdl->u_random[k], mdl->u[k], sizeof mdl->u[k]);
+    }
     mdl->u_pairs = taken;
 }
 
@@ -112,17 +114,20 @@ void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *coun
     mdl->converged = false;
     if (total == 0.0)
         return;
-    double mc[WN_COMPARE_MAX][WN_LVL_COUNT];
+    double mc[WN_COMPARE_MAX][WN_LVL_COUNT], uc[WN_COMPARE_MAX][WN_LVL_COUNT];
     for (int it = 0; it < EM_MAX_ITERATIONS; it++) {
         memset(mc, 0, sizeof mc);
+        memset(uc, 0, sizeof uc);
         double matched = 0.0;
         double prior_w = log2(mdl->prior / (1.0 - mdl->prior));
         for (size_t i = 0; i < n; i++) { /* E step: P(match | vector) */
             double g = 1.0 / (1.0 + exp2(-(prior_w + vec_ratio_log2(mdl, vecs[i]))));
-            double gw = g * (double)counts[i];
+            double gw = g * (double)counts[i], uw = (1.0 - g) * (double)counts[i];
             matched += gw;
-            for (size_t k = 0; k < mdl->ncmp; k++)
+            for (size_t k = 0; k < mdl->ncmp; k++) {
                 mc[k][wn_vec_level(vecs[i], k)] += gw;
+                uc[k][wn_vec_level(vecs[i], k)] += uw;
+            }
         }
         double change = fabs(clamp_p(matched / total) - mdl->prior);
         mdl->prior = clamp_p(matched / total); /* M step */
@@ -138,6 +143,14 @@ void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *coun
             normalise(mdl->m[k], pseudo, 0.0);
             for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++)
                 change = fmax(change, fabs(before[l] - mdl->m[k][l]));
+            /* u among the candidates: blocking selected pairs that agree on
+             * the keys, so non-matches here agree far more often than random
+             * pairs do. The random-pair u is the prior, worth as many pseudo
+             * pairs as there are candidates' non-matches, at most 1000. */
+            double weight = fmin(1000.0, (total - matched) + 1.0);
+            for (int l = 0; l < WN_LVL_COUNT; l++)
+                pseudo[l] = uc[k][l] + weight * mdl->u_random[k][l];
+            normalise(mdl->u[k], pseudo, 0.0);
         }
         mdl->iterations = it + 1;
         if (change < EM_TOLERANCE) {
@@ -170,15 +183,18 @@ double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r
         if (l != WN_LVL_MISSING) {
             double u = mdl->u[k][l];
             const wn_comparison *c = &r->comparisons[k];
+            fw = log2(mdl->m[k][l] / u);
             if (l == WN_LVL_EXACT && c->tf_adjust) {
+                /* The value's own frequency against the average one: a
+                 * shared rare surname adds bits, a shared "smith" loses some. */
                 const wn_intern *t = &s->slots[c->field];
                 uint32_t va = wn_store_vid(s, a, (int)c->field);
                 uint32_t vb = wn_store_vid(s, b, (int)c->field);
-                uint32_t v = va == vb ? va : 0;
-                if (v && t->filled > 0)
-                    u = clamp_p((double)t->count[v] / (double)t->filled);
+                if (va && va == vb && t->filled > 0) {
+                    double tf = clamp_p((double)t->count[va] / (double)t->filled);
+                    fw += log2(mdl->u_random[k][WN_LVL_EXACT] / tf);
+                }
             }
-            fw = log2(mdl->m[k][l] / u);
         }
         if (field_weights)
             field_weights[k] = fw;

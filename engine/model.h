@@ -45,7 +45,8 @@
 typedef struct wn_model {
     size_t ncmp;
     double m[WN_COMPARE_MAX][WN_LVL_COUNT];
-    double u[WN_COMPARE_MAX][WN_LVL_COUNT];
+    double u[WN_COMPARE_MAX][WN_LVL_COUNT];        /* among candidate pairs (EM) */
+    double u_random[WN_COMPARE_MAX][WN_LVL_COUNT]; /* among random pairs */
     double prior;            /* P(match) among candidate pairs */
     int iterations;          /* EM iterations run */
     bool converged;

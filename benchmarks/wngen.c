@@ -1,0 +1,913 @@
+/*
+ * wngen -- realistic CRM exports with ground truth, for benchmarks.
+ *
+ *   wngen --rows N [--seed S] [--vendor V] [--dup-rate R] --out FILE[.gz]
+ *         --truth TRUTH.csv [--quality-truth QT.csv]
+ *   wngen --rows N --link LEFT RIGHT --left-vendor A --right-vendor B --truth T.csv
+ *
+ * Customers come from seven countries with Zipf-distributed names (so some
+ * blocks are hot), formatted as the chosen vendor exports them (header
+ * names, date formats, full-name columns, delimiters). A share of customers
+ * has duplicates (1 to 4 more records, geometric), each drifting from the
+ * original the ways CRM data drifts: nicknames, typos, transpositions,
+ * swapped given/family names, case and accent loss, Latin spellings of
+ * Cyrillic names, phone and email format drift, address abbreviations,
+ * missing fields. Hard negatives are generated on purpose: household
+ * members (same surname, address and phone, different given name and birth
+ * date), twins (also the same birth date), and Zipf's same-name strangers.
+ * Some records are made invalid, placeholder-filled or unreachable, and
+ * --quality-truth lists them.
+ *
+ * Output is deterministic for a seed and streams: rows pass through a
+ * shuffling window of 4096 records, so memory is constant at any size.
+ * Truth files: record_id,entity_id (and for links: left_id,right_id).
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "gen_data.h"
+
+/* ---- random numbers (xoshiro256**, Blackman & Vigna 2018) ---------------- */
+
+typedef struct rng {
+    uint64_t s[4];
+} rng;
+
+static uint64_t rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t rng_next(rng *r)
+{
+    uint64_t result = rotl(r->s[1] * 5, 7) * 9, t = r->s[1] << 17;
+    r->s[2] ^= r->s[0];
+    r->s[3] ^= r->s[1];
+    r->s[1] ^= r->s[2];
+    r->s[0] ^= r->s[3];
+    r->s[2] ^= t;
+    r->s[3] = rotl(r->s[3], 45);
+    return result;
+}
+
+static void rng_seed(rng *r, uint64_t seed)
+{
+    for (int i = 0; i < 4; i++) { /* splitmix64 */
+        uint64_t z = (seed += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        r->s[i] = z ^ (z >> 31);
+    }
+}
+
+static int rnd(rng *r, int n)
+{
+    return n > 0 ? (int)(rng_next(r) % (uint64_t)n) : 0;
+}
+
+static bool chance(rng *r, double p)
+{
+    return (double)(rng_next(r) >> 11) * 0x1.0p-53 < p;
+}
+
+/* Zipf rank in [0, n): P(r) ~ 1/(r+1). Inverse transform on the harmonic sum. */
+static int zipf(rng *r, int n)
+{
+    double h = 0;
+    for (int i = 1; i <= n; i++)
+        h += 1.0 / i;
+    double u = (double)(rng_next(r) >> 11) * 0x1.0p-53 * h, acc = 0;
+    for (int i = 0; i < n; i++) {
+        acc += 1.0 / (i + 1);
+        if (u <= acc)
+            return i;
+    }
+    return n - 1;
+}
+
+/* ---- a customer ------------------------------------------------------------ */
+
+typedef struct person {
+    const gen_country *c;
+    bool female;
+    char given[64], family[64], email[128], phone[32], mobile[32], street[128], city[64];
+    char postal[16], country[48], company[96], dob[11], created[20], modified[20];
+    uint64_t entity;
+    /* quality truth for this record */
+    const char *email_issue, *phone_issue;
+} person;
+
+static void lower_ascii(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalpha(c))
+            out[n++] = (char)tolower(c);
+        else if (c == 0xC3 && s[1]) { /* Latin-1 letters: drop the accent */
+            unsigned char d = (unsigned char)*++s;
+            const char *map = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+            char m = d >= 0xA0 && d <= 0xBF ? map[d - 0xA0] : 'x';
+            if (d == 0x9F) { /* ß */
+                out[n++] = 's';
+                if (n + 1 < cap)
+                    out[n++] = 's';
+            } else if (m != '/' && isalpha((unsigned char)m)) {
+                out[n++] = m;
+            }
+        }
+    }
+    out[n] = '\0';
+}
+
+static void pick_date(rng *r, int from_year, int to_year, char out[11])
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = from_year + rnd(r, to_year - from_year + 1), m = 1 + rnd(r, 12);
+    int d = 1 + rnd(r, days[m - 1]);
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+static void national_number(rng *r, const gen_country *c, char *out, size_t cap, bool mobile)
+{
+    char digits[16];
+    int n = c->nsn;
+    for (int i = 0; i < n; i++)
+        digits[i] = (char)('0' + rnd(r, 10));
+    digits[0] = (char)('2' + rnd(r, 7)); /* no leading 0/1: area codes and NANP */
+    if (strcmp(c->code, "US") == 0)
+        digits[3] = (char)('2' + rnd(r, 7));
+    if (mobile && strcmp(c->code, "GB") == 0)
+        digits[0] = '7';
+    if (mobile && strcmp(c->code, "DE") == 0)
+        digits[0] = '1', digits[1] = '5';
+    if (strcmp(c->code, "IN") == 0)
+        digits[0] = (char)('6' + rnd(r, 4));
+    digits[n] = '\0';
+    snprintf(out, cap, "%s", digits);
+}
+
+static void make_company(rng *r, const person *p, char *out, size_t cap)
+{
+    static const char *const forms[] = {"Inc.", "LLC", "Ltd", "GmbH", "S.A.", "SARL", "Pvt Ltd",
+                                        "Corp.", "& Co. KG", "S.L."};
+    static const char *const words[] = {"Consulting", "Solutions", "Trading", "Logistics",
+                                        "Partners", "Systems", "Holdings", "Services"};
+    snprintf(out, cap, "%s %s %s", p->family, words[rnd(r, N(words))], forms[rnd(r, N(forms))]);
+}
+
+static void make_person(rng *r, person *p, uint64_t entity)
+{
+    memset(p, 0, sizeof *p);
+    int w = rnd(r, 100), acc = 0, ci = 0;
+    for (ci = 0; ci < N(gen_country_weights) - 1; ci++)
+        if (w < (acc += gen_country_weights[ci]))
+            break;
+    const gen_country *c = p->c = &gen_countries[ci];
+    p->entity = entity;
+    p->female = chance(r, 0.5);
+    snprintf(p->given, sizeof p->given, "%s",
+             p->female ? c->female[zipf(r, c->nfemale)] : c->male[zipf(r, c->nmale)]);
+    snprintf(p->family, sizeof p->family, "%s", c->surnames[zipf(r, c->nsurnames)]);
+    char g[64], f[64];
+    lower_ascii(p->given, g, sizeof g);
+    lower_ascii(p->family, f, sizeof f);
+    if (!g[0] || !f[0]) /* Cyrillic: a Latin mailbox */
+        snprintf(g, sizeof g, "user%llu", (unsigned long long)(entity % 100000)), snprintf(f, sizeof f, "ru");
+    static const char *const styles[] = {"%s.%s%s@%s", "%s%s%s@%s", "%.1s%s%s@%s"};
+    char num[8] = "";
+    if (chance(r, 0.4))
+        snprintf(num, sizeof num, "%d", rnd(r, 1000));
+    bool work = chance(r, 0.35);
+    snprintf(p->email, sizeof p->email, styles[rnd(r, 3)], g, f, num,
+             work ? c->domains[rnd(r, c->ndomains)] : gen_freemail[rnd(r, N(gen_freemail))]);
+    national_number(r, c, p->phone, sizeof p->phone, false);
+    if (chance(r, 0.5))
+        national_number(r, c, p->mobile, sizeof p->mobile, true);
+    int number = 1 + zipf(r, 300);
+    const char *sw = c->streets[rnd(r, c->nstreets)];
+    if (strcmp(c->code, "DE") == 0)
+        snprintf(p->street, sizeof p->street, "%s%s %d", sw, c->street_type, number);
+    else if (strcmp(c->code, "FR") == 0 || strcmp(c->code, "ES") == 0)
+        snprintf(p->street, sizeof p->street, "%s %s %d", c->street_type, sw, number);
+    else if (strcmp(c->code, "RU") == 0)
+        snprintf(p->street, sizeof p->street, "%s %s %d", c->street_type, sw, number);
+    else
+        snprintf(p->street, sizeof p->street, "%d %s %s", number, sw, c->street_type);
+    snprintf(p->city, sizeof p->city, "%s", c->cities[zipf(r, c->ncities)]);
+    if (strcmp(c->code, "GB") == 0)
+        snprintf(p->postal, sizeof p->postal, "%c%c%d %d%c%c", 'A' + rnd(r, 26), 'A' + rnd(r, 26),
+                 1 + rnd(r, 9), rnd(r, 10), 'A' + rnd(r, 26), 'A' + rnd(r, 26));
+    else
+        snprintf(p->postal, sizeof p->postal, "%0*d", c->postal_digits,
+                 (strcmp(c->code, "IN") == 0 ? 100000 : 1000) +
+                     rnd(r, strcmp(c->code, "IN") == 0 ? 899999 : 98000));
+    snprintf(p->country, sizeof p->country, "%s", c->names[0]);
+    if (chance(r, 0.3))
+        make_company(r, p, p->company, sizeof p->company);
+    pick_date(r, 1940, 2004, p->dob);
+    char d[11];
+    pick_date(r, 2012, 2024, d);
+    snprintf(p->created, sizeof p->created, "%s %02d:%02d", d, rnd(r, 24), rnd(r, 60));
+    snprintf(p->modified, sizeof p->modified, "%s", p->created);
+}
+
+/* ---- drift: what happens to a customer's record over the years --------------- */
+
+static void typo(rng *r, char *s)
+{
+    size_t n = strlen(s);
+    if (n < 3)
+        return;
+    size_t i = 1 + (size_t)rnd(r, (int)n - 2);
+    if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i - 1] >= 0x80 || (unsigned char)s[i + 1] >= 0x80)
+        return; /* keep UTF-8 intact */
+    switch (rnd(r, 4)) {
+    case 0: /* substitute */
+        s[i] = (char)('a' + rnd(r, 26));
+        break;
+    case 1: /* delete */
+        memmove(s + i, s + i + 1, n - i);
+        break;
+    case 2: /* transpose */
+    {
+        char t = s[i];
+        s[i] = s[i + 1];
+        s[i + 1] = t;
+        break;
+    }
+    default: /* insert (doubling a letter) */
+        if (n + 2 < 64) {
+            memmove(s + i + 1, s + i, n - i + 1);
+        }
+        break;
+    }
+}
+
+static void nickname(rng *r, char *given, size_t cap)
+{
+    int k = rnd(r, N(gen_nicknames));
+    for (int i = 0; i < N(gen_nicknames); i++) {
+        int j = (k + i) % N(gen_nicknames);
+        if (strcmp(gen_nicknames[j][0], given) == 0) {
+            snprintf(given, cap, "%s", gen_nicknames[j][1]);
+            return;
+        }
+    }
+}
+
+static void romanize(char *s, size_t cap)
+{
+    /* Cyrillic to Latin the way people type it (close to, not equal to,
+     * winnow's own tables: the matcher must bridge the difference). */
+    static const char *const lower[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i",
+                                        "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+                                        "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e",
+                                        "yu", "ya"};
+    char out[128];
+    size_t n = 0;
+    bool first = true;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 5 < sizeof out;) {
+        if ((p[0] == 0xD0 || p[0] == 0xD1) && p[1]) {
+            int cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+            if (cp == 0x451 || cp == 0x401)
+                cp = 0x435;
+            if (cp >= 0x410 && cp <= 0x42F)
+                cp += 0x20;
+            const char *l = cp >= 0x430 && cp <= 0x44F ? lower[cp - 0x430] : "";
+            for (; *l; l++)
+                out[n++] = first ? (char)toupper((unsigned char)*l) : *l, first = false;
+            p += 2;
+        } else {
+            first = *p == ' ' || *p == '-';
+            out[n++] = (char)*p++;
+        }
+    }
+    out[n] = '\0';
+    snprintf(s, cap, "%s", out);
+}
+
+static void strip_accents(char *s)
+{
+    char tmp[128];
+    lower_ascii(s, tmp, sizeof tmp);
+    if (tmp[0] && !(s[0] & 0x80)) {
+        bool upper = isupper((unsigned char)s[0]);
+        snprintf(s, 64, "%s", tmp);
+        if (upper)
+            s[0] = (char)toupper((unsigned char)s[0]);
+    }
+}
+
+static void drift_email(rng *r, person *p)
+{
+    char *at = strchr(p->email, '@');
+    if (!at)
+        return;
+    char local[96], domain[64];
+    snprintf(local, sizeof local, "%.*s", (int)(at - p->email), p->email);
+    snprintf(domain, sizeof domain, "%s", at + 1);
+    switch (rnd(r, 4)) {
+    case 0:
+        for (char *q = p->email; *q; q++)
+            *q = (char)toupper((unsigned char)*q);
+        break;
+    case 1:
+        snprintf(p->email, sizeof p->email, "%s+crm@%s", local, domain);
+        break;
+    case 2:
+        if (strcmp(domain, "gmail.com") == 0)
+            snprintf(p->email, sizeof p->email, "%s@googlemail.com", local);
+        break;
+    default:
+        snprintf(p->email, sizeof p->email, "%c%s@%s", toupper((unsigned char)local[0]), local + 1,
+                 domain);
+        break;
+    }
+}
+
+static void drift_street(rng *r, person *p)
+{
+    static const char *const pairs[][2] = {{"Street", "St."}, {"Road", "Rd"}, {"straße", "str."},
+                                           {"Calle", "C/"},   {"Rue", "R."}};
+    for (int i = 0; i < N(pairs); i++) {
+        char *hit = strstr(p->street, pairs[i][0]);
+        if (hit) {
+            char tail[128];
+            snprintf(tail, sizeof tail, "%s", hit + strlen(pairs[i][0]));
+            snprintf(hit, sizeof p->street - (size_t)(hit - p->street), "%s%s", pairs[i][1], tail);
+            return;
+        }
+    }
+    (void)r;
+}
+
+static void drift(rng *r, person *p)
+{
+    if (chance(r, 0.25))
+        nickname(r, p->given, sizeof p->given);
+    if (chance(r, 0.20))
+        typo(r, p->given);
+    if (chance(r, 0.20))
+        typo(r, p->family);
+    if (chance(r, 0.03)) { /* given and family swapped */
+        char t[64];
+        snprintf(t, sizeof t, "%s", p->given);
+        snprintf(p->given, sizeof p->given, "%s", p->family);
+        snprintf(p->family, sizeof p->family, "%s", t);
+    }
+    if (chance(r, 0.10)) {
+        strip_accents(p->given);
+        strip_accents(p->family);
+    }
+    if (chance(r, 0.10)) /* case drift */
+        for (char *q = p->family; *q; q++)
+            *q = (char)toupper((unsigned char)*q);
+    if (strcmp(p->c->code, "RU") == 0 && chance(r, 0.5)) {
+        romanize(p->given, sizeof p->given);
+        romanize(p->family, sizeof p->family);
+        romanize(p->city, sizeof p->city);
+        romanize(p->street, sizeof p->street);
+    }
+    if (chance(r, 0.30))
+        drift_email(r, p);
+    if (chance(r, 0.15))
+        p->email[0] = '\0';
+    if (chance(r, 0.15))
+        p->phone[0] = '\0';
+    else if (chance(r, 0.05) && strlen(p->phone) > 4) { /* one digit mistyped */
+        size_t i = 2 + (size_t)rnd(r, (int)strlen(p->phone) - 3);
+        p->phone[i] = (char)('0' + (p->phone[i] - '0' + 1 + rnd(r, 8)) % 10);
+    }
+    if (chance(r, 0.30))
+        drift_street(r, p);
+    if (chance(r, 0.10))
+        p->postal[0] = '\0';
+    if (chance(r, 0.15))
+        p->dob[0] = '\0';
+    if (chance(r, 0.05) && p->dob[0]) { /* day and month keyed the other way round */
+        char d[3] = {p->dob[8], p->dob[9], 0};
+        if (atoi(d) <= 12)
+            p->dob[8] = p->dob[5], p->dob[9] = p->dob[6], p->dob[5] = d[0], p->dob[6] = d[1];
+    }
+    if (chance(r, 0.3))
+        snprintf(p->country, sizeof p->country, "%s", p->c->names[1 + rnd(r, 2)]);
+    if (p->company[0] && chance(r, 0.3)) {
+        char *sp = strrchr(p->company, ' ');
+        if (sp)
+            *sp = '\0'; /* legal form dropped */
+    }
+    char d[11];
+    pick_date(r, 2016, 2025, d);
+    snprintf(p->modified, sizeof p->modified, "%s %02d:%02d", d, rnd(r, 24), rnd(r, 60));
+}
+
+/* Quality problems with their truth. */
+static void spoil(rng *r, person *p)
+{
+    static const char *const bad_emails[] = {"test@test.com", "none@none.com", "n/a",
+                                             "noemail@noemail.com", "no@email.com"};
+    static const char *const bad_phones[] = {"000-000-0000", "111-111-1111", "1234567890",
+                                             "n/a", "9999999999"};
+    int k = rnd(r, 100);
+    if (k < 3) {
+        snprintf(p->email, sizeof p->email, "%s", bad_emails[rnd(r, N(bad_emails))]);
+        p->email_issue = "placeholder";
+    } else if (k < 5) {
+        char *at = strchr(p->email, '@');
+        if (at && rnd(r, 2))
+            *at = ' '; /* "john.smith gmail.com" */
+        else if (at)
+            memmove(at + 1, at, strlen(at) + 1); /* "john@@gmail.com" */
+        p->email_issue = at ? "invalid" : NULL;
+    }
+    k = rnd(r, 100);
+    if (k < 2) {
+        snprintf(p->phone, sizeof p->phone, "%s", bad_phones[rnd(r, N(bad_phones))]);
+        p->phone_issue = "placeholder";
+    } else if (k < 4 && p->phone[0]) {
+        p->phone[3 + rnd(r, 3)] = '\0'; /* cut short */
+        p->phone_issue = "invalid";
+    }
+    if (chance(r, 0.02)) { /* unreachable */
+        p->email[0] = p->phone[0] = p->mobile[0] = '\0';
+        p->email_issue = p->phone_issue = NULL;
+    }
+}
+
+/* ---- vendors -------------------------------------------------------------------- */
+
+typedef enum { V_SALESFORCE, V_HUBSPOT, V_DYNAMICS, V_ZOHO, V_PIPEDRIVE, V_GENERIC, V_COUNT } vendor;
+static const char *const vendor_names[] = {"salesforce", "hubspot", "dynamics", "zoho", "pipedrive", "generic"};
+
+static const char *const headers[V_COUNT] = {
+    "Id,Salutation,First Name,Last Name,Email,Phone,Mobile,Account Name,Mailing Street,"
+    "Mailing City,Mailing Zip/Postal Code,Mailing Country,Birthdate,Created Date,Last Modified Date",
+    "Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,"
+    "Street Address,City,Postal Code,Country/Region,Date of birth,Create Date,Last Modified Date",
+    "contactid,firstname,lastname,emailaddress1,telephone1,mobilephone,parentcustomeridname,"
+    "address1_line1,address1_city,address1_postalcode,address1_country,birthdate,createdon,modifiedon",
+    "Record Id;First Name;Last Name;Email;Phone;Mobile;Account Name;Mailing Street;Mailing City;"
+    "Mailing Zip;Mailing Country;Date of Birth;Created Time;Modified Time",
+    "Person - ID,Person - Name,Person - Email - Work,Person - Phone - Work,Person - Phone - Mobile,"
+    "Organization - Name,Person - Postal address,Person - City,Person - ZIP code,Person - Country,"
+    "Person - Birthday,Person - Add time,Person - Update time",
+    "id\tfirst_name\tlast_name\temail\tphone\tmobile\tcompany\tstreet\tcity\tpostal_code\tcountry\t"
+    "date_of_birth\tcreated_at\tupdated_at",
+};
+
+static char delimiter_of(vendor v)
+{
+    return v == V_ZOHO ? ';' : v == V_GENERIC ? '\t' : ',';
+}
+
+typedef struct out {
+    FILE *fp;
+    gzFile gz;
+} out;
+
+static void out_write(out *o, const char *s, size_t n)
+{
+    if (o->gz)
+        gzwrite(o->gz, s, (unsigned)n);
+    else
+        fwrite(s, 1, n, o->fp);
+}
+
+typedef struct row_buf {
+    char *s;
+    size_t n, cap;
+} row_buf;
+
+static void rb_add(row_buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            exit(2);
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void rb_cell(row_buf *b, char delim, const char *v, bool first)
+{
+    if (!first)
+        rb_add(b, &delim, 1);
+    bool quote = strchr(v, delim) || strchr(v, '"') || strchr(v, '\n');
+    if (!quote) {
+        rb_add(b, v, strlen(v));
+        return;
+    }
+    rb_add(b, "\"", 1);
+    for (; *v; v++) {
+        if (*v == '"')
+            rb_add(b, "\"", 1);
+        rb_add(b, v, 1);
+    }
+    rb_add(b, "\"", 1);
+}
+
+/* Dates as each vendor writes them. */
+static void vendor_date(vendor v, const char *iso, bool with_time, const char *time, char *out,
+                        size_t cap)
+{
+    if (!iso[0]) {
+        out[0] = '\0';
+        return;
+    }
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    switch (v) {
+    case V_DYNAMICS:
+        snprintf(out, cap, with_time ? "%d/%d/%04d %s" : "%d/%d/%04d", m, d, y, time);
+        break;
+    case V_ZOHO:
+        snprintf(out, cap, with_time ? "%02d.%02d.%04d %s" : "%02d.%02d.%04d", d, m, y, time);
+        break;
+    case V_SALESFORCE:
+        if (with_time)
+            snprintf(out, cap, "%04d-%02d-%02dT%s:00.000Z", y, m, d, time);
+        else
+            snprintf(out, cap, "%02d/%02d/%04d", m, d, y);
+        break;
+    default:
+        snprintf(out, cap, with_time ? "%04d-%02d-%02d %s" : "%04d-%02d-%02d", y, m, d, time);
+        break;
+    }
+}
+
+static void format_phone(rng *r, const gen_country *c, const char *nsn, char *out, size_t cap)
+{
+    if (!nsn[0] || strchr(nsn, '-') || strlen(nsn) < 6 || strchr(nsn, '/')) {
+        snprintf(out, cap, "%s", nsn); /* placeholders and spoilt numbers as they are */
+        return;
+    }
+    bool us = strcmp(c->cc, "1") == 0;
+    switch (rnd(r, 4)) {
+    case 0:
+        snprintf(out, cap, "+%s %s", c->cc, nsn);
+        break;
+    case 1: /* national form: trunk prefix (1 in NANP, 8 in Russia, else 0) */
+        if (us)
+            snprintf(out, cap, "(%.3s) %.3s-%s", nsn, nsn + 3, nsn + 6);
+        else
+            snprintf(out, cap, "%c%.3s %s", strcmp(c->code, "RU") == 0 ? '8' : '0', nsn, nsn + 3);
+        break;
+    case 2:
+        snprintf(out, cap, "00%s %s", c->cc, nsn);
+        break;
+    default:
+        if (us)
+            snprintf(out, cap, "%.3s.%.3s.%s", nsn, nsn + 3, nsn + 6);
+        else
+            snprintf(out, cap, "+%s (0)%.3s %s", c->cc, nsn, nsn + 3);
+        break;
+    }
+    if (strcmp(c->code, "IT") == 0 || strcmp(c->code, "ES") == 0) /* no trunk prefix */
+        snprintf(out, cap, "+%s %s", c->cc, nsn);
+}
+
+static void format_row(rng *r, vendor v, const person *p, const char *id, row_buf *b)
+{
+    char delim = delimiter_of(v), phone[40], mobile[40], dob[24], created[32], modified[32];
+    if (p->phone_issue) /* spoilt numbers are written as they are */
+        snprintf(phone, sizeof phone, "%s", p->phone);
+    else
+        format_phone(r, p->c, p->phone, phone, sizeof phone);
+    format_phone(r, p->c, p->mobile, mobile, sizeof mobile);
+    vendor_date(v, p->dob, false, "", dob, sizeof dob);
+    vendor_date(v, p->created, true, p->created + 11, created, sizeof created);
+    vendor_date(v, p->modified, true, p->modified + 11, modified, sizeof modified);
+    b->n = 0;
+    if (v == V_PIPEDRIVE) {
+        char full[140];
+        snprintf(full, sizeof full, "%s %s", p->given, p->family);
+        const char *cells[] = {id, full, p->email, phone, mobile, p->company, p->street,
+                               p->city, p->postal, p->country, dob, created, modified};
+        for (int i = 0; i < N(cells); i++)
+            rb_cell(b, delim, cells[i], i == 0);
+    } else if (v == V_SALESFORCE) {
+        const char *sal = chance(r, 0.5) ? (p->female ? "Ms." : "Mr.") : "";
+        const char *cells[] = {id,      sal,     p->given,  p->family,  p->email,
+                               phone,   mobile,  p->company, p->street, p->city,
+                               p->postal, p->country, dob, created,    modified};
+        for (int i = 0; i < N(cells); i++)
+            rb_cell(b, delim, cells[i], i == 0);
+    } else {
+        const char *cells[] = {id,        p->given, p->family, p->email,   phone,
+                               mobile,    p->company, p->street, p->city, p->postal,
+                               p->country, dob,      created,  modified};
+        for (int i = 0; i < N(cells); i++)
+            rb_cell(b, delim, cells[i], i == 0);
+    }
+    rb_add(b, "\n", 1);
+}
+
+static void make_id(vendor v, uint64_t n, char *out, size_t cap)
+{
+    switch (v) {
+    case V_SALESFORCE:
+        snprintf(out, cap, "0035g%013llX", (unsigned long long)n);
+        break;
+    case V_DYNAMICS:
+        snprintf(out, cap, "%08llx-4a1b-4c2d-8e3f-%012llx", (unsigned long long)(n * 2654435761u % 0xFFFFFFFFu),
+                 (unsigned long long)n);
+        break;
+    case V_ZOHO:
+        snprintf(out, cap, "zcrm_%llu", (unsigned long long)(4876000000000ull + n));
+        break;
+    default:
+        snprintf(out, cap, "%llu", (unsigned long long)(1000 + n));
+        break;
+    }
+}
+
+/* ---- the shuffling window ---------------------------------------------------------- */
+
+#define WINDOW 4096
+
+typedef struct pending {
+    char *row;
+    char id[64];
+    uint64_t entity;
+    const char *email_issue, *phone_issue;
+    bool unreachable;
+} pending;
+
+typedef struct sink {
+    out data;
+    FILE *truth, *quality;
+    pending win[WINDOW];
+    int n;
+    rng shuffle;
+} sink;
+
+static void emit(sink *s, pending *p)
+{
+    out_write(&s->data, p->row, strlen(p->row));
+    if (s->truth)
+        fprintf(s->truth, "%s,%llu\n", p->id, (unsigned long long)p->entity);
+    if (s->quality) {
+        if (p->email_issue)
+            fprintf(s->quality, "%s,email,%s\n", p->id, p->email_issue);
+        if (p->phone_issue)
+            fprintf(s->quality, "%s,phone,%s\n", p->id, p->phone_issue);
+        if (p->unreachable)
+            fprintf(s->quality, "%s,record,incomplete\n", p->id);
+    }
+    free(p->row);
+}
+
+static void sink_put(sink *s, pending *p)
+{
+    if (s->n < WINDOW) {
+        s->win[s->n++] = *p;
+        return;
+    }
+    int k = rnd(&s->shuffle, WINDOW);
+    emit(s, &s->win[k]);
+    s->win[k] = *p;
+}
+
+static void sink_flush(sink *s)
+{
+    while (s->n > 0) {
+        int k = rnd(&s->shuffle, s->n);
+        emit(s, &s->win[k]);
+        s->win[k] = s->win[--s->n];
+    }
+}
+
+/* A record is unreachable when neither its email nor any phone is valid. */
+static bool unreachable(const person *p)
+{
+    bool email_ok = p->email[0] && !p->email_issue;
+    bool phone_ok = (p->phone[0] && !p->phone_issue) || p->mobile[0];
+    return !email_ok && !phone_ok;
+}
+
+static void put_record(sink *s, rng *r, vendor v, const person *p, uint64_t *next_id)
+{
+    pending pr;
+    memset(&pr, 0, sizeof pr);
+    make_id(v, (*next_id)++, pr.id, sizeof pr.id);
+    row_buf b = {0};
+    format_row(r, v, p, pr.id, &b);
+    pr.row = b.s;
+    pr.entity = p->entity;
+    pr.email_issue = p->email_issue;
+    pr.phone_issue = p->phone_issue;
+    pr.unreachable = unreachable(p);
+    sink_put(s, &pr);
+}
+
+static int open_out(out *o, const char *path)
+{
+    size_t n = strlen(path);
+    if (n > 3 && strcmp(path + n - 3, ".gz") == 0) {
+        o->gz = gzopen(path, "wb6");
+        return o->gz ? 0 : -1;
+    }
+    o->fp = fopen(path, "wb");
+    return o->fp ? 0 : -1;
+}
+
+static void close_out(out *o)
+{
+    if (o->gz)
+        gzclose(o->gz);
+    if (o->fp)
+        fclose(o->fp);
+}
+
+static void write_header(out *o, vendor v)
+{
+    out_write(o, headers[v], strlen(headers[v]));
+    out_write(o, "\n", 1);
+}
+
+/* ---- main ------------------------------------------------------------------------- */
+
+typedef struct opts {
+    long rows;
+    uint64_t seed;
+    vendor v, right_v;
+    double dup_rate;
+    const char *out, *truth, *quality, *left, *right;
+} opts;
+
+static vendor parse_vendor(const char *s)
+{
+    for (int i = 0; i < V_COUNT; i++)
+        if (strcmp(s, vendor_names[i]) == 0)
+            return (vendor)i;
+    fprintf(stderr, "wngen: unknown vendor '%s'\n", s);
+    exit(2);
+}
+
+static void usage(void)
+{
+    fputs("usage: wngen --rows N [--seed S] [--vendor V] [--dup-rate R] --out FILE[.gz]\n"
+          "             --truth TRUTH.csv [--quality-truth QT.csv]\n"
+          "       wngen --rows N [--seed S] --link LEFT RIGHT [--vendor A] [--right-vendor B]\n"
+          "             --truth PAIRS.csv\n"
+          "vendors: salesforce hubspot dynamics zoho pipedrive generic\n",
+          stderr);
+    exit(2);
+}
+
+static void parse(opts *o, int argc, char **argv)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = 42;
+    o->v = V_HUBSPOT;
+    o->right_v = V_SALESFORCE;
+    o->dup_rate = 0.3;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has = i + 1 < argc;
+        if (!strcmp(a, "--rows") && has)
+            o->rows = atol(argv[++i]);
+        else if (!strcmp(a, "--seed") && has)
+            o->seed = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--vendor") && has)
+            o->v = parse_vendor(argv[++i]);
+        else if (!strcmp(a, "--right-vendor") && has)
+            o->right_v = parse_vendor(argv[++i]);
+        else if (!strcmp(a, "--dup-rate") && has)
+            o->dup_rate = atof(argv[++i]);
+        else if (!strcmp(a, "--out") && has)
+            o->out = argv[++i];
+        else if (!strcmp(a, "--truth") && has)
+            o->truth = argv[++i];
+        else if (!strcmp(a, "--quality-truth") && has)
+            o->quality = argv[++i];
+        else if (!strcmp(a, "--link") && i + 2 < argc)
+            o->left = argv[++i], o->right = argv[++i];
+        else
+            usage();
+    }
+    if (o->rows <= 0 || !o->truth || (!o->out && !o->left))
+        usage();
+}
+
+/* Dedupe mode: customers, their duplicates, households. */
+static int generate(const opts *o)
+{
+    sink s;
+    memset(&s, 0, sizeof s);
+    rng r;
+    rng_seed(&r, o->seed);
+    rng_seed(&s.shuffle, o->seed ^ 0xABCDEF);
+    if (open_out(&s.data, o->out) != 0 || !(s.truth = fopen(o->truth, "w")) ||
+        (o->quality && !(s.quality = fopen(o->quality, "w")))) {
+        perror("wngen");
+        return 2;
+    }
+    fputs("record_id,entity_id\n", s.truth);
+    if (s.quality)
+        fputs("record_id,field,issue\n", s.quality);
+    write_header(&s.data, o->v);
+    uint64_t next_id = 0, entity = 0;
+    long written = 0;
+    while (written < o->rows) {
+        person base;
+        make_person(&r, &base, entity++);
+        int copies = 1;
+        if (chance(&r, o->dup_rate))
+            for (copies = 2; copies < 5 && chance(&r, 0.35); copies++)
+                ;
+        for (int k = 0; k < copies && written < o->rows; k++, written++) {
+            person p = base;
+            if (k > 0)
+                drift(&r, &p);
+            spoil(&r, &p);
+            put_record(&s, &r, o->v, &p, &next_id);
+        }
+        if (written < o->rows && chance(&r, 0.06)) { /* a household member */
+            person m = base;
+            person other;
+            make_person(&r, &other, entity++);
+            m.entity = other.entity;
+            m.female = other.female;
+            snprintf(m.given, sizeof m.given, "%s",
+                     m.female ? m.c->female[rnd(&r, m.c->nfemale)] : m.c->male[rnd(&r, m.c->nmale)]);
+            if (strcmp(m.given, base.given) == 0)
+                continue;
+            bool twin = chance(&r, 0.1);
+            if (!twin)
+                pick_date(&r, 1940, 2010, m.dob);
+            snprintf(m.email, sizeof m.email, "%s", other.email);
+            m.mobile[0] = '\0';
+            spoil(&r, &m);
+            put_record(&s, &r, o->v, &m, &next_id);
+            written++;
+        }
+    }
+    sink_flush(&s);
+    close_out(&s.data);
+    fclose(s.truth);
+    if (s.quality)
+        fclose(s.quality);
+    return 0;
+}
+
+/* Link mode: an old system's export and a new one's, overlapping. */
+static int generate_link(const opts *o)
+{
+    rng r;
+    rng_seed(&r, o->seed);
+    sink left, right;
+    memset(&left, 0, sizeof left);
+    memset(&right, 0, sizeof right);
+    rng_seed(&left.shuffle, o->seed ^ 1);
+    rng_seed(&right.shuffle, o->seed ^ 2);
+    FILE *truth = fopen(o->truth, "w");
+    if (open_out(&left.data, o->left) || open_out(&right.data, o->right) || !truth) {
+        perror("wngen");
+        return 2;
+    }
+    fputs("left_id,right_id\n", truth);
+    write_header(&left.data, o->v);
+    write_header(&right.data, o->right_v);
+    uint64_t lid = 0, rid = 0;
+    for (long e = 0; e < o->rows; e++) {
+        person base;
+        make_person(&r, &base, (uint64_t)e);
+        bool in_left = chance(&r, 0.85), in_right = !in_left || chance(&r, 0.8);
+        char left_id[64] = "", right_id[64] = "";
+        if (in_left) {
+            make_id(o->v, lid, left_id, sizeof left_id);
+            put_record(&left, &r, o->v, &base, &lid);
+        }
+        if (in_right) {
+            person p = base;
+            drift(&r, &p);
+            make_id(o->right_v, rid, right_id, sizeof right_id);
+            put_record(&right, &r, o->right_v, &p, &rid);
+        }
+        if (in_left && in_right)
+            fprintf(truth, "%s,%s\n", left_id, right_id);
+    }
+    sink_flush(&left);
+    sink_flush(&right);
+    close_out(&left.data);
+    close_out(&right.data);
+    fclose(truth);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    opts o;
+    parse(&o, argc, argv);
+    return o.left ? generate_link(&o) : generate(&o);
+}
