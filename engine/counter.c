@@ -86,6 +86,10 @@ static void switch_to_summary(wn_counter *c)
 {
     wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
     size_t n = live_entries(c, all);
+    /* The sketch sees each distinct value once; until now the table held
+     * every one of them. */
+    for (size_t i = 0; i < n; i++)
+        wn_hll_add(&c->hll, all[i].hash);
     qsort(all, n, sizeof *all, by_count_desc);
     size_t keep = n < c->mg_capacity ? n : c->mg_capacity;
     rebuild(c, slots_for(c->mg_capacity + 1), all, keep);
@@ -93,15 +97,35 @@ static void switch_to_summary(wn_counter *c)
     c->exact = false;
 }
 
-/* Misra-Gries: decrement every counter, drop those reaching zero. */
+static int by_count(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Misra-Gries with batched decrements: instead of taking one from every
+ * counter for each value that finds the table full (a rebuild per value,
+ * ruinous for a column of unique ids), take the median count from every
+ * counter at once, which frees at least half the table. Each decrement of
+ * d still cancels d occurrences of at least capacity/2 + 1 distinct values,
+ * so a count is off by at most n / (capacity/2 + 1): the guarantee of a
+ * summary half the size, at O(1) amortised cost per value.
+ */
 static void decrement_all(wn_counter *c)
 {
     wn_counter_slot *all = wn_xmalloc((c->used ? c->used : 1) * sizeof *all);
     size_t n = live_entries(c, all), kept = 0;
+    uint64_t *counts = wn_xmalloc((n ? n : 1) * sizeof *counts);
     for (size_t i = 0; i < n; i++)
-        if (--all[i].count > 0)
-            all[kept++] = all[i];
+        counts[i] = all[i].count;
+    qsort(counts, n, sizeof *counts, by_count);
+    uint64_t d = n ? counts[n / 2] : 1;
+    for (size_t i = 0; i < n; i++)
+        if (all[i].count > d)
+            all[kept] = all[i], all[kept++].count -= d;
     rebuild(c, c->nslots, all, kept);
+    free(counts);
     free(all);
 }
 
@@ -125,7 +149,8 @@ static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, cons
 void wn_counter_add(wn_counter *c, const char *s, size_t len)
 {
     uint64_t hash = XXH3_64bits(s, len);
-    wn_hll_add(&c->hll, hash);
+    if (!c->exact)
+        wn_hll_add(&c->hll, hash);
     c->total++;
     wn_counter_slot *slot = find_slot(c, hash, s, len);
     if (slot->value) {
@@ -140,10 +165,11 @@ void wn_counter_add(wn_counter *c, const char *s, size_t len)
         switch_to_summary(c);
         slot = find_slot(c, hash, s, len);
     }
-    if (c->used < c->mg_capacity)
-        insert_new(c, slot, hash, s, len);
-    else
+    if (c->used >= c->mg_capacity) {
         decrement_all(c);
+        slot = find_slot(c, hash, s, len);
+    }
+    insert_new(c, slot, hash, s, len);
 }
 
 bool wn_counter_exact(const wn_counter *c)

@@ -5,12 +5,13 @@
  * hash table (open addressing, linear probing, xxh3 hashes) of value -> count.
  * When one more distinct value arrives, the table is cut down to the
  * `mg_capacity` most frequent values and continues as a Misra-Gries summary
- * (Misra & Gries, "Finding repeated elements", 1982): a value not in a full
- * table decrements every counter, and counters that reach zero are dropped.
- * Every value occurring more than n / (mg_capacity + 1) times survives, and
- * each kept count is a lower bound off by at most that much. A HyperLogLog
- * sketch sees every value, for the distinct count once the table is no
- * longer exact.
+ * (Misra & Gries, "Finding repeated elements", 1982), with batched
+ * decrements: a value that finds the table full takes the median count off
+ * every counter, dropping those that reach zero (see counter.c). Every value
+ * occurring more than n / (mg_capacity/2 + 1) times survives, and each kept
+ * count is a lower bound off by at most that much. A HyperLogLog sketch is
+ * given every distinct value of the exact table when the counter switches,
+ * and every value after, for the distinct count once it is no longer exact.
  *
  * Values are copied into an arena that is rebuilt when the summary drops
  * entries, so memory stays bounded by the limits, not by the input.
