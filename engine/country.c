@@ -71,22 +71,18 @@ static bool fold_code_point(utf8proc_int32_t cp, char *key, size_t *n)
 {
     utf8proc_int32_t parts[8];
     int boundclass = 0;
-    utf8proc_ssize_t nparts =
-        utf8proc_decompose_char(cp, parts, 8,
-                                UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                    UTF8PROC_STRIPMARK,
-                                &boundclass);
+    utf8proc_ssize_t nparts = utf8proc_decompose_char(
+        cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+        &boundclass);
     for (utf8proc_ssize_t i = 0; i < nparts && i < 8; i++) {
         const char *latin = latin_fold(parts[i]);
         if (latin) {
             size_t l = strlen(latin);
-            if (*n + l > KEY_MAX)
-                return false;
+            if (*n + l > KEY_MAX) return false;
             memcpy(key + *n, latin, l);
             *n += l;
         } else if (keep_category(parts[i])) {
-            if (*n + 4 > KEY_MAX)
-                return false;
+            if (*n + 4 > KEY_MAX) return false;
             *n += (size_t)utf8proc_encode_char(parts[i], (utf8proc_uint8_t *)key + *n);
         }
     }
@@ -104,29 +100,24 @@ static size_t fold_key(const char *s, size_t len, char key[KEY_MAX])
         if (c < 0x80) {
             i++;
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-                if (n == KEY_MAX)
-                    return 0;
+                if (n == KEY_MAX) return 0;
                 key[n++] = (char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
                 continue;
             }
         } else {
             utf8proc_int32_t cp;
-            utf8proc_ssize_t used = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                                     (utf8proc_ssize_t)(len - i), &cp);
-            if (used <= 0)
-                return 0;
+            utf8proc_ssize_t used =
+                utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (used <= 0) return 0;
             i += (size_t)used;
             size_t before = n;
-            if (!fold_code_point(cp, key, &n))
-                return 0;
-            if (n > before)
-                continue;
+            if (!fold_code_point(cp, key, &n)) return 0;
+            if (n > before) continue;
         }
         /* A separator: "The Netherlands" is "Netherlands". Dots do not end a
          * word, so "U.S.A." stays one key. */
         if (first_word && n > 0 && s[i - 1] != '.') {
-            if (n == 3 && memcmp(key, "the", 3) == 0)
-                n = 0;
+            if (n == 3 && memcmp(key, "the", 3) == 0) n = 0;
             first_word = false;
         }
     }
@@ -139,8 +130,7 @@ static void add_key(const char *text, size_t index)
     size_t n = fold_key(text, strlen(text), key);
     /* The first country to claim a key keeps it; test_country checks that
      * no name in the table is claimed twice. */
-    if (n > 0 && !wn_strmap_get(&db.by_key, key, n, NULL))
-        wn_strmap_put(&db.by_key, key, n, index);
+    if (n > 0 && !wn_strmap_get(&db.by_key, key, n, NULL)) wn_strmap_put(&db.by_key, key, n, index);
 }
 
 static void add_alternates(const char *list, size_t index)
@@ -205,12 +195,10 @@ int wn_country_code(const char *s, size_t len, char out[3])
 const wn_country *wn_country_get(const char *alpha2)
 {
     pthread_once(&db_once, db_load);
-    if (!alpha2 || !alpha2[0] || !alpha2[1])
-        return NULL;
+    if (!alpha2 || !alpha2[0] || !alpha2[1]) return NULL;
     char key[2] = {(char)(alpha2[0] | 0x20), (char)(alpha2[1] | 0x20)};
     uint64_t index;
-    if (!wn_strmap_get(&db.by_key, key, 2, &index))
-        return NULL;
+    if (!wn_strmap_get(&db.by_key, key, 2, &index)) return NULL;
     const wn_country *c = &db.countries[index];
     /* A two-letter key may be an alternate name ("UK"): only codes count here. */
     return (c->alpha2[0] | 0x20) == key[0] && (c->alpha2[1] | 0x20) == key[1] ? c : NULL;
@@ -221,8 +209,7 @@ const wn_country *wn_country_by_calling_code(const char *digits, size_t len)
     pthread_once(&db_once, db_load);
     for (size_t n = 1; n <= 3 && n <= len; n++) {
         uint64_t index;
-        if (wn_strmap_get(&db.by_code, digits, n, &index))
-            return &db.countries[index];
+        if (wn_strmap_get(&db.by_code, digits, n, &index)) return &db.countries[index];
     }
     return NULL;
 }

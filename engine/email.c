@@ -38,8 +38,7 @@ static void db_load(void)
         const wn_table_row *row = &db.table.rows[r];
         const char *domain = row->fields[0];
         size_t len = strlen(domain);
-        if (row->nfields != 2 || strcmp(domain, "domain") == 0)
-            continue;
+        if (row->nfields != 2 || strcmp(domain, "domain") == 0) continue;
         if (len > 2 && strcmp(domain + len - 2, ".*") == 0) {
             wn_strmap_put(&db.brands, domain, len - 2, 1);
             continue;
@@ -54,8 +53,7 @@ static void db_load(void)
 static const char *last_byte(const char *s, int c, size_t len)
 {
     while (len > 0)
-        if (s[--len] == c)
-            return s + len;
+        if (s[--len] == c) return s + len;
     return NULL;
 }
 
@@ -81,11 +79,9 @@ static void trim(const char **s, size_t *len)
 static bool has_prefix_ci(const char *s, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
-    if (len < n)
-        return false;
+    if (len < n) return false;
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)s[i]) != prefix[i])
-            return false;
+        if (lower((unsigned char)s[i]) != prefix[i]) return false;
     return true;
 }
 
@@ -113,72 +109,58 @@ static void unwrap(const char **s, size_t *len)
         *s += 7;
         *len -= 7;
         const char *query = memchr(*s, '?', *len);
-        if (query)
-            *len = (size_t)(query - *s);
+        if (query) *len = (size_t)(query - *s);
         trim(s, len);
     }
 }
 
 static bool local_char(unsigned char c, unsigned flags)
 {
-    if (c >= 0x80)
-        return !(flags & WN_EMAIL_ASCII);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        return true;
+    if (c >= 0x80) return !(flags & WN_EMAIL_ASCII);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
     return c != '\0' && strchr("!#$%&'*+/=?^_`{|}~.-", c) != NULL;
 }
 
 static bool valid_local(const char *s, size_t len, unsigned flags)
 {
-    if (len == 0 || len > LOCAL_MAX || s[0] == '.' || s[len - 1] == '.')
-        return false;
+    if (len == 0 || len > LOCAL_MAX || s[0] == '.' || s[len - 1] == '.') return false;
     for (size_t i = 0; i < len; i++) {
-        if (!local_char((unsigned char)s[i], flags))
-            return false;
-        if (s[i] == '.' && s[i + 1] == '.')
-            return false;
+        if (!local_char((unsigned char)s[i], flags)) return false;
+        if (s[i] == '.' && s[i + 1] == '.') return false;
     }
     return true;
 }
 
 static bool label_char(unsigned char c, unsigned flags)
 {
-    if (c >= 0x80)
-        return !(flags & WN_EMAIL_ASCII);
+    if (c >= 0x80) return !(flags & WN_EMAIL_ASCII);
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
 
 static bool valid_tld(const char *s, size_t len)
 {
-    if (len >= 5 && memcmp(s, "xn--", 4) == 0)
-        return true;
-    if (len < 2)
-        return false;
+    if (len >= 5 && memcmp(s, "xn--", 4) == 0) return true;
+    if (len < 2) return false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!(c >= 'a' && c <= 'z') && c < 0x80)
-            return false;
+        if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
     }
     return true;
 }
 
 static bool valid_domain(const char *s, size_t len, unsigned flags)
 {
-    if (len == 0 || len > DOMAIN_MAX)
-        return false;
+    if (len == 0 || len > DOMAIN_MAX) return false;
     size_t labels = 0, start = 0;
     for (size_t i = 0; i <= len; i++) {
         if (i < len && s[i] != '.') {
-            if (!label_char((unsigned char)s[i], flags))
-                return false;
+            if (!label_char((unsigned char)s[i], flags)) return false;
             continue;
         }
         size_t n = i - start;
-        if (n == 0 || n > LABEL_MAX || s[start] == '-' || s[i - 1] == '-')
-            return false;
+        if (n == 0 || n > LABEL_MAX || s[start] == '-' || s[i - 1] == '-') return false;
         labels++;
-        if (i == len && !valid_tld(s + start, n))
-            return false;
+        if (i == len && !valid_tld(s + start, n)) return false;
         start = i + 1;
     }
     return labels >= 2;
@@ -188,10 +170,8 @@ static bool valid_domain(const char *s, size_t len, unsigned flags)
  * or swap of adjacent characters (optimal string alignment distance 1). */
 static bool one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
 {
-    if (la < lb)
-        return one_edit_apart(b, lb, a, la);
-    if (la - lb > 1)
-        return false;
+    if (la < lb) return one_edit_apart(b, lb, a, la);
+    if (la - lb > 1) return false;
     size_t i = 0;
     while (i < lb && a[i] == b[i])
         i++;
@@ -210,21 +190,17 @@ static bool com_typo(const char *tld, size_t len)
 {
     static const char *const typos[] = {"con", "cmo", "ocm", "vom", "xom", "cpm", "comm", "coom"};
     for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++)
-        if (len == strlen(typos[i]) && memcmp(tld, typos[i], len) == 0)
-            return true;
+        if (len == strlen(typos[i]) && memcmp(tld, typos[i], len) == 0) return true;
     return false;
 }
 
 static bool likely_typo(const char *domain, size_t len)
 {
-    if (wn_email_is_freemail(domain, len))
-        return false;
+    if (wn_email_is_freemail(domain, len)) return false;
     const char *dot = last_byte(domain, '.', len);
-    if (dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1)))
-        return true;
+    if (dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1))) return true;
     for (size_t i = 0; i < db.nmajor; i++)
-        if (one_edit_apart(domain, len, db.major[i], strlen(db.major[i])))
-            return true;
+        if (one_edit_apart(domain, len, db.major[i], strlen(db.major[i]))) return true;
     return false;
 }
 
@@ -233,8 +209,7 @@ wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, unsign
     pthread_once(&db_once, db_load);
     wn_buf_clear(out);
     unwrap(&s, &len);
-    if (len == 0)
-        return WN_NORM_EMPTY;
+    if (len == 0) return WN_NORM_EMPTY;
     wn_buf_reserve(out, len);
     for (size_t i = 0; i < len; i++)
         out->data[i] = (char)lower((unsigned char)s[i]);
@@ -242,15 +217,13 @@ wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, unsign
     out->data[len] = '\0';
 
     const char *at = memchr(out->data, '@', len);
-    if (!at || memchr(at + 1, '@', len - (size_t)(at - out->data) - 1))
-        return WN_NORM_INVALID;
+    if (!at || memchr(at + 1, '@', len - (size_t)(at - out->data) - 1)) return WN_NORM_INVALID;
     size_t local_len = (size_t)(at - out->data);
     const char *domain = at + 1;
     size_t domain_len = len - local_len - 1;
     if (!valid_local(out->data, local_len, flags) || !valid_domain(domain, domain_len, flags))
         return WN_NORM_INVALID;
-    if (!(flags & WN_EMAIL_NO_TYPOS) && likely_typo(domain, domain_len))
-        return WN_NORM_SUSPICIOUS;
+    if (!(flags & WN_EMAIL_NO_TYPOS) && likely_typo(domain, domain_len)) return WN_NORM_SUSPICIOUS;
     return WN_NORM_OK;
 }
 
@@ -266,13 +239,11 @@ void wn_email_match_key(const char *email, size_t len, wn_buf *out)
     size_t domain_len = len - (size_t)(domain - email);
     size_t local_len = (size_t)(at - email);
     const char *plus = memchr(email, '+', local_len);
-    if (plus && plus > email)
-        local_len = (size_t)(plus - email);
+    if (plus && plus > email) local_len = (size_t)(plus - email);
     bool google = (domain_len == 9 && memcmp(domain, "gmail.com", 9) == 0) ||
                   (domain_len == 14 && memcmp(domain, "googlemail.com", 14) == 0);
     for (size_t i = 0; i < local_len; i++)
-        if (!(google && email[i] == '.'))
-            wn_buf_putc(out, email[i]);
+        if (!(google && email[i] == '.')) wn_buf_putc(out, email[i]);
     wn_buf_putc(out, '@');
     if (google)
         wn_buf_puts(out, "gmail.com");
@@ -283,8 +254,7 @@ void wn_email_match_key(const char *email, size_t len, wn_buf *out)
 bool wn_email_is_freemail(const char *domain, size_t len)
 {
     pthread_once(&db_once, db_load);
-    if (wn_strmap_get(&db.exact, domain, len, NULL))
-        return true;
+    if (wn_strmap_get(&db.exact, domain, len, NULL)) return true;
     const char *dot = memchr(domain, '.', len);
     return dot && dot + 1 < domain + len &&
            wn_strmap_get(&db.brands, domain, (size_t)(dot - domain), NULL);

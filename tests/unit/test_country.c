@@ -91,14 +91,12 @@ static void test_table_consistent(void **state)
     size_t countries = 0;
     for (size_t r = 1; r < t.nrows; r++) {
         const wn_table_row *row = &t.rows[r];
-        if (row->nfields != 6)
-            fail_msg("countries.csv:%zu: %zu fields", row->line, row->nfields);
+        if (row->nfields != 6) fail_msg("countries.csv:%zu: %zu fields", row->line, row->nfields);
         countries++;
         const char *a2 = row->fields[0];
         char out[3];
         for (int f = 0; f <= 4; f++) {
-            if (f == 2 || f == 3)
-                continue;
+            if (f == 2 || f == 3) continue;
             if (!wn_country_code(row->fields[f], strlen(row->fields[f]), out) ||
                 strcmp(out, a2) != 0)
                 fail_msg("countries.csv:%zu: '%s' -> '%s'", row->line, row->fields[f], out);

@@ -79,10 +79,8 @@ static void test_flags(void **state)
     wn_buf out = {0};
     assert_int_equal(wn_email_normalize("jürgen@example.de", 18, &out, WN_EMAIL_ASCII),
                      WN_NORM_INVALID);
-    assert_int_equal(wn_email_normalize("j@müller.de", 12, &out, WN_EMAIL_ASCII),
-                     WN_NORM_INVALID);
-    assert_int_equal(wn_email_normalize("john@gmial.com", 14, &out, WN_EMAIL_NO_TYPOS),
-                     WN_NORM_OK);
+    assert_int_equal(wn_email_normalize("j@müller.de", 12, &out, WN_EMAIL_ASCII), WN_NORM_INVALID);
+    assert_int_equal(wn_email_normalize("john@gmial.com", 14, &out, WN_EMAIL_NO_TYPOS), WN_NORM_OK);
     /* Not NUL-terminated input: only `len` bytes are read. */
     assert_int_equal(wn_email_normalize("a@b.cdXXXX", 6, &out, 0), WN_NORM_OK);
     assert_string_equal(wn_buf_cstr(&out), "a@b.cd");
@@ -116,12 +114,12 @@ static void test_freemail(void **state)
 {
     (void)state;
     static const char *const free_domains[] = {
-        "gmail.com", "yahoo.com", "yahoo.co.uk", "yahoo.com.br", "hotmail.com", "hotmail.it",
-        "outlook.com", "live.com", "live.fr", "aol.com", "icloud.com", "gmx.de", "gmx.net",
-        "web.de", "mail.ru", "yandex.ru", "qq.com", "163.com", "rediffmail.com", "orange.fr",
-        "free.fr", "t-online.de"};
-    static const char *const company_domains[] = {"example.com", "acme.de", "gmail.company.com",
-                                                  "yahoo", "mygmail.com", "sap.com"};
+        "gmail.com",      "yahoo.com", "yahoo.co.uk", "yahoo.com.br", "hotmail.com", "hotmail.it",
+        "outlook.com",    "live.com",  "live.fr",     "aol.com",      "icloud.com",  "gmx.de",
+        "gmx.net",        "web.de",    "mail.ru",     "yandex.ru",    "qq.com",      "163.com",
+        "rediffmail.com", "orange.fr", "free.fr",     "t-online.de"};
+    static const char *const company_domains[] = {"example.com", "acme.de",     "gmail.company.com",
+                                                  "yahoo",       "mygmail.com", "sap.com"};
     for (size_t i = 0; i < sizeof free_domains / sizeof free_domains[0]; i++)
         if (!wn_email_is_freemail(free_domains[i], strlen(free_domains[i])))
             fail_msg("%s should be freemail", free_domains[i]);
