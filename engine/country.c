@@ -24,7 +24,7 @@ static struct {
     wn_country *countries;
     size_t ncountries;
     wn_strmap by_key;  /* folded name or code -> index */
-    wn_strmap by_code; /* calling code -> index of the first country with it */
+    wn_strmap by_code; /* calling code -> index of its main country */
 } db;
 static pthread_once_t db_once = PTHREAD_ONCE_INIT;
 
@@ -147,6 +147,19 @@ static void add_alternates(const char *list, size_t index)
     }
 }
 
+/* Where several countries share a calling code, the one ITU-T's list of
+ * assignments names the code after (+1 is listed for the United States,
+ * +7 for Russia, +44 for the United Kingdom, ...); see by_calling_code. */
+static const char *const code_owners[] = {"US", "RU", "GB", "IT", "NO", "AU", "FI", "MA",
+                                          "RE", "GP", "CW", "NZ", "NF", "SH", "FK"};
+
+static bool owns_code(const char *alpha2)
+{
+    for (size_t i = 0; i < sizeof code_owners / sizeof code_owners[0]; i++)
+        if (strcmp(code_owners[i], alpha2) == 0) return true;
+    return false;
+}
+
 static void db_load(void)
 {
     wn_error err;
@@ -173,7 +186,7 @@ static void db_load(void)
         add_key(c->alpha3, index);
         add_key(c->name, index);
         add_alternates(row->fields[COL_ALT], index);
-        if (!wn_strmap_getz(&db.by_code, c->calling_code, NULL))
+        if (owns_code(c->alpha2) || !wn_strmap_getz(&db.by_code, c->calling_code, NULL))
             wn_strmap_putz(&db.by_code, c->calling_code, index);
     }
 }

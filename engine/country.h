@@ -36,7 +36,8 @@ const wn_country *wn_country_get(const char *alpha2);
 
 /* The country whose calling code is a prefix of `digits` (E.164 codes are a
  * prefix-free code, so at most one code matches); where several countries
- * share the code, the first in the table. NULL if no code matches. */
+ * share the code, the main one (US for +1, RU for +7, GB for +44, ...), as
+ * the number alone cannot tell them apart. NULL if no code matches. */
 const wn_country *wn_country_by_calling_code(const char *digits, size_t len);
 
 #endif

@@ -129,7 +129,11 @@ static void test_get_and_calling_codes(void **state)
 
     assert_string_equal(wn_country_by_calling_code("4930123456", 10)->alpha2, "DE");
     assert_string_equal(wn_country_by_calling_code("35312345", 8)->alpha2, "IE");
-    assert_string_equal(wn_country_by_calling_code("12125551234", 11)->calling_code, "1");
+    assert_string_equal(wn_country_by_calling_code("12125551234", 11)->alpha2, "US");
+    assert_string_equal(wn_country_by_calling_code("74951234567", 11)->alpha2, "RU");
+    assert_string_equal(wn_country_by_calling_code("442079460958", 12)->alpha2, "GB");
+    assert_string_equal(wn_country_by_calling_code("358912345678", 12)->alpha2, "FI");
+    assert_string_equal(wn_country_by_calling_code("590590123456", 12)->alpha2, "GP");
     assert_string_equal(wn_country_by_calling_code("971501234567", 12)->alpha2, "AE");
     assert_null(wn_country_by_calling_code("8881234", 7)); /* 888 is unassigned */
     assert_null(wn_country_by_calling_code("", 0));
