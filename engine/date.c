@@ -1,246 +1,532 @@
 /*
- * date.c -- vendor date formats to ISO 8601; see date.h.
+ * date.c -- date parsing; see date.h.
  *
- * A value is cut into at most three date parts (runs of digits or of
- * letters), stopping at a time of day; the parts' shapes then say which is
- * the year, the month and the day.
+ * A value is split into its date and time-of-day parts, the time part is
+ * checked, and the date part is cut into tokens (numbers and words; blanks
+ * and / - . , separate). Weekday names, ordinal suffixes (4th) and filler
+ * words (de, of) are dropped; what remains must be one of the shapes
+ * number-number-number, number-month-number or month-number-number.
+ *
+ * Day counting uses the days-from-civil algorithm on the proleptic Gregorian
+ * calendar with eras of 400 years (H. Hinnant, "chrono-Compatible Low-Level
+ * Date Algorithms").
  */
 #include "date.h"
 
-#include <ctype.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-typedef struct part {
-    bool digits;
-    int value; /* the number, or the month of a month name (0: not a month) */
-    size_t len;
-} part;
+#define MAX_TOKENS 8
+#define WORD_MAX   16
 
-static const struct {
-    const char *name;
-    int month;
-} month_names[] = {
-    {"january", 1},  {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},
-    {"june", 6},     {"july", 7},     {"august", 8},    {"september", 9}, {"october", 10},
-    {"november", 11}, {"december", 12}, {"sept", 9},
-    /* German, French, Spanish (lower case, as written) */
-    {"januar", 1},   {"februar", 2},  {"m\xC3\xA4rz", 3}, {"maerz", 3},  {"mai", 5},
-    {"juni", 6},     {"juli", 7},     {"oktober", 10},  {"dezember", 12}, {"janvier", 1},
-    {"f\xC3\xA9vrier", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4},   {"juin", 6},
-    {"juillet", 7},  {"ao\xC3\xBBt", 8}, {"aout", 8},  {"septembre", 9}, {"octobre", 10},
-    {"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"decembre", 12}, {"enero", 1},
-    {"febrero", 2},  {"marzo", 3},    {"abril", 4},     {"mayo", 5},     {"junio", 6},
-    {"julio", 7},    {"agosto", 8},   {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12},
-};
+/* Excel serial 61 is 1900-03-01, which is Unix day -25508. */
+#define EXCEL_EPOCH_SHIFT 25569
+#define SERIAL_MAX        80000
 
-/* A month name, its standard three-letter abbreviation, or a longer prefix. */
-static int month_from_name(const char *s, size_t len)
+static int pivot; /* two-digit years up to this are 20yy */
+static pthread_once_t pivot_once = PTHREAD_ONCE_INIT;
+
+static void pivot_init(void)
 {
-    char low[24];
-    if (len < 3 || len >= sizeof low)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        low[i] = (char)tolower((unsigned char)s[i]);
-    for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
-        size_t n = strlen(month_names[i].name);
-        if (len <= n && memcmp(month_names[i].name, low, len) == 0)
-            return month_names[i].month;
-    }
-    return 0;
-}
-
-static bool is_letter(unsigned char c)
-{
-    return isalpha(c) || c >= 0x80;
-}
-
-/* Splits off up to three date parts. Returns the count, or -1 if the value
- * holds something a date cannot. */
-static int split_parts(const char *s, size_t len, part *p)
-{
-    int n = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (isdigit(c)) {
-            if (n == 3)
-                break; /* a time of day follows */
-            size_t start = i;
-            long v = 0;
-            while (i < len && isdigit((unsigned char)s[i]) && i - start < 9)
-                v = v * 10 + (s[i++] - '0');
-            if (i < len && isdigit((unsigned char)s[i]))
-                return -1;
-            p[n++] = (part){true, (int)v, i - start};
-        } else if (is_letter(c)) {
-            size_t start = i;
-            while (i < len && is_letter((unsigned char)s[i]))
-                i++;
-            int m = month_from_name(s + start, i - start);
-            if (m && n < 3) {
-                p[n++] = (part){false, m, i - start};
-            } else if (n == 3 || (i - start == 1 && (c == 'T' || c == 't'))) {
-                break; /* "T10:22" or a weekday/zone after the date */
-            } else if (!(i - start <= 2 && n > 0)) { /* ordinals: 4th, 1er, 3rd */
-                return -1;
-            }
-        } else if (c == ':' && n < 3) {
-            return -1; /* a time before the date is complete */
-        } else {
-            i++;
-        }
-    }
-    return n;
-}
-
-static int this_year(void)
-{
-    time_t t = time(NULL);
+    time_t now = time(NULL);
     struct tm tm;
-    gmtime_r(&t, &tm);
-    return tm.tm_year + 1900;
+    int year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2026;
+    pivot = year % 100 + 10;
 }
 
-static int full_year(const part *p)
-{
-    if (p->len == 4)
-        return p->value;
-    if (p->len <= 2) {
-        int pivot = this_year() + 10 - 2000;
-        return p->value <= pivot ? 2000 + p->value : 1900 + p->value;
-    }
-    return -1;
-}
+/* ---- calendar ---- */
 
-static bool leap(int y)
+static bool is_leap(long y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static bool valid_ymd(int y, int m, int d)
+static int days_in_month(long y, int m)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1)
-        return false;
-    return d <= days[m - 1] + (m == 2 && leap(y));
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-int64_t wn_date_days(int y, int m, int d)
+static bool valid_date(long y, long m, long d)
 {
-    /* Days from civil (Hinnant's algorithm, public domain description). */
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, (int)m);
+}
+
+static long days_from_civil(long y, long m, long d)
+{
     y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;                                  /* [0, 399] */
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1; /* [0, 365] */
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
+static void civil_from_days(long z, long *y, long *m, long *d)
 {
     z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yoe + era * 400 + (*m <= 2);
 }
 
-/* Excel's serial day (1900 system): day 1 is 1900-01-01, and Excel counts a
- * 29 February 1900 that never was, so serials from 61 on are one day ahead. */
-static bool from_excel_serial(int serial, int *y, int *m, int *d)
+/* ---- small lexing helpers ---- */
+
+static bool is_digit(char c)
 {
-    if (serial < 1 || serial > 80000 || serial == 60)
-        return false;
-    int64_t days = wn_date_days(1899, 12, 31) + serial - (serial > 60);
-    civil_from_days(days, y, m, d);
+    return c >= '0' && c <= '9';
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static size_t count_digits(const char *s, size_t len, size_t i)
+{
+    size_t start = i;
+    while (i < len && is_digit(s[i]))
+        i++;
+    return i - start;
+}
+
+static long number(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* Lowercases ASCII and the Latin-1 capitals (Ä É Ñ ...) into `w`. */
+static bool lower_word(const char *s, size_t n, char w[WORD_MAX + 1])
+{
+    if (n > WORD_MAX) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        else if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+            c += 32;
+        w[i] = (char)c;
+    }
+    w[n] = '\0';
     return true;
 }
 
-/* Decides year, month and day from the parts; false if they can't be a date. */
-static bool assign(const part *p, int n, wn_date_order order, bool allow_serial, int *y, int *m,
-                   int *d)
+static bool ci_equal(const char *s, size_t n, const char *word)
 {
-    if (n == 1 && p[0].digits && p[0].len == 8) { /* YYYYMMDD */
-        *y = p[0].value / 10000, *m = p[0].value / 100 % 100, *d = p[0].value % 100;
+    char w[WORD_MAX + 1];
+    return lower_word(s, n, w) && strcmp(w, word) == 0;
+}
+
+/* ---- time of day ---- */
+
+/* [+-]HH[[:]MM] at s[*i]. */
+static bool parse_offset(const char *s, size_t len, size_t *i)
+{
+    if (*i >= len || (s[*i] != '+' && s[*i] != '-')) return false;
+    (*i)++;
+    size_t n = count_digits(s, len, *i);
+    if (n == 4) {
+        *i += 4;
+        return number(s + *i - 4, 2) <= 14 && number(s + *i - 2, 2) <= 59;
+    }
+    if (n != 2 && n != 1) return false;
+    long hours = number(s + *i, n);
+    *i += n;
+    if (*i < len && s[*i] == ':') {
+        if (count_digits(s, len, *i + 1) != 2 || number(s + *i + 1, 2) > 59) return false;
+        *i += 3;
+    }
+    return hours <= 14;
+}
+
+static void skip_spaces(const char *s, size_t len, size_t *i)
+{
+    while (*i < len && is_space(s[*i]))
+        (*i)++;
+}
+
+/* Z, UTC, GMT, an offset, or UTC/GMT followed by an offset. */
+static bool parse_zone(const char *s, size_t len, size_t *i)
+{
+    if (*i < len && (s[*i] == 'Z' || s[*i] == 'z')) {
+        (*i)++;
         return true;
     }
-    if (n == 1 && p[0].digits && allow_serial && p[0].len <= 5)
-        return from_excel_serial(p[0].value, y, m, d);
-    if (n != 3)
-        return false;
-    if (p[0].digits && p[0].len == 4) { /* Y M D */
-        *y = p[0].value, *m = p[1].value, *d = p[2].value;
-        return p[2].digits;
+    if (len - *i >= 3 && (ci_equal(s + *i, 3, "utc") || ci_equal(s + *i, 3, "gmt"))) {
+        *i += 3;
+        if (*i < len && (s[*i] == '+' || s[*i] == '-')) return parse_offset(s, len, i);
+        return true;
     }
-    for (int i = 0; i < 3; i++) { /* a month name: the other two are day and year */
-        if (p[i].digits)
+    return parse_offset(s, len, i);
+}
+
+/* Checks "HH:MM[:SS[.fff]] [AM|PM] [zone]" or basic "HHMM[SS][zone]". */
+static bool valid_time(const char *s, size_t len)
+{
+    size_t i = 0;
+    long h, m, sec = 0;
+    size_t n = count_digits(s, len, 0);
+    if (n == 4 || n == 6) {
+        h = number(s, 2), m = number(s + 2, 2), sec = n == 6 ? number(s + 4, 2) : 0;
+        i = n;
+    } else {
+        if (n < 1 || n > 2 || n >= len || s[n] != ':' || count_digits(s, len, n + 1) != 2)
+            return false;
+        h = number(s, n);
+        m = number(s + n + 1, 2);
+        i = n + 3;
+        if (i < len && s[i] == ':') {
+            if (count_digits(s, len, i + 1) != 2) return false;
+            sec = number(s + i + 1, 2);
+            i += 3;
+        }
+    }
+    if (i < len && (s[i] == '.' || s[i] == ',') && count_digits(s, len, i + 1) > 0)
+        i += 1 + count_digits(s, len, i + 1);
+    skip_spaces(s, len, &i);
+    bool ampm = false;
+    static const char *const meridiems[] = {"a.m.", "p.m.", "am", "pm"};
+    for (size_t k = 0; k < 4 && !ampm; k++) {
+        size_t l = strlen(meridiems[k]);
+        if (len - i >= l && ci_equal(s + i, l, meridiems[k]) &&
+            (len - i == l || !is_letter(s[i + l]))) {
+            ampm = true;
+            i += l;
+        }
+    }
+    skip_spaces(s, len, &i);
+    if (i < len && !parse_zone(s, len, &i)) return false;
+    skip_spaces(s, len, &i);
+    if (i != len || m > 59 || sec > 60) return false;
+    return ampm ? h >= 1 && h <= 12 : h <= 24;
+}
+
+/* Where the time of day starts: after an ISO 'T' between digits, or at the
+ * hour before the first ':'. Returns len when there is no time part. */
+static size_t time_start(const char *s, size_t len)
+{
+    for (size_t i = 1; i + 1 < len; i++)
+        if ((s[i] == 'T' || s[i] == 't') && is_digit(s[i - 1]) && is_digit(s[i + 1])) return i;
+    const char *colon = memchr(s, ':', len);
+    if (!colon) return len;
+    size_t i = (size_t)(colon - s);
+    while (i > 0 && is_digit(s[i - 1]))
+        i--;
+    return i;
+}
+
+/* ---- tokens ---- */
+
+typedef enum { TOK_NUM, TOK_MONTH } tok_kind;
+
+typedef struct token {
+    tok_kind kind;
+    long value;     /* the number, or month 1..12 */
+    size_t ndigits; /* for numbers */
+    char sep;       /* separator before it: ' ', '/', '-', '.', ',' or 0 */
+} token;
+
+typedef struct tokens {
+    token t[MAX_TOKENS];
+    size_t n;
+} tokens;
+
+typedef struct named {
+    const char *name;
+    int value; /* month 1..12; 0 for a word to skip */
+} named;
+
+/* Month names and abbreviations in English, German, French and Spanish;
+ * weekday names and filler words that carry no date information. */
+static const named words[] = {
+    {"january", 1},   {"jan", 1},       {"januar", 1},     {"janvier", 1},    {"janv", 1},
+    {"enero", 1},     {"ene", 1},       {"february", 2},   {"feb", 2},        {"februar", 2},
+    {"février", 2},   {"fevrier", 2},   {"févr", 2},       {"fevr", 2},       {"febrero", 2},
+    {"march", 3},     {"mar", 3},       {"märz", 3},       {"maerz", 3},      {"mrz", 3},
+    {"mär", 3},       {"mars", 3},      {"marzo", 3},      {"april", 4},      {"apr", 4},
+    {"avril", 4},     {"avr", 4},       {"abril", 4},      {"abr", 4},        {"may", 5},
+    {"mai", 5},       {"mayo", 5},      {"june", 6},       {"jun", 6},        {"juni", 6},
+    {"juin", 6},      {"junio", 6},     {"july", 7},       {"jul", 7},        {"juli", 7},
+    {"juillet", 7},   {"juil", 7},      {"julio", 7},      {"august", 8},     {"aug", 8},
+    {"août", 8},      {"aout", 8},      {"agosto", 8},     {"ago", 8},        {"september", 9},
+    {"sep", 9},       {"sept", 9},      {"septembre", 9},  {"septiembre", 9}, {"setiembre", 9},
+    {"october", 10},  {"oct", 10},      {"oktober", 10},   {"okt", 10},       {"octobre", 10},
+    {"octubre", 10},  {"november", 11}, {"nov", 11},       {"novembre", 11},  {"noviembre", 11},
+    {"december", 12}, {"dec", 12},      {"dezember", 12},  {"dez", 12},       {"décembre", 12},
+    {"decembre", 12}, {"déc", 12},      {"diciembre", 12}, {"dic", 12},       {"monday", 0},
+    {"mon", 0},       {"tuesday", 0},   {"tue", 0},        {"tues", 0},       {"wednesday", 0},
+    {"wed", 0},       {"thursday", 0},  {"thu", 0},        {"thur", 0},       {"thurs", 0},
+    {"friday", 0},    {"fri", 0},       {"saturday", 0},   {"sat", 0},        {"sunday", 0},
+    {"sun", 0},       {"montag", 0},    {"dienstag", 0},   {"mittwoch", 0},   {"donnerstag", 0},
+    {"freitag", 0},   {"samstag", 0},   {"sonntag", 0},    {"lundi", 0},      {"mardi", 0},
+    {"mercredi", 0},  {"jeudi", 0},     {"vendredi", 0},   {"samedi", 0},     {"dimanche", 0},
+    {"lunes", 0},     {"martes", 0},    {"miércoles", 0},  {"jueves", 0},     {"viernes", 0},
+    {"sábado", 0},    {"domingo", 0},   {"de", 0},         {"of", 0},         {"the", 0},
+};
+
+/* The month a word names (1..12), 0 for a word to skip, -1 if unknown. */
+static int lookup_word(const char *s, size_t n)
+{
+    char w[WORD_MAX + 1];
+    if (!lower_word(s, n, w)) return -1;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i].name, w) == 0) return words[i].value;
+    return -1;
+}
+
+static bool is_ordinal_suffix(const char *s, size_t n)
+{
+    return n == 2 && (ci_equal(s, 2, "st") || ci_equal(s, 2, "nd") || ci_equal(s, 2, "rd") ||
+                      ci_equal(s, 2, "th"));
+}
+
+static bool is_separator(char c)
+{
+    return is_space(c) || c == '/' || c == '-' || c == '.' || c == ',';
+}
+
+static bool tokenize(const char *s, size_t len, tokens *tk)
+{
+    tk->n = 0;
+    char sep = 0;
+    for (size_t i = 0; i < len;) {
+        if (is_separator(s[i])) {
+            if (sep == 0 || sep == ' ') sep = is_space(s[i]) ? ' ' : s[i];
+            i++;
             continue;
-        *m = p[i].value;
-        const part *a = &p[i == 0 ? 1 : 0], *b = &p[i == 2 ? 1 : 2];
-        const part *yp = b->len == 4 || a->len != 4 ? b : a, *dp = yp == b ? a : b;
-        *y = full_year(yp), *d = dp->value;
-        return true;
+        }
+        size_t start = i;
+        if (is_digit(s[i])) {
+            while (i < len && is_digit(s[i]))
+                i++;
+            if (tk->n == MAX_TOKENS || i - start > 9) return false;
+            token num = {TOK_NUM, number(s + start, i - start), i - start, tk->n ? sep : 0};
+            tk->t[tk->n++] = num;
+        } else if (is_letter(s[i])) {
+            while (i < len && is_letter(s[i]))
+                i++;
+            bool after_number = start > 0 && is_digit(s[start - 1]);
+            if (after_number && is_ordinal_suffix(s + start, i - start)) continue;
+            int month = lookup_word(s + start, i - start);
+            if (month < 0 || (month > 0 && tk->n == MAX_TOKENS)) return false;
+            if (month == 0) continue; /* keep the separator before a skipped word */
+            token name = {TOK_MONTH, month, 0, tk->n ? sep : 0};
+            tk->t[tk->n++] = name;
+        } else {
+            return false;
+        }
+        sep = 0;
     }
-    if (p[2].len != 4 && p[2].len > 2)
-        return false;
-    *y = full_year(&p[2]);
-    bool day_first = p[0].value > 12 || (p[1].value <= 12 && order == WN_DATE_DMY);
-    *d = day_first ? p[0].value : p[1].value;
-    *m = day_first ? p[1].value : p[0].value;
     return true;
 }
 
-wn_norm_status wn_date_normalize(const char *s, size_t len, wn_date_order order,
-                                 bool allow_serial, wn_buf *out)
+/* ---- putting a date together ---- */
+
+typedef struct parsed {
+    long y, m, d;
+    bool guessed; /* day/month order was a guess */
+} parsed;
+
+static bool year_of(const token *t, long *y)
+{
+    if (t->kind != TOK_NUM) return false;
+    if (t->ndigits == 4) {
+        *y = t->value;
+        return true;
+    }
+    if (t->ndigits != 2) return false;
+    pthread_once(&pivot_once, pivot_init);
+    *y = t->value + (t->value <= pivot ? 2000 : 1900);
+    return true;
+}
+
+static bool day_or_month(const token *t)
+{
+    return t->kind == TOK_NUM && t->ndigits >= 1 && t->ndigits <= 2;
+}
+
+/* N/N/Y: which of the first two is the day. */
+static bool resolve_order(const tokens *tk, wn_date_order order, parsed *p)
+{
+    long a = tk->t[0].value, b = tk->t[1].value;
+    bool guessed = false;
+    if (a > 12 && b <= 12)
+        order = WN_DATE_DMY;
+    else if (b > 12 && a <= 12)
+        order = WN_DATE_MDY;
+    else if (order == WN_DATE_UNKNOWN && tk->t[1].sep == '.')
+        order = WN_DATE_DMY;
+    else if (order == WN_DATE_UNKNOWN) {
+        order = WN_DATE_MDY;
+        guessed = a != b;
+    }
+    p->d = order == WN_DATE_DMY ? a : b;
+    p->m = order == WN_DATE_DMY ? b : a;
+    p->guessed = guessed;
+    return true;
+}
+
+static bool assemble(const tokens *tk, wn_date_order order, parsed *p)
+{
+    if (tk->n != 3) return false;
+    const token *t = tk->t;
+    p->guessed = false;
+    if (t[0].kind == TOK_NUM && t[0].ndigits == 4) { /* Y M D, Y Mon D */
+        p->y = t[0].value;
+        p->m = t[1].value;
+        p->d = t[2].value;
+        return (t[1].kind == TOK_MONTH || day_or_month(&t[1])) && day_or_month(&t[2]);
+    }
+    if (t[0].kind == TOK_MONTH) { /* Mon D Y */
+        p->m = t[0].value;
+        p->d = t[1].value;
+        return day_or_month(&t[1]) && year_of(&t[2], &p->y);
+    }
+    if (!day_or_month(&t[0]) || !year_of(&t[2], &p->y)) return false;
+    if (t[1].kind == TOK_MONTH) { /* D Mon Y */
+        p->d = t[0].value;
+        p->m = t[1].value;
+        return true;
+    }
+    return day_or_month(&t[1]) && resolve_order(tk, order, p);
+}
+
+static void write_iso(wn_buf *out, long y, long m, long d)
 {
     wn_buf_clear(out);
-    while (len > 0 && isspace((unsigned char)*s))
-        s++, len--;
-    while (len > 0 && isspace((unsigned char)s[len - 1]))
-        len--;
-    if (len == 0) {
-        wn_buf_cstr(out);
-        return WN_NORM_EMPTY;
+    wn_buf_printf(out, "%04ld-%02ld-%02ld", y, m, d);
+}
+
+static wn_norm_status finish(wn_buf *out, long y, long m, long d, bool guessed)
+{
+    if (!valid_date(y, m, d)) return WN_NORM_INVALID;
+    write_iso(out, y, m, d);
+    return guessed || y < 1900 || y > 2100 ? WN_NORM_SUSPICIOUS : WN_NORM_OK;
+}
+
+static wn_norm_status from_unix_days(wn_buf *out, long days)
+{
+    long y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    return finish(out, y, m, d, false);
+}
+
+/* A bare number: YYYYMMDD, an Excel serial or a Unix time. */
+static wn_norm_status parse_number(const char *s, size_t len, unsigned flags, wn_buf *out)
+{
+    size_t n = count_digits(s, len, 0);
+    bool fraction = n < len && s[n] == '.' && count_digits(s, len, n + 1) == len - n - 1;
+    if (n == len && n == 8)
+        return finish(out, number(s, 4), number(s + 4, 2), number(s + 6, 2), false);
+    if ((flags & WN_DATE_SERIAL) && n >= 1 && n <= 5 && (n == len || fraction)) {
+        long serial = number(s, n);
+        if (serial < 1 || serial > SERIAL_MAX || serial == 60)
+            return WN_NORM_INVALID; /* 60 is 1900-02-29, which never was */
+        return from_unix_days(out, serial - EXCEL_EPOCH_SHIFT + (serial < 60));
     }
-    part p[3];
-    int y = 0, m = 0, d = 0;
-    int n = split_parts(s, len, p);
-    if (n <= 0 || !assign(p, n, order, allow_serial, &y, &m, &d) || !valid_ymd(y, m, d)) {
-        wn_buf_append(out, s, len);
-        wn_buf_cstr(out);
-        return WN_NORM_INVALID;
+    if ((flags & WN_DATE_EPOCH) && n == len && (n == 9 || n == 10 || n == 12 || n == 13)) {
+        long long t = 0;
+        for (size_t i = 0; i < n; i++)
+            t = t * 10 + (s[i] - '0');
+        if (n >= 12) t /= 1000;
+        return from_unix_days(out, (long)(t / 86400));
     }
-    wn_buf_printf(out, "%04d-%02d-%02d", y, m, d);
-    return WN_NORM_OK;
+    return WN_NORM_INVALID;
+}
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && is_space(**s))
+        (*s)++, (*len)--;
+    while (*len > 0 && (is_space((*s)[*len - 1]) || (*s)[*len - 1] == ','))
+        (*len)--;
+}
+
+wn_norm_status wn_date_normalize_ex(const char *s, size_t len, wn_date_order order, unsigned flags,
+                                    wn_buf *out)
+{
+    wn_buf_clear(out);
+    trim(&s, &len);
+    if (len == 0) return WN_NORM_EMPTY;
+    size_t t = time_start(s, len);
+    if (t < len) {
+        size_t tstart = t + (s[t] == 'T' || s[t] == 't');
+        if (!valid_time(s + tstart, len - tstart)) return WN_NORM_INVALID;
+        len = t;
+        trim(&s, &len);
+    }
+    size_t nd = count_digits(s, len, 0);
+    if (nd == len ||
+        (nd > 0 && nd + 1 < len && s[nd] == '.' && count_digits(s, len, nd + 1) == len - nd - 1))
+        return parse_number(s, len, flags, out);
+    tokens tk;
+    parsed p;
+    if (!tokenize(s, len, &tk) || !assemble(&tk, order, &p)) return WN_NORM_INVALID;
+    return finish(out, p.y, p.m, p.d, p.guessed);
+}
+
+wn_norm_status wn_date_normalize(const char *s, size_t len, wn_date_order order, wn_buf *out)
+{
+    return wn_date_normalize_ex(s, len, order, 0, out);
 }
 
 void wn_date_vote_init(wn_date_vote *v)
 {
-    v->day_first = v->month_first = 0;
+    memset(v, 0, sizeof *v);
 }
 
 void wn_date_vote_add(wn_date_vote *v, const char *s, size_t len)
 {
-    part p[3];
-    if (split_parts(s, len, p) != 3 || !p[0].digits || !p[1].digits || p[0].len == 4)
+    v->values++;
+    trim(&s, &len);
+    size_t t = time_start(s, len);
+    tokens tk;
+    if (!tokenize(s, t, &tk) || tk.n != 3 || !day_or_month(&tk.t[0]) || !day_or_month(&tk.t[1]) ||
+        tk.t[2].kind != TOK_NUM)
         return;
-    if (p[0].value > 12 && p[1].value <= 12)
-        v->day_first++;
-    else if (p[1].value > 12 && p[0].value <= 12)
-        v->month_first++;
+    long a = tk.t[0].value, b = tk.t[1].value;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12)
+        v->dmy++;
+    else if (b > 12 && b <= 31 && a >= 1 && a <= 12)
+        v->mdy++;
 }
 
-wn_date_order wn_date_vote_result(const wn_date_vote *v, wn_date_order fallback)
+void wn_date_vote_merge(wn_date_vote *into, const wn_date_vote *from)
 {
-    if (v->day_first > v->month_first)
-        return WN_DATE_DMY;
-    if (v->month_first > v->day_first)
-        return WN_DATE_MDY;
+    into->dmy += from->dmy;
+    into->mdy += from->mdy;
+    into->values += from->values;
+}
+
+wn_date_order wn_date_vote_decide(const wn_date_vote *v, wn_date_order fallback)
+{
+    if (v->dmy > v->mdy) return WN_DATE_DMY;
+    if (v->mdy > v->dmy) return WN_DATE_MDY;
     return fallback;
+}
+
+int wn_date_to_days(const char iso[10])
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? iso[i] != '-' : !is_digit(iso[i])) return INT_MIN;
+    long y = number(iso, 4), m = number(iso + 5, 2), d = number(iso + 8, 2);
+    return valid_date(y, m, d) ? (int)days_from_civil(y, m, d) : INT_MIN;
 }

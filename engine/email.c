@@ -1,166 +1,261 @@
 /*
- * email.c -- email validity and match keys; see email.h.
+ * email.c -- email normalization and match keys; see email.h.
  */
 #include "email.h"
 
-#include <ctype.h>
-#include <stdbool.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-/* RFC 5322 atext, the characters a dot-atom local part may hold. */
-static bool is_atext(unsigned char c)
-{
-    return isalnum(c) || (c && strchr("!#$%&'*+-/=?^_`{|}~", c)) || c >= 0x80;
-}
+#include "strmap.h"
+#include "table.h"
 
-static void trim(const char **s, size_t *len)
-{
-    while (*len > 0 && (isspace((unsigned char)**s) || **s == '"' || **s == '\''))
-        (*s)++, (*len)--;
-    while (*len > 0 && (isspace((unsigned char)(*s)[*len - 1]) || strchr("\"';,.", (*s)[*len - 1])))
-        (*len)--;
-}
+#define LOCAL_MAX  64
+#define DOMAIN_MAX 253
+#define LABEL_MAX  63
+#define MAJOR_MAX  32
 
-/* "Name <addr>" -> addr; "mailto:addr" -> addr. */
-static void unwrap(const char **s, size_t *len)
+static struct {
+    wn_table table;
+    wn_strmap exact;  /* domain -> 1 */
+    wn_strmap brands; /* "yahoo" for a "yahoo.*" row -> 1 */
+    const char *major[MAJOR_MAX];
+    size_t nmajor;
+} db;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
+
+static void db_load(void)
 {
-    const char *lt = memchr(*s, '<', *len);
-    if (lt && (*s)[*len - 1] == '>') {
-        *len = (size_t)(*s + *len - 1 - (lt + 1));
-        *s = lt + 1;
+    wn_error err;
+    if (wn_table_load_embedded(&db.table, "data/freemail.csv", &err) != WN_OK) {
+        fprintf(stderr, "winnow: %s\n", err.msg);
+        abort();
     }
-    if (*len > 7 && strncasecmp(*s, "mailto:", 7) == 0)
-        *s += 7, *len -= 7;
-    trim(s, len);
+    wn_strmap_init(&db.exact);
+    wn_strmap_init(&db.brands);
+    for (size_t r = 0; r < db.table.nrows; r++) {
+        const wn_table_row *row = &db.table.rows[r];
+        const char *domain = row->fields[0];
+        size_t len = strlen(domain);
+        if (row->nfields != 2 || strcmp(domain, "domain") == 0) continue;
+        if (len > 2 && strcmp(domain + len - 2, ".*") == 0) {
+            wn_strmap_put(&db.brands, domain, len - 2, 1);
+            continue;
+        }
+        wn_strmap_put(&db.exact, domain, len, 1);
+        if (strcmp(row->fields[1], "1") == 0 && db.nmajor < MAJOR_MAX)
+            db.major[db.nmajor++] = domain;
+    }
 }
 
-static const char *check_local(const char *p, size_t n)
+/* The last `c` in [s, s + len), or NULL (memrchr is a GNU extension). */
+static const char *last_byte(const char *s, int c, size_t len)
 {
-    if (n == 0)
-        return "nothing before the @";
-    if (n > 64)
-        return "the part before the @ is longer than 64 characters";
-    if (p[0] == '.' || p[n - 1] == '.')
-        return "a dot at the start or end of the part before the @";
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '.' && i + 1 < n && p[i + 1] == '.')
-            return "two dots in a row";
-        if (p[i] != '.' && !is_atext((unsigned char)p[i]))
-            return "a character an address cannot hold";
-    }
+    while (len > 0)
+        if (s[--len] == c) return s + len;
     return NULL;
 }
 
-static const char *check_domain(const char *p, size_t n)
+static int lower(int c)
 {
-    if (n == 0)
-        return "nothing after the @";
-    if (n > 253)
-        return "the domain is too long";
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '"' || c == '\'';
+}
+
+/* Narrows [*s, *s + *len) by blanks and quotes at both ends. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && is_blank(**s))
+        (*s)++, (*len)--;
+    while (*len > 0 && is_blank((*s)[*len - 1]))
+        (*len)--;
+}
+
+static bool has_prefix_ci(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)s[i]) != prefix[i]) return false;
+    return true;
+}
+
+/* Removes the wrappers around an address: display name with <...>,
+ * trailing (comment), mailto: and its ?query. */
+static void unwrap(const char **s, size_t *len)
+{
+    trim(s, len);
+    const char *open = last_byte(*s, '<', *len);
+    if (open) {
+        const char *end = *s + *len;
+        const char *close = memchr(open, '>', (size_t)(end - open));
+        *s = open + 1;
+        *len = (size_t)((close ? close : end) - *s);
+        trim(s, len);
+    }
+    if (*len > 0 && (*s)[*len - 1] == ')') {
+        const char *paren = last_byte(*s, '(', *len);
+        if (paren && paren > *s) {
+            *len = (size_t)(paren - *s);
+            trim(s, len);
+        }
+    }
+    if (has_prefix_ci(*s, *len, "mailto:")) {
+        *s += 7;
+        *len -= 7;
+        const char *query = memchr(*s, '?', *len);
+        if (query) *len = (size_t)(query - *s);
+        trim(s, len);
+    }
+}
+
+static bool local_char(unsigned char c, unsigned flags)
+{
+    if (c >= 0x80) return !(flags & WN_EMAIL_ASCII);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+    return c != '\0' && strchr("!#$%&'*+/=?^_`{|}~.-", c) != NULL;
+}
+
+static bool valid_local(const char *s, size_t len, unsigned flags)
+{
+    if (len == 0 || len > LOCAL_MAX || s[0] == '.' || s[len - 1] == '.') return false;
+    for (size_t i = 0; i < len; i++) {
+        if (!local_char((unsigned char)s[i], flags)) return false;
+        if (s[i] == '.' && s[i + 1] == '.') return false;
+    }
+    return true;
+}
+
+static bool label_char(unsigned char c, unsigned flags)
+{
+    if (c >= 0x80) return !(flags & WN_EMAIL_ASCII);
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static bool valid_tld(const char *s, size_t len)
+{
+    if (len >= 5 && memcmp(s, "xn--", 4) == 0) return true;
+    if (len < 2) return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
+    }
+    return true;
+}
+
+static bool valid_domain(const char *s, size_t len, unsigned flags)
+{
+    if (len == 0 || len > DOMAIN_MAX) return false;
     size_t labels = 0, start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && p[i] != '.') {
-            unsigned char c = (unsigned char)p[i];
-            if (!isalnum(c) && c != '-' && c < 0x80)
-                return "a character a domain cannot hold";
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '.') {
+            if (!label_char((unsigned char)s[i], flags)) return false;
             continue;
         }
-        size_t l = i - start;
-        if (l == 0)
-            return "an empty label in the domain";
-        if (p[start] == '-' || p[i - 1] == '-')
-            return "a domain label starts or ends with a hyphen";
+        size_t n = i - start;
+        if (n == 0 || n > LABEL_MAX || s[start] == '-' || s[i - 1] == '-') return false;
         labels++;
-        if (i == n) { /* the top-level label: letters only (or an IDN "xn--") */
-            if (l < 2)
-                return "the top-level domain is too short";
-            bool idn = l > 4 && memcmp(p + start, "xn--", 4) == 0;
-            for (size_t k = start; k < i && !idn; k++)
-                if (!isalpha((unsigned char)p[k]) && (unsigned char)p[k] < 0x80)
-                    return "the top-level domain is not a word";
-        }
+        if (i == len && !valid_tld(s + start, n)) return false;
         start = i + 1;
     }
-    return labels >= 2 ? NULL : "the domain has no dot";
+    return labels >= 2;
 }
 
-/* Misspellings of the largest providers' domains, seen in real exports. */
-static bool typo_domain(const char *d)
+/* True if `a` becomes `b` by exactly one insertion, deletion, substitution
+ * or swap of adjacent characters (optimal string alignment distance 1). */
+static bool one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
 {
-    static const char *const typos[] = {
-        "gmial.com", "gamil.com",  "gmai.com",    "gmaill.com", "gmail.co",  "gmail.con",
-        "gmail.cm",  "gnail.com",  "gmal.com",    "hotmial.com", "hotmai.com", "hotmal.com",
-        "hotmail.co", "hotmail.con", "homail.com", "yaho.com",  "yahooo.com", "yahoo.con",
-        "yhoo.com",  "outlok.com", "outlook.con", "iclod.com", "aol.con",   "gmail.comm",
-    };
+    if (la < lb) return one_edit_apart(b, lb, a, la);
+    if (la - lb > 1) return false;
+    size_t i = 0;
+    while (i < lb && a[i] == b[i])
+        i++;
+    if (la == lb + 1) /* deletion from a */
+        return memcmp(a + i + 1, b + i, lb - i) == 0;
+    if (i == la) /* equal */
+        return false;
+    if (memcmp(a + i + 1, b + i + 1, la - i - 1) == 0) /* substitution */
+        return true;
+    return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           memcmp(a + i + 2, b + i + 2, la - i - 2) == 0;
+}
+
+/* Misspellings of "com" that are not top-level domains. */
+static bool com_typo(const char *tld, size_t len)
+{
+    static const char *const typos[] = {"con", "cmo", "ocm", "vom", "xom", "cpm", "comm", "coom"};
     for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++)
-        if (strcmp(d, typos[i]) == 0)
-            return true;
-    size_t n = strlen(d);
-    return n > 4 && (strcmp(d + n - 4, ".cmo") == 0 || strcmp(d + n - 4, ".ocm") == 0);
+        if (len == strlen(typos[i]) && memcmp(tld, typos[i], len) == 0) return true;
+    return false;
 }
 
-wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, const char **why)
+static bool likely_typo(const char *domain, size_t len)
 {
+    if (wn_email_is_freemail(domain, len)) return false;
+    const char *dot = last_byte(domain, '.', len);
+    if (dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1))) return true;
+    for (size_t i = 0; i < db.nmajor; i++)
+        if (one_edit_apart(domain, len, db.major[i], strlen(db.major[i]))) return true;
+    return false;
+}
+
+wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, unsigned flags)
+{
+    pthread_once(&db_once, db_load);
     wn_buf_clear(out);
-    trim(&s, &len);
-    if (len > 0)
-        unwrap(&s, &len);
-    if (len == 0) {
-        wn_buf_cstr(out);
-        return WN_NORM_EMPTY;
-    }
+    unwrap(&s, &len);
+    if (len == 0) return WN_NORM_EMPTY;
+    wn_buf_reserve(out, len);
     for (size_t i = 0; i < len; i++)
-        wn_buf_putc(out, (char)tolower((unsigned char)s[i]));
-    wn_buf_cstr(out);
-    const char *at = memchr(out->data, '@', out->len);
-    const char *problem = NULL;
-    if (!at)
-        problem = "no @";
-    else if (memchr(at + 1, '@', out->len - (size_t)(at + 1 - out->data)))
-        problem = "more than one @";
-    else if (memchr(out->data, ' ', out->len))
-        problem = "a blank inside the address";
-    else if (!(problem = check_local(out->data, (size_t)(at - out->data))))
-        problem = check_domain(at + 1, out->len - (size_t)(at + 1 - out->data));
-    if (problem) {
-        if (why)
-            *why = problem;
+        out->data[i] = (char)lower((unsigned char)s[i]);
+    out->len = len;
+    out->data[len] = '\0';
+
+    const char *at = memchr(out->data, '@', len);
+    if (!at || memchr(at + 1, '@', len - (size_t)(at - out->data) - 1)) return WN_NORM_INVALID;
+    size_t local_len = (size_t)(at - out->data);
+    const char *domain = at + 1;
+    size_t domain_len = len - local_len - 1;
+    if (!valid_local(out->data, local_len, flags) || !valid_domain(domain, domain_len, flags))
         return WN_NORM_INVALID;
-    }
-    if (typo_domain(at + 1)) {
-        if (why)
-            *why = "the domain looks like a misspelt mail provider";
-        return WN_NORM_SUSPICIOUS;
-    }
+    if (!(flags & WN_EMAIL_NO_TYPOS) && likely_typo(domain, domain_len)) return WN_NORM_SUSPICIOUS;
     return WN_NORM_OK;
 }
 
 void wn_email_match_key(const char *email, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
-    const char *at = memchr(email, '@', len);
+    const char *at = last_byte(email, '@', len);
     if (!at) {
         wn_buf_append(out, email, len);
-        wn_buf_cstr(out);
         return;
     }
     const char *domain = at + 1;
-    size_t dlen = len - (size_t)(domain - email);
-    bool gmail = (dlen == 9 && memcmp(domain, "gmail.com", 9) == 0) ||
-                 (dlen == 14 && memcmp(domain, "googlemail.com", 14) == 0);
-    for (const char *p = email; p < at; p++) {
-        if (*p == '+' && p > email)
-            break; /* sub-address tag */
-        if (gmail && *p == '.')
-            continue;
-        wn_buf_putc(out, *p);
-    }
+    size_t domain_len = len - (size_t)(domain - email);
+    size_t local_len = (size_t)(at - email);
+    const char *plus = memchr(email, '+', local_len);
+    if (plus && plus > email) local_len = (size_t)(plus - email);
+    bool google = (domain_len == 9 && memcmp(domain, "gmail.com", 9) == 0) ||
+                  (domain_len == 14 && memcmp(domain, "googlemail.com", 14) == 0);
+    for (size_t i = 0; i < local_len; i++)
+        if (!(google && email[i] == '.')) wn_buf_putc(out, email[i]);
     wn_buf_putc(out, '@');
-    if (gmail)
+    if (google)
         wn_buf_puts(out, "gmail.com");
     else
-        wn_buf_append(out, domain, dlen);
-    wn_buf_cstr(out);
+        wn_buf_append(out, domain, domain_len);
+}
+
+bool wn_email_is_freemail(const char *domain, size_t len)
+{
+    pthread_once(&db_once, db_load);
+    if (wn_strmap_get(&db.exact, domain, len, NULL)) return true;
+    const char *dot = memchr(domain, '.', len);
+    return dot && dot + 1 < domain + len &&
+           wn_strmap_get(&db.brands, domain, (size_t)(dot - domain), NULL);
 }

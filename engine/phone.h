@@ -1,37 +1,69 @@
 /*
  * phone.h -- telephone numbers to E.164.
  *
- * E.164 (ITU-T) writes a number as + country code + national significant
- * number, at most 15 digits: the same line written "+44 (0)20 7946 0958",
- * "020 7946 0958" in the UK and "0044 20 7946 0958" becomes +442079460958.
+ * One number is written many ways: "+44 (0)20 7946 0958", "0044 20 7946
+ * 0958", "020 7946 0958" in a British file, "7946 0958" nowhere useful.
+ * wn_phone_normalize() reduces each to E.164 ("+442079460958", ITU-T E.164:
+ * '+', country code, national significant number (NSN), at most 15 digits),
+ * so equal numbers compare equal as strings.
  *
- * The region a national number belongs to is the record's country, else the
- * rules' default_country. Steps: an extension is split off ("x12", "ext.
- * 12", "#12", ";ext=12"); vanity letters become digits (ITU E.161 keypad:
- * 1-800-FLOWERS); "(0)" after a country code is dropped; "+", "00" and, in
- * NANP regions, "011" start an international number; otherwise the region's
- * trunk prefix (0, 1 in NANP, 8 in Russia) is dropped. The national
- * significant number must have a length the numbering plan allows
- * (rules/data/phone_plans.csv), else the number is INVALID. A national
- * number whose region is unknown cannot be written in E.164: it is kept as
- * its digits (trunk 0 dropped) and judged only by length (7 to 15 digits);
- * comparisons match it against E.164 forms by their trailing digits.
- * Spreadsheet damage ("4.47911E+11") is INVALID: the digits are lost.
+ * What it understands:
+ *   - international prefixes: '+', "00" (from anywhere), and the exit codes
+ *     of the default region (011 for NANP, 0011 for Australia, ...);
+ *   - national trunk prefixes (0, 8 in Russia, 06 in Hungary, 1 in NANP,
+ *     Mexico's retired 01/044/045) and "(0)" written after a country code;
+ *   - a digit string that starts with the default region's country code but
+ *     lacks the '+' ("447911123456" in a UK file), and a national number that
+ *     lost its leading 0 to a spreadsheet ("7911123456" in a UK file);
+ *   - extensions: "x123", "ext. 123", "ext 12", "extension 5", "#123" at the
+ *     end; the digits go to `ext_out`;
+ *   - vanity numbers: letters become digits by the ITU-T E.161 keypad
+ *     (ABC=2 ... WXYZ=9) when at least one digit precedes them; letters past
+ *     the longest valid length are dropped (1-800-MATTRESS);
+ *   - blanks, dots, dashes (also Unicode dashes and no-break spaces),
+ *     parentheses and slashes as separators; fullwidth digits; a "Tel:"
+ *     style label; Excel's text guards ('+44... and ="0123...") and the
+ *     ".0" a float conversion leaves ("447911123456.0").
+ * Lengths are checked against rules/data/phone_plans.csv; countries without a
+ * plan there get the generic E.164 bounds (NSN 4 to 15 minus the code's
+ * digits). NANP numbers must also have an area code and exchange starting
+ * with 2-9.
  *
- * The plans are loaded once (pthread_once) and read-only after.
+ * Without a default region, a number without an international prefix is
+ * accepted only if it is a valid NANP number (10 digits, or 11 starting with
+ * 1): CRM exports without country are overwhelmingly North American. Failing
+ * that, a string of at least 11 digits that is valid as "+" + digits for a
+ * country with a plan is returned as SUSPICIOUS (a '+' probably got lost);
+ * anything else is INVALID.
+ *
+ * Statuses: EMPTY (no digits or letters at all), OK, SUSPICIOUS (see above),
+ * INVALID: wrong length for its country, unknown country code, stray
+ * characters, several numbers in one cell, or a number Excel turned into
+ * scientific notation ("4.47911E+11": the digits are gone). For INVALID,
+ * `e164_out` holds the digits that were found, for display only.
+ *
+ * The plans are parsed once under pthread_once into read-only static tables;
+ * every function here is thread-safe.
  */
 #ifndef WN_PHONE_H
 #define WN_PHONE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
 #include "norm.h"
 
-/* `region`: ISO alpha-2 or NULL/"" for none. `e164` gets "+<digits>" (or the
- * bare national digits when the region is unknown); `ext` (may be NULL) the
- * extension digits. */
-wn_norm_status wn_phone_normalize(const char *s, size_t len, const char *region, wn_buf *e164,
-                                  wn_buf *ext, const char **why);
+/* Normalizes `s` to E.164 in `e164_out` and the extension digits (or
+ * nothing) in `ext_out`; both are cleared first. `default_region` is the
+ * ISO 3166-1 alpha-2 code of the country that numbers without an
+ * international prefix belong to, or NULL / "" when unknown. */
+wn_norm_status wn_phone_normalize(const char *s, size_t len, const char *default_region,
+                                  wn_buf *e164_out, wn_buf *ext_out);
+
+/* True if the E.164 number (as written by wn_phone_normalize) falls in a
+ * mobile range of its country's plan; false when it does not or the plan
+ * does not tell mobiles apart (NANP). */
+bool wn_phone_is_mobile(const char *e164, size_t len);
 
 #endif
