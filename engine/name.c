@@ -204,6 +204,7 @@ static void name_parse_comma(const name_tok *t, size_t i, size_t j, size_t k, wn
 static void name_parse_tokens(const name_tok *t, size_t n, wn_name_parts *o)
 {
     memset(o, 0, sizeof *o);
+    if (n == 0) return;
     size_t i = 0;
     while (i + 1 < n && ((t[i].kind & NW_TITLE) ||
                          (i > 0 && (t[i].kind & NW_CONJ) && (t[i + 1].kind & NW_TITLE)))) {
