@@ -58,16 +58,16 @@ static void test_fold_unicode(void **state)
         {"Ångström", "angstrom"},
         {"Nguyễn Văn Thắng", "nguyen van thang"},
         {"İstanbul", "istanbul"},
-        {"ﬁnance", "finance"},                 /* ligature, NFKC */
-        {"ＡＢＣ　１２３", "abc 123"},           /* full-width letters, ideographic space */
-        {"O\u2019Brien", "obrien"},              /* typographic apostrophe */
-        {"Jo\u00ADhn", "john"},                  /* soft hyphen is ignorable */
-        {"Ann\u2013Marie", "ann marie"},         /* en dash */
-        {"e\u0301", "e"},                        /* decomposed accent */
-        {"Иван Петров", "иван петров"},          /* other scripts fold but stay */
-        {"Σίσυφος", "σισυφοσ"},                 /* final sigma folds to sigma */
+        {"ﬁnance", "finance"},           /* ligature, NFKC */
+        {"ＡＢＣ　１２３", "abc 123"},   /* full-width letters, ideographic space */
+        {"O\u2019Brien", "obrien"},      /* typographic apostrophe */
+        {"Jo\u00ADhn", "john"},          /* soft hyphen is ignorable */
+        {"Ann\u2013Marie", "ann marie"}, /* en dash */
+        {"e\u0301", "e"},                /* decomposed accent */
+        {"Иван Петров", "иван петров"},  /* other scripts fold but stay */
+        {"Σίσυφος", "σισυφοσ"},          /* final sigma folds to sigma */
         {"東京 tower", "東京 tower"},
-        {"\u00a9 2024 \u2122", "2024 tm"},       /* symbols go, NFKC spells ™ */
+        {"\u00a9 2024 \u2122", "2024 tm"}, /* symbols go, NFKC spells ™ */
     };
     check_fold(cases, sizeof cases / sizeof cases[0], NULL);
 }
@@ -128,10 +128,8 @@ static void test_fold_idempotent(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fold_ascii),
-        cmocka_unit_test(test_fold_unicode),
-        cmocka_unit_test(test_fold_keep),
-        cmocka_unit_test(test_fold_long_and_invalid),
+        cmocka_unit_test(test_fold_ascii),      cmocka_unit_test(test_fold_unicode),
+        cmocka_unit_test(test_fold_keep),       cmocka_unit_test(test_fold_long_and_invalid),
         cmocka_unit_test(test_fold_idempotent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
