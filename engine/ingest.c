@@ -13,7 +13,7 @@
 #include "buf.h"
 #include "date.h"
 #include "name.h"
-#include "text.h"
+#include "translit.h"
 #include "error.h"
 #include "normalize.h"
 #include "strmap.h"
@@ -124,7 +124,7 @@ static int decide_date_orders(const wn_rules *r, const wn_header *h, size_t nrow
         }
         /* No value proves either order: month first is what US-made CRMs
          * write, and ISO dates do not care. */
-        ic->date_order[c] = wn_date_vote_result(&vote, WN_DATE_MDY) == WN_DATE_DMY ? 1 : 2;
+        ic->date_order[c] = wn_date_vote_decide(&vote, WN_DATE_MDY) == WN_DATE_DMY ? 1 : 2;
     }
     return WN_OK;
 }
@@ -383,9 +383,13 @@ static void store_full_name(ingest *g, const wn_cell *cell, uint32_t rec)
     if (!g->store)
         return;
     wn_buf latin = {0}, given = {0}, family = {0}, canon = {0};
-    wn_text_translit(cell->ptr, cell->len, &latin);
-    wn_name_split(latin.data, latin.len, &given, &family);
-    wn_name_canonical_given(given.data, given.len, &canon);
+    wn_name_parts parts;
+    wn_translit_latin(cell->ptr, cell->len, &latin);
+    if (wn_name_parse(latin.data ? latin.data : "", latin.len, &parts) != WN_NORM_EMPTY) {
+        wn_name_normalize_given(parts.first.ptr, parts.first.len, &given);
+        wn_name_normalize_family(parts.last.ptr, parts.last.len, &family);
+    }
+    wn_name_canonical_given(given.data ? given.data : "", given.len, &canon);
     wn_store_set(g->store, rec, WN_F_FIRST_NAME, canon.data, canon.len);
     wn_store_set(g->store, rec, WN_F_LAST_NAME, family.data, family.len);
     g->valid_field[WN_F_FIRST_NAME] = canon.len > 0;

@@ -6,13 +6,16 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "address.h"
+#include "company.h"
 #include "country.h"
 #include "date.h"
 #include "email.h"
 #include "name.h"
 #include "phone.h"
+#include "postal.h"
+#include "street.h"
 #include "text.h"
+#include "translit.h"
 
 static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
 {
@@ -43,10 +46,9 @@ static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
-static wn_norm_status email_key(const char *s, size_t len, wn_normalizer_state *st, wn_buf *out,
-                                const char **why)
+static wn_norm_status email_key(const char *s, size_t len, wn_normalizer_state *st, wn_buf *out)
 {
-    wn_norm_status status = wn_email_normalize(s, len, &st->extra, why);
+    wn_norm_status status = wn_email_normalize(s, len, &st->extra, 0);
     if (status == WN_NORM_OK || status == WN_NORM_SUSPICIOUS)
         wn_email_match_key(st->extra.data, st->extra.len, out);
     else {
@@ -57,30 +59,41 @@ static wn_norm_status email_key(const char *s, size_t len, wn_normalizer_state *
     return status;
 }
 
+static wn_norm_status country_code(const char *s, size_t len, wn_buf *out)
+{
+    char code[3];
+    wn_buf_clear(out);
+    if (wn_country_code(s, len, code)) {
+        wn_buf_append(out, code, 2);
+        wn_buf_cstr(out);
+        return WN_NORM_OK;
+    }
+    wn_text_fold(s, len, out);
+    return out->len ? WN_NORM_INVALID : WN_NORM_EMPTY;
+}
+
 static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ctx *ctx,
-                               const char *s, size_t len, wn_normalizer_state *st, wn_buf *out,
-                               const char **why)
+                               const char *s, size_t len, wn_normalizer_state *st, wn_buf *out)
 {
     switch (n) {
     case WN_NORM_TRIM:
         return trim_collapse(s, len, out);
     case WN_NORM_FOLD:
-        wn_text_fold(s, len, out);
-        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+        return wn_text_fold(s, len, out);
     case WN_NORM_TRANSLIT:
-        wn_text_translit(s, len, out);
-        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+        return wn_translit_latin(s, len, out);
     case WN_NORM_PERSON_NAME:
-        return field == WN_F_FIRST_NAME || field == WN_F_MIDDLE_NAME ? wn_name_given(s, len, out)
-                                                                     : wn_name_family(s, len, out);
+        if (field == WN_F_FIRST_NAME || field == WN_F_MIDDLE_NAME)
+            return wn_name_normalize_given(s, len, out);
+        if (field == WN_F_FULL_NAME)
+            return wn_name_normalize_full(s, len, out);
+        return wn_name_normalize_family(s, len, out);
     case WN_NORM_NICKNAME:
-        wn_text_fold(s, len, &st->extra);
-        wn_name_canonical_given(st->extra.data, st->extra.len, out);
-        return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
+        return wn_name_canonical_given(s, len, out);
     case WN_NORM_EMAIL:
-        return email_key(s, len, st, out, why);
+        return email_key(s, len, st, out);
     case WN_NORM_PHONE:
-        return wn_phone_normalize(s, len, ctx->region, out, NULL, why);
+        return wn_phone_normalize(s, len, ctx->region, out, &st->extra);
     case WN_NORM_POSTAL:
         return wn_postal_normalize(s, len, ctx->region, out);
     case WN_NORM_STREET:
@@ -88,10 +101,10 @@ static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ct
     case WN_NORM_COMPANY:
         return wn_company_normalize(s, len, out);
     case WN_NORM_DATE:
-        return wn_date_normalize(s, len, ctx->date_order == 1 ? WN_DATE_DMY : WN_DATE_MDY, true,
-                                 out);
+        return wn_date_normalize_ex(s, len, ctx->date_order == 1 ? WN_DATE_DMY : WN_DATE_MDY,
+                                    WN_DATE_SERIAL, out);
     case WN_NORM_COUNTRY:
-        return wn_country_normalize(s, len, out);
+        return country_code(s, len, out);
     case WN_NORM_DIGITS:
         return digits_only(s, len, out);
     default:
@@ -103,7 +116,7 @@ static const char *default_reason(wn_normalizer n)
 {
     switch (n) {
     case WN_NORM_EMAIL:
-        return "not a valid email address";
+        return "not a valid email address, or a misspelt mail provider";
     case WN_NORM_PHONE:
         return "not a valid phone number";
     case WN_NORM_POSTAL:
@@ -127,9 +140,8 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     wn_buf_append(&st->a, raw, len);
     wn_buf_cstr(&st->a);
     for (size_t k = 0; k < col->nnorm; k++) {
-        const char *step_why = NULL;
         wn_norm_status s = run_step((wn_normalizer)col->norm[k], col->field, ctx, st->a.data,
-                                    st->a.len, st, &st->b, &step_why);
+                                    st->a.len, st, &st->b);
         if (s == WN_NORM_EMPTY) {
             wn_buf_clear(out);
             wn_buf_cstr(out);
@@ -139,7 +151,7 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
         }
         if (s > worst) {
             worst = s;
-            reason = step_why ? step_why : default_reason((wn_normalizer)col->norm[k]);
+            reason = default_reason((wn_normalizer)col->norm[k]);
         }
         wn_buf t = st->a;
         st->a = st->b;
