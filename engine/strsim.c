@@ -168,8 +168,15 @@ static double jaro_winkler_cp(const uint32_t *a, size_t n, const uint32_t *b, si
     return j + (double)prefix * 0.1 * (1.0 - j);
 }
 
+/* Equal fields are the most common comparison in deduplication. */
+static bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && memcmp(a, b, alen) == 0;
+}
+
 double wn_jaro(const char *a, size_t alen, const char *b, size_t blen)
 {
+    if (same_bytes(a, alen, b, blen)) return 1.0;
     cpstr ca, cb;
     cp_decode(&ca, a, alen);
     cp_decode(&cb, b, blen);
@@ -181,6 +188,7 @@ double wn_jaro(const char *a, size_t alen, const char *b, size_t blen)
 
 double wn_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
 {
+    if (same_bytes(a, alen, b, blen)) return 1.0;
     cpstr ca, cb;
     cp_decode(&ca, a, alen);
     cp_decode(&cb, b, blen);
@@ -272,6 +280,7 @@ static int osa_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int 
 
 int wn_osa_distance(const char *a, size_t alen, const char *b, size_t blen, int bound)
 {
+    if (same_bytes(a, alen, b, blen)) return 0;
     cpstr ca, cb;
     cp_decode(&ca, a, alen);
     cp_decode(&cb, b, blen);
