@@ -1,10 +1,14 @@
 /*
- * strsim.c -- Jaro-Winkler, bounded OSA distance, token and q-gram
- * similarity; see strsim.h.
+ * strsim.c -- string similarity measures; see strsim.h.
  *
- * Values are decoded to code points first (an ASCII fast path copies bytes).
- * Each function keeps its working arrays on the stack for values up to
- * STACK_CHARS code points and falls back to the heap only above that.
+ * Every measure first decodes its inputs into arrays of code points (a
+ * `cpstr`), held on the stack when the input fits in WN_STRSIM_STACK bytes,
+ * since a string never has more code points than bytes. The measures proper
+ * then work on code points and never see UTF-8.
+ *
+ * Symmetry matters to callers (a pair is scored once, in whichever order the
+ * blocker produced it), and greedy Jaro matching is not symmetric in corner
+ * cases, so Jaro puts its arguments in a canonical order first.
  */
 #include "strsim.h"
 
@@ -15,346 +19,499 @@
 
 #include "buf.h"
 
-#define STACK_CHARS 256
+/* Bytes that are not valid UTF-8 decode to this plus the byte, outside
+ * Unicode, so they equal only themselves. */
+#define INVALID_BASE 0x110000u
 
-typedef struct cps {
-    uint32_t *v;
+typedef struct cpstr {
+    uint32_t *cp;
     size_t n;
-    uint32_t stack[STACK_CHARS];
-} cps;
+    uint32_t local[WN_STRSIM_STACK];
+} cpstr;
 
-/* Decodes UTF-8 leniently (a stray byte is one character of its own). */
-static void decode(cps *c, const char *s, size_t len)
+/* Decodes one UTF-8 sequence at p (p < end) into *out; returns its length. */
+static size_t decode_one(const unsigned char *p, const unsigned char *end, uint32_t *out)
 {
-    c->v = len <= STACK_CHARS ? c->stack : wn_xmalloc(len * sizeof *c->v);
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        uint32_t cp = b;
-        size_t extra = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-        if (extra && i + extra < len) {
-            cp = b & (0x3Fu >> extra);
-            for (size_t k = 1; k <= extra; k++)
-                cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
-            i += extra + 1;
-        } else {
-            i++;
-        }
-        c->v[n++] = cp;
+    unsigned c = p[0];
+    size_t need = c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (need == 0 || (size_t)(end - p) < need) {
+        *out = INVALID_BASE + c;
+        return 1;
     }
-    c->n = n;
+    uint32_t v = c & (0x7Fu >> need);
+    for (size_t k = 1; k < need; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *out = INVALID_BASE + c;
+            return 1;
+        }
+        v = (v << 6) | (p[k] & 0x3Fu);
+    }
+    *out = v;
+    return need;
 }
 
-static void release(cps *c)
+/* Appends the code points of s to out (room for len more is the caller's
+ * job); returns how many were written. */
+static size_t decode_into(const char *s, size_t len, uint32_t *out)
 {
-    if (c->v != c->stack)
-        free(c->v);
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + len;
+    size_t n = 0;
+    while (p < end) {
+        if (*p < 0x80)
+            out[n++] = *p++;
+        else
+            p += decode_one(p, end, &out[n++]);
+    }
+    return n;
 }
 
-static double jaro_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+/* Makes room for `cap` code points, on the stack when they fit. */
+static void cp_reserve(cpstr *s, size_t cap)
 {
-    if (n == 0 && m == 0)
-        return 1.0;
-    if (n == 0 || m == 0)
-        return 0.0;
-    size_t window = (n > m ? n : m) / 2;
-    window = window > 0 ? window - 1 : 0;
-    bool stack_a[STACK_CHARS], stack_b[STACK_CHARS];
-    bool *ma = n <= STACK_CHARS ? stack_a : wn_xcalloc(n, 1);
-    bool *mb = m <= STACK_CHARS ? stack_b : wn_xcalloc(m, 1);
-    memset(ma, 0, n);
-    memset(mb, 0, m);
+    s->cp = cap <= WN_STRSIM_STACK ? s->local : wn_xmalloc(cap * sizeof *s->cp);
+    s->n = 0;
+}
+
+static void cp_decode(cpstr *s, const char *p, size_t len)
+{
+    cp_reserve(s, len);
+    s->n = decode_into(p, len, s->cp);
+}
+
+static void cp_free(cpstr *s)
+{
+    if (s->cp != s->local) free(s->cp);
+}
+
+/* ---- Jaro and Jaro-Winkler ------------------------------------------- */
+
+/* Orders (a,b) so that the shorter comes first, and equal lengths compare
+ * lexicographically: then jaro(a,b) == jaro(b,a) exactly. */
+static bool cp_before(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+    if (n != m) return n < m;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return a[i] < b[i];
+    return true;
+}
+
+/* Counts matches (equal characters no further apart than `window`, each used
+ * once, taken greedily left to right) and marks them in fa and fb. */
+static size_t jaro_match(const uint32_t *a, size_t n, const uint32_t *b, size_t m, size_t window,
+                         unsigned char *fa, unsigned char *fb)
+{
     size_t matches = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t lo = i > window ? i - window : 0, hi = i + window + 1 < m ? i + window + 1 : m;
+        size_t lo = i > window ? i - window : 0;
+        size_t hi = i + window + 1 < m ? i + window + 1 : m;
         for (size_t j = lo; j < hi; j++) {
-            if (!mb[j] && a[i] == b[j]) {
-                ma[i] = mb[j] = true;
+            if (!fb[j] && a[i] == b[j]) {
+                fa[i] = fb[j] = 1;
                 matches++;
                 break;
             }
         }
     }
-    double result = 0.0;
-    if (matches > 0) {
-        size_t t = 0, j = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (!ma[i])
-                continue;
-            while (!mb[j])
-                j++;
-            t += a[i] != b[j];
-            j++;
-        }
-        double mm = (double)matches;
-        result = (mm / (double)n + mm / (double)m + (mm - (double)t / 2.0) / mm) / 3.0;
-    }
-    if (ma != stack_a)
-        free(ma);
-    if (mb != stack_b)
-        free(mb);
-    return result;
+    return matches;
 }
 
-static double winkler(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+/* Matched characters of a and b, read in order, that differ. */
+static size_t jaro_half_transpositions(const uint32_t *a, size_t n, const uint32_t *b,
+                                       const unsigned char *fa, const unsigned char *fb)
+{
+    size_t t = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!fa[i]) continue;
+        while (!fb[k])
+            k++;
+        t += a[i] != b[k++];
+    }
+    return t;
+}
+
+static double jaro_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
+{
+    if (n == 0 || m == 0) return n == m ? 1.0 : 0.0;
+    if (!cp_before(a, n, b, m)) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = n;
+        n = m;
+        m = tn;
+    }
+    size_t longer = n > m ? n : m;
+    size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+    unsigned char local[2 * WN_STRSIM_STACK];
+    unsigned char *fa = n + m <= sizeof local ? local : wn_xmalloc(n + m);
+    unsigned char *fb = fa + n;
+    memset(fa, 0, n + m);
+    size_t matches = jaro_match(a, n, b, m, window, fa, fb);
+    double sim = 0.0;
+    if (matches > 0) {
+        double c = (double)matches;
+        double t = (double)jaro_half_transpositions(a, n, b, fa, fb) / 2.0;
+        sim = (c / (double)n + c / (double)m + (c - t) / c) / 3.0;
+    }
+    if (fa != local) free(fa);
+    return sim;
+}
+
+static double jaro_winkler_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m)
 {
     double j = jaro_cp(a, n, b, m);
-    if (j <= 0.7)
-        return j;
+    if (j <= 0.7) return j;
     size_t prefix = 0;
     while (prefix < 4 && prefix < n && prefix < m && a[prefix] == b[prefix])
         prefix++;
     return j + (double)prefix * 0.1 * (1.0 - j);
 }
 
+/* Equal fields are the most common comparison in deduplication. */
+static bool same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && memcmp(a, b, alen) == 0;
+}
+
 double wn_jaro(const char *a, size_t alen, const char *b, size_t blen)
 {
-    cps x, y;
-    decode(&x, a, alen);
-    decode(&y, b, blen);
-    double r = jaro_cp(x.v, x.n, y.v, y.n);
-    release(&x);
-    release(&y);
-    return r;
+    if (same_bytes(a, alen, b, blen)) return 1.0;
+    cpstr ca, cb;
+    cp_decode(&ca, a, alen);
+    cp_decode(&cb, b, blen);
+    double sim = jaro_cp(ca.cp, ca.n, cb.cp, cb.n);
+    cp_free(&ca);
+    cp_free(&cb);
+    return sim;
 }
 
 double wn_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
 {
-    cps x, y;
-    decode(&x, a, alen);
-    decode(&y, b, blen);
-    double r = winkler(x.v, x.n, y.v, y.n);
-    release(&x);
-    release(&y);
-    return r;
+    if (same_bytes(a, alen, b, blen)) return 1.0;
+    cpstr ca, cb;
+    cp_decode(&ca, a, alen);
+    cp_decode(&cb, b, blen);
+    double sim = jaro_winkler_cp(ca.cp, ca.n, cb.cp, cb.n);
+    cp_free(&ca);
+    cp_free(&cb);
+    return sim;
+}
+
+/* ---- Optimal string alignment ---------------------------------------- */
+
+static int min3(int x, int y, int z)
+{
+    int v = x < y ? x : y;
+    return v < z ? v : z;
 }
 
 /*
- * OSA with a band: only cells with |i - j| <= bound can hold a distance
- * <= bound, so each row computes 2*bound+1 cells, and the run stops when a
- * whole row exceeds the bound. Three rows are kept (the transposition looks
- * two rows back).
+ * The classic three-row dynamic programme (row i-2 is needed for
+ * transpositions), restricted to the band |i - j| <= bound: a cell outside
+ * it costs more than `bound` anyway, so it reads as inf = bound + 1. Every
+ * computed cell is then exact when its true value is <= bound, and > bound
+ * otherwise. Costs never decrease from two rows to the next, so once two
+ * consecutive rows exceed the bound the answer must too. The caller has
+ * stripped the common prefix and suffix, and m <= n.
  */
-static int osa_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int bound)
+static int osa_band(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int bound)
 {
-    if (bound < 0)
-        bound = 0;
-    size_t diff = n > m ? n - m : m - n;
-    if (diff > (size_t)bound)
-        return bound + 1;
-    if (n == 0 || m == 0)
-        return (int)(n > m ? n : m);
-    const int big = bound + 1;
-    int stack[3 * (STACK_CHARS + 1)];
-    int *mem = m + 1 <= STACK_CHARS + 1 ? stack : wn_xmalloc(3 * (m + 1) * sizeof *mem);
-    int *prev2 = mem, *prev = mem + (m + 1), *cur = mem + 2 * (m + 1);
+    const int inf = bound + 1;
+    const size_t band = (size_t)bound;
+    int local[3 * (WN_STRSIM_STACK + 1)];
+    int *rows = 3 * (m + 1) <= sizeof local / sizeof local[0]
+                    ? local
+                    : wn_xmalloc(3 * (m + 1) * sizeof *rows);
+    int *prev2 = rows, *prev = rows + (m + 1), *cur = rows + 2 * (m + 1);
     for (size_t j = 0; j <= m; j++)
-        prev[j] = j <= (size_t)bound ? (int)j : big;
-    int result = -1;
-    for (size_t i = 1; i <= n && result < 0; i++) {
-        size_t lo = i > (size_t)bound ? i - (size_t)bound : 1;
-        size_t hi = i + (size_t)bound < m ? i + (size_t)bound : m;
-        for (size_t j = 0; j <= m; j++)
-            cur[j] = big;
-        cur[0] = i <= (size_t)bound ? (int)i : big;
-        int row_min = cur[0];
+        prev[j] = j <= band ? (int)j : inf;
+    int prevmin = 0, result = inf;
+    for (size_t i = 1; i <= n; i++) {
+        size_t lo = i > band ? i - band : 1;
+        size_t hi = i + band < m ? i + band : m;
+        cur[0] = i <= band ? (int)i : inf;
+        if (lo > 1) cur[lo - 1] = inf;
+        int rowmin = lo == 1 ? cur[0] : inf;
         for (size_t j = lo; j <= hi; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int d = prev[j - 1] + cost;
-            if (prev[j] + 1 < d)
-                d = prev[j] + 1;
-            if (cur[j - 1] + 1 < d)
-                d = cur[j - 1] + 1;
+            int v = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]));
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                prev2[j - 2] + 1 < d)
-                d = prev2[j - 2] + 1;
-            cur[j] = d > big ? big : d;
-            if (cur[j] < row_min)
-                row_min = cur[j];
+                prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+            if (v < rowmin) rowmin = v;
         }
-        if (row_min > bound)
-            result = big;
+        if (hi < m) cur[hi + 1] = inf;
+        if (rowmin > bound && prevmin > bound) goto done;
+        prevmin = rowmin;
         int *t = prev2;
         prev2 = prev;
         prev = cur;
         cur = t;
     }
-    if (result < 0)
-        result = prev[m] > big ? big : prev[m];
-    if (mem != stack)
-        free(mem);
+    result = prev[m] > bound ? inf : prev[m];
+done:
+    if (rows != local) free(rows);
     return result;
+}
+
+static int osa_cp(const uint32_t *a, size_t n, const uint32_t *b, size_t m, int bound)
+{
+    /* A shared prefix or suffix never needs an edit (an optimal alignment
+     * can always match it), and names that differ usually share most. */
+    while (n > 0 && m > 0 && a[0] == b[0])
+        a++, n--, b++, m--;
+    while (n > 0 && m > 0 && a[n - 1] == b[m - 1])
+        n--, m--;
+    if (n < m) {
+        const uint32_t *t = a;
+        a = b;
+        b = t;
+        size_t tn = n;
+        n = m;
+        m = tn;
+    }
+    if (bound < 0 || (size_t)bound > n)
+        bound = (int)n; /* the distance never exceeds the longer length */
+    if (n - m > (size_t)bound) return bound + 1;
+    if (m == 0) return (int)n;
+    return osa_band(a, n, b, m, bound);
 }
 
 int wn_osa_distance(const char *a, size_t alen, const char *b, size_t blen, int bound)
 {
-    cps x, y;
-    decode(&x, a, alen);
-    decode(&y, b, blen);
-    int r = osa_cp(x.v, x.n, y.v, y.n, bound);
-    release(&x);
-    release(&y);
-    return r;
+    if (same_bytes(a, alen, b, blen)) return 0;
+    cpstr ca, cb;
+    cp_decode(&ca, a, alen);
+    cp_decode(&cb, b, blen);
+    int d = osa_cp(ca.cp, ca.n, cb.cp, cb.n, bound);
+    cp_free(&ca);
+    cp_free(&cb);
+    return d;
 }
 
-/* ---- tokens ------------------------------------------------------------------ */
+/* ---- Token sets ------------------------------------------------------ */
 
-#define MAX_TOKENS 32
+typedef struct token {
+    const char *p;
+    size_t n;
+} token;
+
+/* A string of len bytes has at most (len + 1) / 2 tokens. */
+#define LOCAL_TOKENS 64
 
 typedef struct tokens {
-    const char *p[MAX_TOKENS];
-    size_t len[MAX_TOKENS];
+    token *t;
     size_t n;
+    token local[LOCAL_TOKENS];
 } tokens;
 
-static void split(const char *s, size_t len, tokens *t)
+static bool is_space(char c)
 {
-    t->n = 0;
-    for (size_t i = 0; i < len && t->n < MAX_TOKENS;) {
-        while (i < len && s[i] == ' ')
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int token_cmp(const token *x, const token *y)
+{
+    size_t n = x->n < y->n ? x->n : y->n;
+    int c = memcmp(x->p, y->p, n);
+    if (c != 0) return c;
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+static int token_qsort_cmp(const void *x, const void *y)
+{
+    return token_cmp(x, y);
+}
+
+/* Sorts bytewise: insertion sort for the usual handful, qsort for long text. */
+static void tokens_sort(token *t, size_t n)
+{
+    if (n > 16) {
+        qsort(t, n, sizeof *t, token_qsort_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        token x = t[i];
+        size_t j = i;
+        for (; j > 0 && token_cmp(&t[j - 1], &x) > 0; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
+    }
+}
+
+/* Splits s on whitespace into its distinct tokens, sorted bytewise. */
+static void tokens_split(tokens *ts, const char *s, size_t len)
+{
+    size_t cap = (len + 1) / 2;
+    ts->t = cap <= LOCAL_TOKENS ? ts->local : wn_xmalloc(cap * sizeof *ts->t);
+    ts->n = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && is_space(s[i]))
             i++;
         size_t start = i;
-        while (i < len && s[i] != ' ')
+        while (i < len && !is_space(s[i]))
             i++;
-        if (i > start) {
-            t->p[t->n] = s + start;
-            t->len[t->n++] = i - start;
-        }
+        if (i > start) ts->t[ts->n++] = (token){s + start, i - start};
     }
+    tokens_sort(ts->t, ts->n);
+    size_t k = 0;
+    for (size_t i = 0; i < ts->n; i++)
+        if (k == 0 || token_cmp(&ts->t[k - 1], &ts->t[i]) != 0) ts->t[k++] = ts->t[i];
+    ts->n = k;
 }
 
-static int token_cmp(const char *a, size_t al, const char *b, size_t bl)
+static void tokens_free(tokens *ts)
 {
-    int c = memcmp(a, b, al < bl ? al : bl);
-    return c ? c : (al > bl) - (al < bl);
-}
-
-/* Sorts and removes repeats (insertion sort: a handful of tokens). */
-static void sort_unique(tokens *t)
-{
-    for (size_t i = 1; i < t->n; i++)
-        for (size_t j = i; j > 0 && token_cmp(t->p[j - 1], t->len[j - 1], t->p[j], t->len[j]) > 0;
-             j--) {
-            const char *p = t->p[j];
-            size_t l = t->len[j];
-            t->p[j] = t->p[j - 1], t->len[j] = t->len[j - 1];
-            t->p[j - 1] = p, t->len[j - 1] = l;
-        }
-    size_t u = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (u == 0 || token_cmp(t->p[u - 1], t->len[u - 1], t->p[i], t->len[i]) != 0)
-            t->p[u] = t->p[i], t->len[u++] = t->len[i];
-    t->n = u;
-}
-
-static size_t common_tokens(const tokens *x, const tokens *y)
-{
-    size_t i = 0, j = 0, common = 0;
-    while (i < x->n && j < y->n) {
-        int c = token_cmp(x->p[i], x->len[i], y->p[j], y->len[j]);
-        common += c == 0;
-        i += c <= 0;
-        j += c >= 0;
-    }
-    return common;
+    if (ts->t != ts->local) free(ts->t);
 }
 
 double wn_token_jaccard(const char *a, size_t alen, const char *b, size_t blen)
 {
-    tokens x, y;
-    split(a, alen, &x);
-    split(b, blen, &y);
-    sort_unique(&x);
-    sort_unique(&y);
-    if (x.n == 0 && y.n == 0)
-        return 1.0;
-    size_t common = common_tokens(&x, &y);
-    return (double)common / (double)(x.n + y.n - common);
+    tokens ta, tb;
+    tokens_split(&ta, a, alen);
+    tokens_split(&tb, b, blen);
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < ta.n && j < tb.n;) {
+        int c = token_cmp(&ta.t[i], &tb.t[j]);
+        common += c == 0;
+        i += c <= 0;
+        j += c >= 0;
+    }
+    size_t all = ta.n + tb.n - common;
+    tokens_free(&ta);
+    tokens_free(&tb);
+    return all == 0 ? 1.0 : (double)common / (double)all;
 }
 
-static void join(const tokens *t, wn_buf *out)
+/* Appends a token to s, after a space unless it is the first. */
+static void join_token(cpstr *s, const token *t)
 {
-    wn_buf_clear(out);
-    for (size_t i = 0; i < t->n; i++) {
-        if (i)
-            wn_buf_putc(out, ' ');
-        wn_buf_append(out, t->p[i], t->len[i]);
+    if (s->n > 0) s->cp[s->n++] = ' ';
+    s->n += decode_into(t->p, t->n, s->cp + s->n);
+}
+
+/*
+ * Builds "common rest_a" in ca and "common rest_b" in cb, where common lists
+ * the tokens both have and rest_x those only x has, each sorted. Neither is
+ * longer than its source text (alen, blen bytes): tokens are dropped, never
+ * added, and single spaces replace runs of whitespace.
+ */
+static void join_common_first(const tokens *ta, size_t alen, const tokens *tb, size_t blen,
+                              cpstr *ca, cpstr *cb)
+{
+    cp_reserve(ca, alen);
+    cp_reserve(cb, blen);
+    for (int pass = 0; pass < 2; pass++) {
+        size_t i = 0, j = 0;
+        while (i < ta->n || j < tb->n) {
+            int c = i == ta->n ? 1 : j == tb->n ? -1 : token_cmp(&ta->t[i], &tb->t[j]);
+            if (c == 0 && pass == 0) {
+                join_token(ca, &ta->t[i]);
+                join_token(cb, &tb->t[j]);
+            } else if (c < 0 && pass == 1) {
+                join_token(ca, &ta->t[i]);
+            } else if (c > 0 && pass == 1) {
+                join_token(cb, &tb->t[j]);
+            }
+            i += c <= 0;
+            j += c >= 0;
+        }
     }
 }
 
 double wn_token_set_ratio(const char *a, size_t alen, const char *b, size_t blen)
 {
-    tokens x, y;
-    split(a, alen, &x);
-    split(b, blen, &y);
-    sort_unique(&x);
-    sort_unique(&y);
-    if (x.n == 0 || y.n == 0)
-        return x.n == y.n ? 1.0 : 0.0;
-    size_t common = common_tokens(&x, &y);
-    size_t smaller = x.n < y.n ? x.n : y.n;
-    if (common == smaller && smaller >= 2)
-        return 1.0;
-    wn_buf ja = {0}, jb = {0};
-    join(&x, &ja);
-    join(&y, &jb);
-    double r = wn_jaro_winkler(ja.data, ja.len, jb.data, jb.len);
-    wn_buf_free(&ja);
-    wn_buf_free(&jb);
-    return r;
+    tokens ta, tb;
+    tokens_split(&ta, a, alen);
+    tokens_split(&tb, b, blen);
+    cpstr ca, cb;
+    join_common_first(&ta, alen, &tb, blen, &ca, &cb);
+    double sim = jaro_winkler_cp(ca.cp, ca.n, cb.cp, cb.n);
+    cp_free(&ca);
+    cp_free(&cb);
+    tokens_free(&ta);
+    tokens_free(&tb);
+    return sim;
 }
 
-/* ---- q-grams ------------------------------------------------------------------- */
+/* ---- q-grams ----------------------------------------------------------- */
 
-static int cmp_u64(const void *x, const void *y)
+/* Padding markers, outside Unicode and the invalid-byte range; with 21 bits
+ * per code point, three fit in a uint64_t gram. */
+#define PAD_START 0x1FFFFEu
+#define PAD_END   0x1FFFFFu
+
+typedef struct grams {
+    uint64_t *g;
+    size_t n;
+    uint64_t local[WN_STRSIM_STACK + 2];
+} grams;
+
+static int gram_qsort_cmp(const void *x, const void *y)
 {
     uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
     return (a > b) - (a < b);
 }
 
-/* The q-grams of the padded code points, each packed into 64 bits (q <= 3
- * code points of 21 bits), sorted. Returns how many. */
-static size_t qgrams(const cps *c, int q, uint64_t *out)
+static void grams_sort(uint64_t *g, size_t n)
 {
-    size_t total = c->n + (size_t)q - 1;
-    for (size_t i = 0; i < total; i++) {
-        uint64_t g = 0;
-        for (int k = 0; k < q; k++) {
-            long pos = (long)i + k - (q - 1);
-            uint64_t cp = pos < 0 || pos >= (long)c->n ? 0x1FFFFF : c->v[pos];
-            g = g << 21 | cp;
-        }
-        out[i] = g;
+    if (n > 32) {
+        qsort(g, n, sizeof *g, gram_qsort_cmp);
+        return;
     }
-    qsort(out, total, sizeof *out, cmp_u64);
-    return total;
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = g[i];
+        size_t j = i;
+        for (; j > 0 && g[j - 1] > x; j--)
+            g[j] = g[j - 1];
+        g[j] = x;
+    }
+}
+
+/* The sorted q-grams of s padded with q-1 markers at each end. */
+static void grams_build(grams *gs, const cpstr *s, size_t q)
+{
+    size_t pad = q - 1;
+    size_t count = s->n + pad;
+    gs->g = count <= WN_STRSIM_STACK + 2 ? gs->local : wn_xmalloc(count * sizeof *gs->g);
+    gs->n = count;
+    for (size_t k = 0; k < count; k++) {
+        uint64_t g = 0;
+        for (size_t i = k; i < k + q; i++) {
+            uint32_t c = i < pad ? PAD_START : i < pad + s->n ? s->cp[i - pad] : PAD_END;
+            g = (g << 21) | c;
+        }
+        gs->g[k] = g;
+    }
+    grams_sort(gs->g, gs->n);
+}
+
+static void grams_free(grams *gs)
+{
+    if (gs->g != gs->local) free(gs->g);
 }
 
 double wn_qgram_sim(const char *a, size_t alen, const char *b, size_t blen, int q)
 {
-    if (q < 1)
-        q = 1;
-    if (q > 3)
-        q = 3;
-    if (alen == 0 && blen == 0)
-        return 1.0;
-    cps x, y;
-    decode(&x, a, alen);
-    decode(&y, b, blen);
-    uint64_t *gx = wn_xmalloc((x.n + 3) * sizeof *gx), *gy = wn_xmalloc((y.n + 3) * sizeof *gy);
-    size_t nx = qgrams(&x, q, gx), ny = qgrams(&y, q, gy);
-    size_t i = 0, j = 0, common = 0;
-    while (i < nx && j < ny) {
-        if (gx[i] == gy[j])
-            common++, i++, j++;
-        else if (gx[i] < gy[j])
-            i++;
-        else
-            j++;
+    size_t qq = q < 1 ? 1 : q > 3 ? 3 : (size_t)q;
+    cpstr ca, cb;
+    cp_decode(&ca, a, alen);
+    cp_decode(&cb, b, blen);
+    grams ga, gb;
+    grams_build(&ga, &ca, qq);
+    grams_build(&gb, &cb, qq);
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < ga.n && j < gb.n;) {
+        common += ga.g[i] == gb.g[j];
+        bool lt = ga.g[i]<gb.g[j], gt = ga.g[i]> gb.g[j];
+        i += !gt;
+        j += !lt;
     }
-    free(gx);
-    free(gy);
-    release(&x);
-    release(&y);
-    return 2.0 * (double)common / (double)(nx + ny);
+    size_t total = ga.n + gb.n;
+    grams_free(&ga);
+    grams_free(&gb);
+    cp_free(&ca);
+    cp_free(&cb);
+    return total == 0 ? 1.0 : 2.0 * (double)common / (double)total;
 }
