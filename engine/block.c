@@ -49,11 +49,14 @@ static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32
             return false;
         wn_buf_puts(out, code);
         break;
-    case WN_KEY_NYSIIS:
-        if (wn_nysiis(v, len, code) == 0)
+    case WN_KEY_METAPHONE: {
+        char secondary[WN_DMETAPHONE_MAX + 1];
+        wn_dmetaphone(v, len, 4, code, secondary);
+        if (!code[0])
             return false;
         wn_buf_puts(out, code);
         break;
+    }
     case WN_KEY_YEAR:
         if (len < 4)
             return false;

@@ -31,7 +31,7 @@ static const char *const normalizer_names[WN_NORM_COUNT] = {
 
 static const char *const transform_names[WN_KEY_TRANSFORM_COUNT] = {
     [WN_KEY_VALUE] = "value",       [WN_KEY_INITIAL] = "initial",
-    [WN_KEY_SOUNDEX] = "soundex",   [WN_KEY_NYSIIS] = "nysiis",
+    [WN_KEY_SOUNDEX] = "soundex",   [WN_KEY_METAPHONE] = "metaphone",
     [WN_KEY_PREFIX3] = "prefix3",   [WN_KEY_YEAR] = "year",
     [WN_KEY_DIGITS_LAST9] = "last9",
 };

@@ -99,7 +99,7 @@ typedef enum wn_key_transform {
     WN_KEY_VALUE = 0, /* the normalized value */
     WN_KEY_INITIAL,   /* its first character */
     WN_KEY_SOUNDEX,
-    WN_KEY_NYSIIS,    /* NYSIIS code */
+    WN_KEY_METAPHONE, /* Double Metaphone primary code, 4 characters */
     WN_KEY_PREFIX3,   /* first three characters */
     WN_KEY_YEAR,      /* year of a date */
     WN_KEY_DIGITS_LAST9, /* last nine digits (phones with or without a country code) */
