@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rowpipe.h"
 
 static const char usage[] =
     "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-q] INPUT...\n"
@@ -74,24 +75,38 @@ static int open_outputs(wn_outset *set, profile_outputs *out, wn_error *err)
     return WN_OK;
 }
 
-/* Streams one input through its profile; rejects go to rejects.csv. */
+typedef struct reject_ctx {
+    profile_outputs *out;
+    const char *name;
+} reject_ctx;
+
+/* On the reading thread, the only writer of rejects.csv. */
+static void write_reject(void *ctx, const wn_row *reject)
+{
+    reject_ctx *r = ctx;
+    wn_csvw_reject(&r->out->rejects_w, reject, r->name);
+}
+
+/* Streams one input through its profile, reading on a thread of its own
+ * (rowpipe.h); rejects go to rejects.csv. */
 static int profile_one(profiled_input *in, profile_outputs *out, const cli_opts *o,
                        wn_error *err)
 {
     int rc = wn_profile_new(&in->profile, wn_reader_header(in->reader), NULL, err);
     if (rc < 0)
         return rc;
-    const char *name = wn_reader_path(in->reader);
     cli_progress progress;
-    cli_progress_start(&progress, o->progress, name);
-    wn_row row;
-    while ((rc = wn_reader_next(in->reader, &row, err)) > 0) {
-        if (rc == WN_READ_ROW)
-            wn_profile_add_row(in->profile, &row);
-        else
-            wn_csvw_reject(&out->rejects_w, &row, name);
-        cli_progress_update(&progress, in->reader);
-    }
+    cli_progress_start(&progress, o->progress, wn_reader_path(in->reader));
+    reject_ctx rc_ctx = {out, wn_reader_path(in->reader)};
+    cli_rowpipe *pipe;
+    if ((rc = cli_rowpipe_start(&pipe, in->reader, write_reject, &rc_ctx, &progress, err)) < 0)
+        return rc;
+    const wn_row *rows;
+    size_t n;
+    while ((n = cli_rowpipe_next(pipe, &rows)) > 0)
+        for (size_t i = 0; i < n; i++)
+            wn_profile_add_row(in->profile, &rows[i]);
+    rc = cli_rowpipe_finish(pipe, err);
     cli_progress_done(&progress);
     if (rc < 0)
         return rc;

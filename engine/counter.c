@@ -17,12 +17,13 @@ static size_t slots_for(size_t entries)
     return n;
 }
 
-void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity)
+void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity, bool sketch)
 {
     memset(c, 0, sizeof *c);
     c->exact_limit = exact_limit;
     c->mg_capacity = mg_capacity < exact_limit ? mg_capacity : exact_limit;
     c->exact = true;
+    c->sketch = sketch;
     c->nslots = 64;
     c->slots = wn_xcalloc(c->nslots, sizeof *c->slots);
     wn_hll_init(&c->hll);
@@ -84,11 +85,13 @@ static int by_count_desc(const void *a, const void *b)
 /* The exact table is full: keep the most frequent values as the summary. */
 static void switch_to_summary(wn_counter *c)
 {
+    if (c->on_switch) /* the last moment every distinct value is known */
+        wn_counter_each(c, c->on_switch, c->on_switch_ctx);
     wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
     size_t n = live_entries(c, all);
     /* The sketch sees each distinct value once; until now the table held
      * every one of them. */
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && c->sketch; i++)
         wn_hll_add(&c->hll, all[i].hash);
     qsort(all, n, sizeof *all, by_count_desc);
     size_t keep = n < c->mg_capacity ? n : c->mg_capacity;
@@ -97,10 +100,35 @@ static void switch_to_summary(wn_counter *c)
     c->exact = false;
 }
 
-static int by_count(const void *a, const void *b)
+/* The k-th smallest of v[0..n) (Hoare's quickselect; reorders v). */
+static uint64_t select_kth(uint64_t *v, size_t n, size_t k)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        uint64_t pivot = v[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot)
+                i++;
+            while (v[j] > pivot)
+                j--;
+            if (i <= j) {
+                uint64_t t = v[i];
+                v[i++] = v[j];
+                v[j] = t;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return v[k];
+    }
+    return v[k];
 }
 
 /*
@@ -119,8 +147,7 @@ static void decrement_all(wn_counter *c)
     uint64_t *counts = wn_xmalloc((n ? n : 1) * sizeof *counts);
     for (size_t i = 0; i < n; i++)
         counts[i] = all[i].count;
-    qsort(counts, n, sizeof *counts, by_count);
-    uint64_t d = n ? counts[n / 2] : 1;
+    uint64_t d = n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
         if (all[i].count > d)
             all[kept] = all[i], all[kept++].count -= d;
@@ -148,17 +175,24 @@ static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, cons
 
 void wn_counter_add(wn_counter *c, const char *s, size_t len)
 {
+    wn_counter_add_n(c, s, len, 1);
+}
+
+void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
+{
     uint64_t hash = XXH3_64bits(s, len);
-    if (!c->exact)
+    if (!c->exact && c->sketch)
         wn_hll_add(&c->hll, hash);
-    c->total++;
+    c->total += n;
     wn_counter_slot *slot = find_slot(c, hash, s, len);
     if (slot->value) {
-        slot->count++;
+        slot->count += n;
         return;
     }
     if (c->exact && c->used < c->exact_limit) {
         insert_new(c, slot, hash, s, len);
+        slot = find_slot(c, hash, s, len);
+        slot->count = n;
         return;
     }
     if (c->exact) {
@@ -170,6 +204,16 @@ void wn_counter_add(wn_counter *c, const char *s, size_t len)
         slot = find_slot(c, hash, s, len);
     }
     insert_new(c, slot, hash, s, len);
+    if (n > 1)
+        find_slot(c, hash, s, len)->count = n;
+}
+
+void wn_counter_each(const wn_counter *c, void (*fn)(void *ctx, const char *s, size_t len, uint64_t n),
+                     void *ctx)
+{
+    for (size_t i = 0; i < c->nslots; i++)
+        if (c->slots[i].value)
+            fn(ctx, c->slots[i].value, c->slots[i].len, c->slots[i].count);
 }
 
 bool wn_counter_exact(const wn_counter *c)

@@ -41,13 +41,26 @@ typedef struct wn_counter {
     size_t exact_limit;
     size_t mg_capacity;
     bool exact;
+    bool sketch;
+    /* Called with every distinct value just before the counter stops being
+     * exact (optional): what a caller derives from distinct values with
+     * their counts it can derive there, instead of from every occurrence. */
+    void (*on_switch)(void *ctx, const char *s, size_t len, uint64_t n);
+    void *on_switch_ctx;
     uint64_t total;
     wn_arena strings;
     wn_hll hll;
 } wn_counter;
 
-void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity);
+/* `sketch`: keep a HyperLogLog for the distinct count (off when only the
+ * most frequent values matter). */
+void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity, bool sketch);
 void wn_counter_add(wn_counter *c, const char *s, size_t len);
+/* Adds `n` occurrences at once. */
+void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n);
+/* Calls fn for every value in the table with its count. */
+void wn_counter_each(const wn_counter *c, void (*fn)(void *ctx, const char *s, size_t len, uint64_t n),
+                     void *ctx);
 bool wn_counter_exact(const wn_counter *c);
 /* Distinct values: exact while the counter is exact, a HyperLogLog estimate after. */
 uint64_t wn_counter_distinct(const wn_counter *c);

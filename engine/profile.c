@@ -17,9 +17,9 @@
 #include "kinds.h"
 #include "utf8.h"
 
-#define DEFAULT_EXACT_LIMIT  50000
+#define DEFAULT_EXACT_LIMIT  16384
 #define DEFAULT_TOP_N        10
-#define SUMMARY_CAPACITY     2000 /* Misra-Gries counters once a column is not exact */
+#define SUMMARY_CAPACITY     256 /* Misra-Gries counters once a column is not exact */
 #define SHAPE_EXACT_LIMIT    5000
 #define SHAPE_CAP            48   /* bytes of a shape kept */
 
@@ -29,6 +29,7 @@ typedef struct column_state {
     wn_column_profile out;
     wn_value_count *top_values;
     wn_value_count *top_shapes;
+    bool lengths_seen;
 } column_state;
 
 struct wn_profile {
@@ -36,6 +37,8 @@ struct wn_profile {
     size_t top_n;
     column_state *cols;
 };
+
+static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count);
 
 int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_opts *opts,
                    wn_error *err)
@@ -49,8 +52,10 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
     p->cols = wn_xcalloc(p->ncols ? p->ncols : 1, sizeof *p->cols);
     for (size_t i = 0; i < p->ncols; i++) {
         column_state *c = &p->cols[i];
-        wn_counter_init(&c->values, exact, SUMMARY_CAPACITY);
-        wn_counter_init(&c->shapes, SHAPE_EXACT_LIMIT, SUMMARY_CAPACITY);
+        wn_counter_init(&c->values, exact, SUMMARY_CAPACITY, true);
+        wn_counter_init(&c->shapes, SHAPE_EXACT_LIMIT, SUMMARY_CAPACITY, false);
+        c->values.on_switch = derive_distinct;
+        c->values.on_switch_ctx = c;
         c->out.name = header->names[i];
         c->out.kind = wn_kind_from_header(header->names[i]);
         c->top_values = wn_xcalloc(p->top_n, sizeof *c->top_values);
@@ -68,24 +73,45 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
+/*
+ * Lengths, shapes and validity depend only on the value, so while the value
+ * counter is exact they are derived once per distinct value (times its
+ * count) -- when the counter is about to stop being exact, or at the end.
+ * Only a column with more distinct values than the exact limit pays for
+ * them per occurrence, and only after that point.
+ */
+static void derive(column_state *c, const char *s, size_t len, uint64_t count)
+{
+    wn_column_profile *o = &c->out;
+    size_t chars = wn_utf8_length(s, len);
+    if (!c->lengths_seen || chars < o->min_len)
+        o->min_len = chars;
+    if (chars > o->max_len)
+        o->max_len = chars;
+    c->lengths_seen = true;
+    char shape[SHAPE_CAP];
+    size_t n = wn_value_shape(s, len, shape, sizeof shape);
+    wn_counter_add_n(&c->shapes, shape, n, count);
+    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len))
+        o->invalid += count;
+}
+
+static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count)
+{
+    derive(ctx, s, len, count);
+}
+
 static void add_value(column_state *c, const char *s, size_t len)
 {
     wn_column_profile *o = &c->out;
     o->rows++;
     if (is_blank(s, len))
         return;
-    size_t chars = wn_utf8_length(s, len);
-    if (o->filled == 0 || chars < o->min_len)
-        o->min_len = chars;
-    if (chars > o->max_len)
-        o->max_len = chars;
     o->filled++;
+    bool was_exact = wn_counter_exact(&c->values);
     wn_counter_add(&c->values, s, len);
-    char shape[SHAPE_CAP];
-    size_t n = wn_value_shape(s, len, shape, sizeof shape);
-    wn_counter_add(&c->shapes, shape, n);
-    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len))
-        o->invalid++;
+    if (!was_exact)
+        derive(c, s, len, 1);
 }
 
 void wn_profile_add_row(wn_profile *p, const wn_row *row)
@@ -100,6 +126,8 @@ void wn_profile_finish(wn_profile *p)
     for (size_t i = 0; i < p->ncols; i++) {
         column_state *c = &p->cols[i];
         wn_column_profile *o = &c->out;
+        if (wn_counter_exact(&c->values))
+            wn_counter_each(&c->values, derive_distinct, c);
         o->distinct = wn_counter_distinct(&c->values);
         o->distinct_exact = wn_counter_exact(&c->values);
         o->top_exact = o->distinct_exact;

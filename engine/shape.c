@@ -44,6 +44,21 @@ static char shape_class(utf8proc_int32_t cp)
     }
 }
 
+/* shape_class() of every ASCII character (generated from it). */
+static const char ascii_class[128] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, ' ', ' ', 11,
+    12, ' ', 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+    24, 25, 26, 27, 28, 29, 30, 31, ' ', '!', '"', '#',
+    '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+    '9', '9', '9', '9', '9', '9', '9', '9', '9', '9', ':', ';',
+    '<', '=', '>', '?', '@', 'A', 'A', 'A', 'A', 'A', 'A', 'A',
+    'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A',
+    'A', 'A', 'A', 'A', 'A', 'A', 'A', '[', '\\', ']', '^', '_',
+    '`', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
+    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
+    'a', 'a', 'a', '{', '|', '}', '~', 127,
+};
+
 size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
 {
     if (cap == 0)
@@ -54,15 +69,19 @@ size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
     unsigned run = 0;
     while (i < len && n + 1 < cap) {
         utf8proc_int32_t cp = p[i];
-        utf8proc_ssize_t step = 1;
-        if (cp >= 0x80)
-            step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (step <= 0) {
-            cp = '?';
-            step = 1;
+        char cls;
+        if (cp < 0x80) { /* most of a CRM export: one table lookup */
+            cls = ascii_class[cp];
+            i++;
+        } else {
+            utf8proc_ssize_t step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+            if (step <= 0) {
+                cp = '?';
+                step = 1;
+            }
+            i += (size_t)step;
+            cls = shape_class(cp);
         }
-        i += (size_t)step;
-        char cls = shape_class(cp);
         run = cls == prev ? run + 1 : 1;
         prev = cls;
         if ((cls == 'A' || cls == 'a') && run > 3)

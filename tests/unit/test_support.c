@@ -102,7 +102,7 @@ static void test_counter_exact_then_estimate(void **state)
 {
     (void)state;
     wn_counter c;
-    wn_counter_init(&c, 100, 10);
+    wn_counter_init(&c, 100, 10, true);
     char v[32];
     for (int i = 0; i < 50; i++) {
         int n = snprintf(v, sizeof v, "v%d", i);

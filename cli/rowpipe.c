@@ -1,0 +1,189 @@
+/*
+ * rowpipe.c -- a reading thread and batches of rows; see rowpipe.h.
+ *
+ * Three batch slots circulate: the reader fills slot k while the consumer
+ * works on slot k-1; a slot is handed back when the consumer asks for the
+ * next one. A batch holds its rows' cell text in one buffer; cell pointers
+ * are fixed up when the batch is sealed, since the buffer may move while it
+ * grows.
+ */
+#include "rowpipe.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+#define NSLOTS 3
+#define BATCH_ROWS 4096
+#define BATCH_BYTES (4u << 20)
+
+typedef struct batch {
+    wn_row *rows;
+    size_t nrows;
+    wn_cell *cells;
+    size_t ncells, cells_cap;
+    size_t *offsets; /* cell text offsets, parallel to cells */
+    wn_buf text;
+    bool ready;      /* filled, waiting for the consumer */
+    bool last;       /* the input ended with this batch */
+} batch;
+
+struct cli_rowpipe {
+    wn_reader *reader;
+    cli_reject_fn on_reject;
+    void *ctx;
+    cli_progress *progress;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    batch slots[NSLOTS];
+    size_t consuming; /* the slot the consumer holds, NSLOTS if none */
+    size_t next;      /* the slot the consumer takes next */
+    bool stop;        /* the consumer has gone: stop reading */
+    int status;
+    wn_error err;
+};
+
+static void batch_add(batch *b, const wn_row *row)
+{
+    wn_row *out = &b->rows[b->nrows++];
+    *out = *row;
+    out->raw = NULL; /* raw text is only needed for rejects */
+    out->raw_len = 0;
+    if (b->ncells + row->ncells > b->cells_cap) {
+        b->cells_cap = (b->ncells + row->ncells) * 2;
+        b->cells = wn_xrealloc(b->cells, b->cells_cap * sizeof *b->cells);
+        b->offsets = wn_xrealloc(b->offsets, b->cells_cap * sizeof *b->offsets);
+    }
+    out->cells = NULL;
+    for (size_t i = 0; i < row->ncells; i++) {
+        b->offsets[b->ncells + i] = b->text.len;
+        b->cells[b->ncells + i].len = row->cells[i].len;
+        wn_buf_append(&b->text, row->cells[i].ptr, row->cells[i].len);
+        wn_buf_putc(&b->text, '\0');
+    }
+    b->ncells += row->ncells;
+}
+
+static void batch_seal(batch *b)
+{
+    for (size_t i = 0; i < b->ncells; i++)
+        b->cells[i].ptr = b->text.data + b->offsets[i];
+    size_t c = 0;
+    for (size_t r = 0; r < b->nrows; r++) {
+        b->rows[r].cells = b->cells + c;
+        c += b->rows[r].ncells;
+    }
+}
+
+static void *reader_main(void *arg)
+{
+    cli_rowpipe *p = arg;
+    size_t k = 0;
+    for (;;) {
+        batch *b = &p->slots[k];
+        pthread_mutex_lock(&p->lock);
+        while ((b->ready || p->consuming == k) && !p->stop)
+            pthread_cond_wait(&p->changed, &p->lock);
+        bool stop = p->stop;
+        pthread_mutex_unlock(&p->lock);
+        if (stop)
+            return NULL;
+        b->nrows = b->ncells = 0;
+        wn_buf_clear(&b->text);
+        int rc = 1;
+        wn_row row;
+        while (b->nrows < BATCH_ROWS && b->text.len < BATCH_BYTES &&
+               (rc = wn_reader_next(p->reader, &row, &p->err)) > 0) {
+            if (rc == WN_READ_ROW)
+                batch_add(b, &row);
+            else if (p->on_reject)
+                p->on_reject(p->ctx, &row);
+            if (p->progress)
+                cli_progress_update(p->progress, p->reader);
+        }
+        batch_seal(b);
+        pthread_mutex_lock(&p->lock);
+        b->last = rc <= 0;
+        b->ready = true;
+        if (rc < 0)
+            p->status = rc;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        if (rc <= 0)
+            return NULL;
+        k = (k + 1) % NSLOTS;
+    }
+}
+
+int cli_rowpipe_start(cli_rowpipe **out, wn_reader *r, cli_reject_fn on_reject, void *ctx,
+                      cli_progress *progress, wn_error *err)
+{
+    cli_rowpipe *p = wn_xcalloc(1, sizeof *p);
+    p->reader = r;
+    p->on_reject = on_reject;
+    p->ctx = ctx;
+    p->progress = progress;
+    p->consuming = NSLOTS;
+    for (size_t k = 0; k < NSLOTS; k++)
+        p->slots[k].rows = wn_xmalloc(BATCH_ROWS * sizeof *p->slots[k].rows);
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->changed, NULL);
+    if (pthread_create(&p->thread, NULL, reader_main, p) != 0) {
+        free(p);
+        return wn_fail(err, WN_EIO, "cannot start a reading thread");
+    }
+    *out = p;
+    return WN_OK;
+}
+
+size_t cli_rowpipe_next(cli_rowpipe *p, const wn_row **rows)
+{
+    pthread_mutex_lock(&p->lock);
+    if (p->consuming < NSLOTS) { /* hand the previous batch back */
+        batch *done = &p->slots[p->consuming];
+        bool was_last = done->last;
+        done->ready = false;
+        p->consuming = NSLOTS;
+        pthread_cond_broadcast(&p->changed);
+        if (was_last) {
+            pthread_mutex_unlock(&p->lock);
+            return 0;
+        }
+    }
+    batch *b = &p->slots[p->next];
+    while (!b->ready)
+        pthread_cond_wait(&p->changed, &p->lock);
+    p->consuming = p->next;
+    p->next = (p->next + 1) % NSLOTS;
+    pthread_mutex_unlock(&p->lock);
+    *rows = b->rows;
+    if (b->nrows == 0 && b->last) {
+        return cli_rowpipe_next(p, rows);
+    }
+    return b->nrows;
+}
+
+int cli_rowpipe_finish(cli_rowpipe *p, wn_error *err)
+{
+    pthread_mutex_lock(&p->lock);
+    p->stop = true; /* a consumer that stopped early stops the reader too */
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+    pthread_join(p->thread, NULL);
+    int rc = p->status;
+    if (rc < 0 && err)
+        *err = p->err;
+    for (size_t k = 0; k < NSLOTS; k++) {
+        free(p->slots[k].rows);
+        free(p->slots[k].cells);
+        free(p->slots[k].offsets);
+        wn_buf_free(&p->slots[k].text);
+    }
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->changed);
+    free(p);
+    return rc;
+}
