@@ -184,6 +184,7 @@ int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size
         if (max_pairs && pairs.n > max_pairs) {
             free(entries);
             free(pairs.v);
+            wn_candidates_free(out);
             return wn_fail(err, WN_ELIMIT,
                            "blocking pass '%s' brings the candidate pairs to %zu, over the limit "
                            "of %zu; lower blocking.max_block or make the pass's keys stricter",
