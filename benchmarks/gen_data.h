@@ -2,9 +2,10 @@
  * gen_data.h -- the name, street and city lists wngen draws from.
  *
  * Lists are ordered by how common the name is; wngen draws rank r with
- * probability proportional to 1/(r+1) (Zipf's law, which surname and given
- * name frequencies follow closely), so "smith" and "müller" make hot blocks
- * the way they do in real data. Names are common ones of each country,
+ * probability proportional to 1/(r+1+q) (Zipf-Mandelbrot, which surname and
+ * given name frequencies follow closely), so "smith" and "müller" make hot
+ * blocks the way they do in real data; a synthetic long tail (wngen.c,
+ * tail_name) supplies the rare names. Names are common ones of each country,
  * written from general knowledge; nothing here is a real person's record.
  */
 #ifndef WNGEN_DATA_H

@@ -5,8 +5,8 @@
  *         --truth TRUTH.csv [--quality-truth QT.csv]
  *   wngen --rows N --link LEFT RIGHT --left-vendor A --right-vendor B --truth T.csv
  *
- * Customers come from seven countries with Zipf-distributed names (so some
- * blocks are hot), formatted as the chosen vendor exports them (header
+ * Customers come from seven countries with names drawn from lists of common
+ * names (Zipf-Mandelbrot, so some blocks are hot) and a long synthetic tail, formatted as the chosen vendor exports them (header
  * names, date formats, full-name columns, delimiters). A share of customers
  * has duplicates (1 to 4 more records, geometric), each drifting from the
  * original the ways CRM data drifts: nicknames, typos, transpositions,
@@ -76,19 +76,85 @@ static bool chance(rng *r, double p)
     return (double)(rng_next(r) >> 11) * 0x1.0p-53 < p;
 }
 
-/* Zipf rank in [0, n): P(r) ~ 1/(r+1). Inverse transform on the harmonic sum. */
-static int zipf(rng *r, int n)
+/* Zipf-Mandelbrot rank in [0, n): P(r) ~ 1/(r+1+q). Pure Zipf (q = 0) over a
+ * list of a hundred names would give its first name a fifth of the list's
+ * share, far above real name frequencies (Smith: under 1% of US surnames);
+ * the offset q flattens the head the way census tables do. */
+static int zipf(rng *r, int n, double q)
 {
     double h = 0;
     for (int i = 1; i <= n; i++)
-        h += 1.0 / i;
+        h += 1.0 / (i + q);
     double u = (double)(rng_next(r) >> 11) * 0x1.0p-53 * h, acc = 0;
     for (int i = 0; i < n; i++) {
-        acc += 1.0 / (i + 1);
+        acc += 1.0 / (i + 1 + q);
         if (u <= acc)
             return i;
     }
     return n - 1;
+}
+
+/* The long tail of names and towns. A list of common names covers only part
+ * of a population (the 100 commonest US surnames: about a sixth); the rest is
+ * a long tail of rare names. The tail is synthesised from syllables so that a
+ * file of ten million rows still has realistic block sizes. */
+static void romanize(char *s, size_t cap);
+
+typedef enum { TAIL_GIVEN, TAIL_FAMILY, TAIL_TOWN } tail_kind;
+
+static void tail_name(rng *r, const char *country, tail_kind kind, char *out, size_t cap)
+{
+    bool cyr = strcmp(country, "RU") == 0;
+    static const char *const onset[] = {"b", "br", "c", "ch", "d", "f", "g", "gr", "h", "k",
+                                        "l", "m", "n", "p", "r", "s", "st", "t", "v", "w"};
+    static const char *const vowel[] = {"a", "e", "i", "o", "u", "ai", "ea", "ou"};
+    static const char *const coda[] = {"", "", "n", "r", "l", "s", "t", "m", "nd", "rt"};
+    static const char *const cyr_onset[] = {"б", "в", "г", "д", "з", "к", "л", "м",
+                                            "н", "п", "р", "с", "т", "ш"};
+    static const char *const cyr_upper[] = {"Б", "В", "Г", "Д", "З", "К", "Л", "М",
+                                            "Н", "П", "Р", "С", "Т", "Ш"};
+    static const char *const cyr_vowel[] = {"а", "о", "е", "и", "у"};
+    static const char *const family_end[] = {"", "son", "er", "mann", "ley", "ez", "ini", "ard"};
+    static const char *const cyr_family_end[] = {"ов", "ев", "ин", "ский"};
+    static const char *const town_end[] = {"ville", "burg", "ton", "field", "stad", "pur", "dorf"};
+    size_t n = 0;
+    out[0] = '\0';
+    int syllables = 2 + (kind == TAIL_FAMILY && chance(r, 0.4));
+    for (int i = 0; i < syllables; i++) {
+        if (cyr) {
+            int o = rnd(r, N(cyr_onset));
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? cyr_onset[o] : cyr_upper[o],
+                                  cyr_vowel[rnd(r, N(cyr_vowel))]);
+        } else {
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", onset[rnd(r, N(onset))],
+                                  vowel[rnd(r, N(vowel))]);
+        }
+        if (n >= cap)
+            return;
+    }
+    if (cyr)
+        snprintf(out + n, cap - n, "%s",
+                 kind == TAIL_FAMILY ? cyr_family_end[rnd(r, N(cyr_family_end))]
+                 : kind == TAIL_TOWN ? "ск"
+                                     : "");
+    else
+        snprintf(out + n, cap - n, "%s%s", coda[rnd(r, N(coda))],
+                 kind == TAIL_FAMILY ? family_end[rnd(r, N(family_end))]
+                 : kind == TAIL_TOWN ? town_end[rnd(r, N(town_end))]
+                                     : "");
+    if (!cyr)
+        out[0] = (char)toupper((unsigned char)out[0]);
+}
+
+/* A name from the country's list (Zipf-Mandelbrot) or, with probability
+ * `tail`, from the long tail. */
+static void pick_name(rng *r, const char *country, const char *const *list, int n, double q,
+                      double tail, tail_kind kind, char *out, size_t cap)
+{
+    if (chance(r, tail))
+        tail_name(r, country, kind, out, cap);
+    else
+        snprintf(out, cap, "%s", list[zipf(r, n, q)]);
 }
 
 /* ---- a customer ------------------------------------------------------------ */
@@ -172,14 +238,19 @@ static void make_person(rng *r, person *p, uint64_t entity)
     const gen_country *c = p->c = &gen_countries[ci];
     p->entity = entity;
     p->female = chance(r, 0.5);
-    snprintf(p->given, sizeof p->given, "%s",
-             p->female ? c->female[zipf(r, c->nfemale)] : c->male[zipf(r, c->nmale)]);
-    snprintf(p->family, sizeof p->family, "%s", c->surnames[zipf(r, c->nsurnames)]);
-    char g[64], f[64];
-    lower_ascii(p->given, g, sizeof g);
-    lower_ascii(p->family, f, sizeof f);
-    if (!g[0] || !f[0]) /* Cyrillic: a Latin mailbox */
-        snprintf(g, sizeof g, "user%llu", (unsigned long long)(entity % 100000)), snprintf(f, sizeof f, "ru");
+    if (p->female)
+        pick_name(r, c->code, c->female, c->nfemale, 5, 0.3, TAIL_GIVEN, p->given, sizeof p->given);
+    else
+        pick_name(r, c->code, c->male, c->nmale, 5, 0.3, TAIL_GIVEN, p->given, sizeof p->given);
+    pick_name(r, c->code, c->surnames, c->nsurnames, 10, 0.6, TAIL_FAMILY, p->family,
+              sizeof p->family);
+    char g[64], f[64], latin_g[64], latin_f[64];
+    snprintf(latin_g, sizeof latin_g, "%s", p->given);
+    snprintf(latin_f, sizeof latin_f, "%s", p->family);
+    romanize(latin_g, sizeof latin_g); /* Cyrillic names: a Latin mailbox */
+    romanize(latin_f, sizeof latin_f);
+    lower_ascii(latin_g, g, sizeof g);
+    lower_ascii(latin_f, f, sizeof f);
     static const char *const styles[] = {"%s.%s%s@%s", "%s%s%s@%s", "%.1s%s%s@%s"};
     char num[8] = "";
     if (chance(r, 0.4))
@@ -190,7 +261,7 @@ static void make_person(rng *r, person *p, uint64_t entity)
     national_number(r, c, p->phone, sizeof p->phone, false);
     if (chance(r, 0.5))
         national_number(r, c, p->mobile, sizeof p->mobile, true);
-    int number = 1 + zipf(r, 300);
+    int number = 1 + zipf(r, 300, 0);
     const char *sw = c->streets[rnd(r, c->nstreets)];
     if (strcmp(c->code, "DE") == 0)
         snprintf(p->street, sizeof p->street, "%s%s %d", sw, c->street_type, number);
@@ -200,7 +271,7 @@ static void make_person(rng *r, person *p, uint64_t entity)
         snprintf(p->street, sizeof p->street, "%s %s %d", c->street_type, sw, number);
     else
         snprintf(p->street, sizeof p->street, "%d %s %s", number, sw, c->street_type);
-    snprintf(p->city, sizeof p->city, "%s", c->cities[zipf(r, c->ncities)]);
+    pick_name(r, c->code, c->cities, c->ncities, 3, 0.4, TAIL_TOWN, p->city, sizeof p->city);
     if (strcmp(c->code, "GB") == 0)
         snprintf(p->postal, sizeof p->postal, "%c%c%d %d%c%c", 'A' + rnd(r, 26), 'A' + rnd(r, 26),
                  1 + rnd(r, 9), rnd(r, 10), 'A' + rnd(r, 26), 'A' + rnd(r, 26));

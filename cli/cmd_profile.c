@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "rowpipe.h"
+#include "session.h"
 
 static const char usage[] =
     "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-q] INPUT...\n"
@@ -32,87 +32,32 @@ static const char usage[] =
 
 /* One input and what was learned from it. */
 typedef struct profiled_input {
-    const char *path;
-    wn_reader *reader;
+    const cli_input *in; /* the session's: name, reader, findings */
     wn_profile *profile;
     wn_reader_stats stats;
 } profiled_input;
 
 typedef struct profile_outputs {
-    FILE *profile_csv, *report_json, *rejects_csv;
-    wn_csvw profile_w, rejects_w;
+    FILE *profile_csv, *report_json;
+    wn_csvw profile_w;
 } profile_outputs;
-
-static int open_inputs(profiled_input *in, const cli_opts *o, wn_error *err)
-{
-    wn_reader_opts ropts = {.delimiter = o->delimiter};
-    int stdin_uses = 0;
-    for (int i = 0; i < o->nargs; i++) {
-        in[i].path = o->args[i];
-        if (strcmp(in[i].path, "-") == 0 && ++stdin_uses > 1) {
-            wn_fail(err, WN_EUSAGE, "standard input (-) can be read only once");
-            return WN_EUSAGE;
-        }
-        int rc = wn_reader_open(&in[i].reader, in[i].path, &ropts, err);
-        if (rc < 0)
-            return rc;
-    }
-    return WN_OK;
-}
 
 static int open_outputs(wn_outset *set, profile_outputs *out, wn_error *err)
 {
     int rc = wn_outset_open(set, "profile.csv", &out->profile_csv, err);
     if (rc == WN_OK)
-        rc = wn_outset_open(set, "rejects.csv", &out->rejects_csv, err);
-    if (rc == WN_OK)
         rc = wn_outset_open(set, "report.json", &out->report_json, err);
     if (rc < 0)
         return rc;
     wn_csvw_init(&out->profile_w, out->profile_csv, true);
-    wn_csvw_init(&out->rejects_w, out->rejects_csv, true);
-    wn_csvw_rejects_header(&out->rejects_w);
     return WN_OK;
 }
 
-typedef struct reject_ctx {
-    profile_outputs *out;
-    const char *name;
-} reject_ctx;
-
-/* On the reading thread, the only writer of rejects.csv. */
-static void write_reject(void *ctx, const wn_row *reject)
+/* Each accepted row, in input order (the session's row hook). */
+static void profile_row(void *ctx, int input, const wn_row *row)
 {
-    reject_ctx *r = ctx;
-    wn_csvw_reject(&r->out->rejects_w, reject, r->name);
-}
-
-/* Streams one input through its profile, reading on a thread of its own
- * (rowpipe.h); rejects go to rejects.csv. */
-static int profile_one(profiled_input *in, profile_outputs *out, const cli_opts *o,
-                       wn_error *err)
-{
-    int rc = wn_profile_new(&in->profile, wn_reader_header(in->reader), NULL, err);
-    if (rc < 0)
-        return rc;
-    cli_progress progress;
-    cli_progress_start(&progress, o->progress, wn_reader_path(in->reader));
-    reject_ctx rc_ctx = {out, wn_reader_path(in->reader)};
-    cli_rowpipe *pipe;
-    if ((rc = cli_rowpipe_start(&pipe, in->reader, write_reject, &rc_ctx, &progress, err)) < 0)
-        return rc;
-    const wn_row *rows;
-    size_t n;
-    while ((n = cli_rowpipe_next(pipe, &rows)) > 0)
-        for (size_t i = 0; i < n; i++)
-            wn_profile_add_row(in->profile, &rows[i]);
-    rc = cli_rowpipe_finish(pipe, err);
-    cli_progress_done(&progress);
-    if (rc < 0)
-        return rc;
-    wn_profile_finish(in->profile);
-    wn_reader_stats_get(in->reader, &in->stats);
-    return WN_OK;
+    profiled_input *in = ctx;
+    wn_profile_add_row(in[input].profile, row);
 }
 
 /* ---- report.json ---------------------------------------------------------- */
@@ -121,10 +66,10 @@ static void json_input(wn_json *j, const profiled_input *in)
 {
     const wn_reader_stats *s = &in->stats;
     char delim[2] = {s->delimiter, '\0'};
-    const wn_header *h = wn_reader_header(in->reader);
+    const wn_header *h = wn_reader_header(in->in->reader);
     wn_json_object_begin(j);
     wn_json_key(j, "path");
-    wn_json_str(j, wn_reader_path(in->reader));
+    wn_json_str(j, in->in->name);
     wn_json_key(j, "gzip");
     wn_json_bool(j, s->gzip);
     wn_json_key(j, "bom");
@@ -154,10 +99,12 @@ static void json_input(wn_json *j, const profiled_input *in)
     wn_json_array_end(j);
     wn_json_key(j, "columns");
     wn_profile_write_json(in->profile, j);
+    cli_json_columns(j, in->in, "quality");
     wn_json_object_end(j);
 }
 
-static void write_report(FILE *fp, const profiled_input *in, int n, double seconds)
+static void write_report(FILE *fp, const cli_session *session, const profiled_input *in, int n,
+                         double seconds)
 {
     uint64_t rows = 0, rejects = 0;
     for (int i = 0; i < n; i++)
@@ -177,6 +124,7 @@ static void write_report(FILE *fp, const profiled_input *in, int n, double secon
     wn_json_u64(&j, rejects);
     wn_json_key(&j, "seconds");
     wn_json_double(&j, seconds);
+    cli_json_findings(&j, session);
     wn_json_key(&j, "inputs");
     wn_json_array_begin(&j);
     for (int i = 0; i < n; i++)
@@ -219,7 +167,7 @@ static void print_summary_line(const profiled_input *in)
 {
     const wn_reader_stats *s = &in->stats;
     char rows[32], rejects[32];
-    printf("%s: %s rows", wn_reader_path(in->reader), cli_thousands(s->rows, rows, sizeof rows));
+    printf("%s: %s rows", in->in->name, cli_thousands(s->rows, rows, sizeof rows));
     if (s->rejects)
         printf(", %s rejected (see rejects.csv)", cli_thousands(s->rejects, rejects, sizeof rejects));
     printf(", delimiter '%s', %s", s->delimiter == '\t' ? "tab" : (char[]){s->delimiter, 0},
@@ -231,7 +179,7 @@ static void print_summary_line(const profiled_input *in)
     if (s->cells_converted)
         printf(", %llu cells converted from Windows-1252", (unsigned long long)s->cells_converted);
     putchar('\n');
-    const wn_header *h = wn_reader_header(in->reader);
+    const wn_header *h = wn_reader_header(in->in->reader);
     for (size_t i = 0; i < h->nnotes; i++)
         printf("  header: %s\n", h->notes[i]);
 }
@@ -266,33 +214,71 @@ static void print_table(const profiled_input *in)
 
 /* ---- the command ----------------------------------------------------------- */
 
-static int run(profiled_input *in, const cli_opts *o, wn_error *err)
+/* Findings per column and in totals, as in quality.csv. */
+static void print_findings(const profiled_input *in)
+{
+    const wn_ingest_result *r = &in->in->res;
+    uint64_t total = 0;
+    for (int k = 0; k < WN_ISSUE_COUNT; k++)
+        total += r->findings[k];
+    char num[32];
+    printf("quality: %s findings (see quality.csv)", cli_thousands(total, num, sizeof num));
+    for (int k = 0; k < WN_ISSUE_COUNT; k++)
+        if (r->findings[k])
+            printf(", %s %s", cli_thousands(r->findings[k], num, sizeof num), wn_issue_name(k));
+    printf("; mean completeness %.0f%%\n",
+           r->records ? r->completeness_sum / (double)r->records : 0.0);
+    for (size_t c = 0; c < r->columns.ncols; c++) {
+        const uint64_t *f = &r->column_findings[c * WN_ISSUE_COUNT];
+        uint64_t sum = 0;
+        for (int k = 0; k < WN_ISSUE_COUNT; k++)
+            sum += f[k];
+        if (!sum)
+            continue;
+        char name[128];
+        printf("  ");
+        print_padded(clip(r->columns.cols[c].column, 24, name, sizeof name), 24);
+        for (int k = 0; k < WN_ISSUE_COUNT; k++)
+            if (f[k])
+                printf(" %s %s", cli_thousands(f[k], num, sizeof num), wn_issue_name(k));
+        putchar('\n');
+    }
+    putchar('\n');
+}
+
+static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *err)
 {
     double started = cli_now();
-    int rc = open_inputs(in, o, err);
+    int rc = cli_session_open(s, CMD, o, false, err);
+    for (int i = 0; rc == WN_OK && i < o->nargs; i++) {
+        in[i].in = &s->inputs[i];
+        rc = wn_profile_new(&in[i].profile, wn_reader_header(s->inputs[i].reader), NULL, err);
+    }
     if (rc < 0)
         return rc;
+    s->on_row = profile_row;
+    s->row_ctx = in;
     wn_outset *set = NULL;
     profile_outputs out;
     memset(&out, 0, sizeof out);
     rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
     if (rc == WN_OK)
         rc = open_outputs(set, &out, err);
+    if (rc == WN_OK)
+        rc = cli_session_ingest(s, set, err);
     for (int i = 0; rc == WN_OK && i < o->nargs; i++) {
-        rc = profile_one(&in[i], &out, o, err);
-        if (rc == WN_OK)
-            wn_profile_write_csv(in[i].profile, &out.profile_w, wn_reader_path(in[i].reader),
-                                 i == 0);
+        wn_profile_finish(in[i].profile);
+        in[i].stats = s->inputs[i].res.reader;
+        wn_profile_write_csv(in[i].profile, &out.profile_w, s->inputs[i].name, i == 0);
     }
     if (rc == WN_OK) {
-        write_report(out.report_json, in, o->nargs, cli_now() - started);
-        if (wn_csvw_status(&out.profile_w) || wn_csvw_status(&out.rejects_w))
+        write_report(out.report_json, s, in, o->nargs, cli_now() - started);
+        if (wn_csvw_status(&out.profile_w))
             rc = wn_fail(err, WN_EIO, "cannot write to %s", o->outdir);
     }
     if (rc == WN_OK)
         rc = wn_outset_commit(set, err);
     wn_csvw_release(&out.profile_w);
-    wn_csvw_release(&out.rejects_w);
     if (set)
         cli_outputs_end(set);
     return rc;
@@ -310,15 +296,17 @@ int cmd_profile(int argc, char **argv)
     }
     profiled_input *in = calloc((size_t)o.nargs, sizeof *in);
     wn_error err = {0};
-    int rc = run(in, &o, &err);
-    uint64_t rejects = 0;
+    cli_session s;
+    int rc = run(&s, in, &o, &err);
     for (int i = 0; i < o.nargs; i++) {
-        if (rc == WN_OK && !o.quiet)
+        if (rc == WN_OK && !o.quiet) {
             print_table(&in[i]);
-        rejects += in[i].stats.rejects;
+            print_findings(&in[i]);
+        }
         wn_profile_free(in[i].profile);
-        wn_reader_close(in[i].reader);
     }
+    uint64_t rejects = s.rejects;
+    cli_session_free(&s);
     free(in);
     if (rc < 0) {
         cli_error(CMD, "%s", err.msg);

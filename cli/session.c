@@ -120,6 +120,12 @@ static void on_reject(void *ctx, const wn_row *row, const char *source)
         wn_csvw_reject(&c->s->rejects_w, row, c->in->name);
 }
 
+static void on_row(void *ctx, const wn_row *row)
+{
+    sink_ctx *c = ctx;
+    c->s->on_row(c->s->row_ctx, (int)(c->in - c->s->inputs), row);
+}
+
 static void on_progress(void *ctx, const wn_reader *r)
 {
     sink_ctx *c = ctx;
@@ -148,8 +154,8 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
         sink_ctx ctx = {.s = s, .in = in};
         cli_progress_start(&ctx.progress, s->opts.progress, in->name);
         wn_ingest_sink sink = {.ctx = &ctx, .finding = on_finding, .reject = on_reject,
-                               .progress = on_progress};
-        wn_ingest_opts io = {.source = (uint16_t)i};
+                               .row = s->on_row ? on_row : NULL, .progress = on_progress};
+        wn_ingest_opts io = {.source = (uint16_t)i, .threads = cli_threads(s->opts.threads)};
         in->first_rec = s->store.nrec;
         rc = wn_ingest(in->reader, s->rules, s->columns, &io, s->use_store ? &s->store : NULL,
                        &sink, &in->res, err);
@@ -181,12 +187,12 @@ void cli_session_free(cli_session *s)
 
 /* ---- report.json pieces ------------------------------------------------------ */
 
-static void json_columns(wn_json *j, const cli_input *in)
+void cli_json_columns(wn_json *j, const cli_input *in, const char *key)
 {
     const wn_input_columns *ic = &in->res.columns;
     wn_json_key(j, "vendor");
     wn_json_str(j, ic->vendor ? ic->vendor : "generic");
-    wn_json_key(j, "columns");
+    wn_json_key(j, key);
     wn_json_array_begin(j);
     for (size_t c = 0; c < ic->ncols; c++) {
         wn_json_object_begin(j);
@@ -236,7 +242,7 @@ void cli_json_inputs(wn_json *j, const cli_session *s)
         wn_json_u64(j, st->rejects);
         wn_json_key(j, "cells_converted_from_cp1252");
         wn_json_u64(j, st->cells_converted);
-        json_columns(j, in);
+        cli_json_columns(j, in, "columns");
         wn_json_object_end(j);
     }
     wn_json_array_end(j);

@@ -39,6 +39,9 @@ typedef struct cli_session {
     FILE *quality_csv, *rejects_csv;
     wn_csvw quality_w, rejects_w;
     uint64_t rejects;
+    /* Optional: each accepted row of input `input`, in input order. */
+    void (*on_row)(void *ctx, int input, const wn_row *row);
+    void *row_ctx;
 } cli_session;
 
 /* Loads the rules and opens the inputs; nothing is written yet. */
@@ -54,5 +57,7 @@ void cli_session_free(cli_session *s);
 /* report.json pieces every command writes the same way. */
 void cli_json_inputs(wn_json *j, const cli_session *s);
 void cli_json_findings(wn_json *j, const cli_session *s);
+/* The input's vendor and, under `key`, each column's field and findings. */
+void cli_json_columns(wn_json *j, const cli_input *in, const char *key);
 
 #endif

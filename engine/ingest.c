@@ -4,6 +4,7 @@
 #include "ingest.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <regex.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "translit.h"
 #include "error.h"
 #include "normalize.h"
+#include "rowpipe.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -29,29 +31,26 @@ const char *wn_issue_name(int issue)
 
 /* ---- the sample ---------------------------------------------------------- */
 
-typedef struct sampled_row {
-    wn_row row;
-    wn_cell *cells;
-} sampled_row;
-
+/* The first rows, copied: they decide the columns and date orders, and are
+ * then ingested like the rest, so no row is read twice. */
 typedef struct sample {
-    sampled_row *rows;
+    wn_row *rows;
     size_t n;
     wn_arena mem;
 } sample;
 
 static void sample_keep(sample *s, const wn_row *row)
 {
-    sampled_row *sr = &s->rows[s->n++];
-    sr->row = *row;
-    sr->cells = wn_arena_alloc(&s->mem, (row->ncells ? row->ncells : 1) * sizeof *sr->cells, 8);
+    wn_row *out = &s->rows[s->n++];
+    *out = *row;
+    out->raw = NULL; /* only rejects need it, and those are not sampled */
+    out->raw_len = 0;
+    wn_cell *cells = wn_arena_alloc(&s->mem, (row->ncells ? row->ncells : 1) * sizeof *cells, 8);
     for (size_t i = 0; i < row->ncells; i++) {
-        sr->cells[i].ptr = wn_arena_strndup(&s->mem, row->cells[i].ptr, row->cells[i].len);
-        sr->cells[i].len = row->cells[i].len;
+        cells[i].ptr = wn_arena_strndup(&s->mem, row->cells[i].ptr, row->cells[i].len);
+        cells[i].len = row->cells[i].len;
     }
-    sr->row.cells = sr->cells;
-    sr->row.raw = NULL; /* not kept: only rejects need it, and those are not sampled */
-    sr->row.raw_len = 0;
+    out->cells = cells;
 }
 
 /* ---- column resolution --------------------------------------------------- */
@@ -332,7 +331,81 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
     return NULL;
 }
 
-/* ---- one record ------------------------------------------------------------- */
+/* ---- one input's ingest: shared state ---------------------------------------- */
+
+/*
+ * Rows arrive in batches from a reading thread (rowpipe.h). Each batch is cut
+ * into contiguous ranges, one per worker; a worker normalizes and validates
+ * its rows (pure work: the validator and the normalizer tables are read-only)
+ * and records what became of each cell. The caller's thread then applies the
+ * outcomes in input order -- findings to the sink, values to the store -- so
+ * the store's interning, the record numbers and every output are the same for
+ * any number of workers.
+ */
+
+enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
+
+/* What became of one cell. */
+typedef struct cell_outcome {
+    size_t col;
+    int issue;         /* -1: no finding */
+    int keep;          /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
+                        * split full name to the first and last name slots */
+    const char *why;
+    size_t off, len;   /* the normalized value (given name) in the worker's text */
+    size_t off2, len2; /* KEEP_NAME: the family name */
+} cell_outcome;
+
+typedef struct row_outcome {
+    size_t first, n; /* its cell outcomes */
+    unsigned worker;
+    uint8_t completeness;
+    bool unreachable;
+} row_outcome;
+
+struct ingest;
+
+/*
+ * The memo: per worker and column, what evaluate_cell made of each raw value
+ * it has seen (with the record's region, which phones and postal codes depend
+ * on). Names, cities, countries, companies and dates repeat a lot in an
+ * export, and normalizing them is the costliest part of the ingest; a lookup
+ * is a hash of a few bytes. Normalizing is pure, so a memo changes nothing but
+ * the time. A column whose values hardly repeat (emails, phones) turns its
+ * memo off after a trial; a memo stops growing at MEMO_MAX_ENTRIES.
+ */
+#define MEMO_MAX_ENTRIES 32768
+#define MEMO_TRIAL 4096
+
+typedef struct memo_entry {
+    cell_outcome o;          /* col, off/len, off2/len2 unused */
+    bool recorded;
+    bool valid, valid_first, valid_last;
+    size_t norm, norm_len;   /* in the memo's text: the normalized value */
+    size_t given, given_len; /* KEEP_NAME: the split name */
+    size_t family, family_len;
+} memo_entry;
+
+typedef struct column_memo {
+    wn_strmap map; /* region + raw value -> entry index */
+    memo_entry *entries;
+    size_t n, cap;
+    wn_buf text;
+    uint64_t lookups, hits;
+    bool disabled;
+} column_memo;
+
+typedef struct worker {
+    const struct ingest *g;
+    const wn_row *rows;
+    size_t lo, hi; /* its rows of the batch */
+    unsigned index;
+    pthread_t thread;
+    wn_normalizer_state st;
+    wn_buf norm, key, text, memo_key;
+    column_memo *memos; /* per column */
+    bool valid_field[WN_F_COUNT];
+} worker;
 
 typedef struct ingest {
     const wn_rules *r;
@@ -343,14 +416,263 @@ typedef struct ingest {
     wn_store *store;
     wn_ingest_result *res;
     uint16_t source;
-    wn_normalizer_state st;
-    wn_buf norm, key, id;
     long country_column;
-    /* per record */
-    bool valid_field[WN_F_COUNT];
     bool mapped_field[WN_F_COUNT];
     bool split_full_name; /* a full-name column and no first/last columns */
+    worker *workers;
+    unsigned nworkers;
+    row_outcome *rows_out;
+    cell_outcome *cells_out;
+    size_t rows_cap;
+    wn_buf id;
 } ingest;
+
+static bool field_required(const wn_rules *r, wn_field f)
+{
+    for (size_t i = 0; i < r->nrequired; i++)
+        if (r->required[i] == f)
+            return true;
+    return false;
+}
+
+/* ---- one record, on a worker: normalize and validate ---------------------------- */
+
+static size_t text_put(worker *w, const char *s, size_t n)
+{
+    size_t off = w->text.len;
+    if (n)
+        wn_buf_append(&w->text, s, n);
+    return off;
+}
+
+/* An export with only a full-name column: its given and family names go to
+ * the first and last name slots, so matching compares them as usual. */
+static void split_full_name(worker *w, const wn_cell *cell, cell_outcome *o)
+{
+    wn_buf latin = {0}, given = {0}, family = {0}, canon = {0};
+    wn_name_parts parts;
+    wn_translit_latin(cell->ptr, cell->len, &latin);
+    if (wn_name_parse(latin.data ? latin.data : "", latin.len, &parts) != WN_NORM_EMPTY) {
+        wn_name_normalize_given(parts.first.ptr, parts.first.len, &given);
+        wn_name_normalize_family(parts.last.ptr, parts.last.len, &family);
+    }
+    wn_name_canonical_given(given.data ? given.data : "", given.len, &canon);
+    o->keep = KEEP_NAME;
+    o->off = text_put(w, canon.data, canon.len);
+    o->len = canon.len;
+    o->off2 = text_put(w, family.data, family.len);
+    o->len2 = family.len;
+    w->valid_field[WN_F_FIRST_NAME] = canon.len > 0;
+    w->valid_field[WN_F_LAST_NAME] = family.len > 0;
+    wn_buf_free(&latin);
+    wn_buf_free(&given);
+    wn_buf_free(&family);
+    wn_buf_free(&canon);
+}
+
+/* Normalizes and validates one cell; returns whether there is anything to
+ * apply (a finding or a value to store). */
+static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+                          cell_outcome *o)
+{
+    const ingest *g = w->g;
+    const wn_column_rule *col = &g->ic->cols[c];
+    const wn_cell *cell = &row->cells[c];
+    wn_field f = col->field;
+    const char *why = NULL;
+    *o = (cell_outcome){.col = c, .issue = -1};
+    wn_norm_status st = wn_normalize_value(col, ctx, cell->ptr, cell->len, &w->st, &w->norm, &why);
+    if (st == WN_NORM_EMPTY && cell->len > 0 && is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key))
+        st = WN_NORM_INVALID; /* "-" or "?" folds to nothing: still a placeholder, below */
+    if (st == WN_NORM_EMPTY) {
+        if (!field_required(g->r, f))
+            return false;
+        o->issue = WN_ISSUE_MISSING;
+        o->why = "required field is empty";
+        return true;
+    }
+    if (is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key)) {
+        o->issue = WN_ISSUE_PLACEHOLDER;
+        why = "a placeholder, not a real value";
+    } else if (st == WN_NORM_INVALID) {
+        o->issue = WN_ISSUE_INVALID;
+    } else {
+        const char *failed = failed_check(&g->v, f, cell->ptr, cell->len, wn_buf_cstr(&w->norm));
+        if (failed) {
+            o->issue = WN_ISSUE_INVALID;
+            why = failed;
+        } else if (st == WN_NORM_SUSPICIOUS) {
+            o->issue = WN_ISSUE_SUSPICIOUS;
+        }
+    }
+    o->why = why ? why : "";
+    if (o->issue >= 0 && o->issue != WN_ISSUE_SUSPICIOUS)
+        return true; /* never stored: must not block or match */
+    w->valid_field[f] = true;
+    if (f == WN_F_FULL_NAME && g->split_full_name) {
+        split_full_name(w, cell, o);
+    } else if (g->store && g->ic->slot[c] >= 0) {
+        o->keep = KEEP_VALUE;
+        o->off = text_put(w, w->norm.data, w->norm.len);
+        o->len = w->norm.len;
+    }
+    return o->issue >= 0 || o->keep != KEEP_NONE;
+}
+
+static size_t memo_put(column_memo *m, const char *s, size_t n)
+{
+    size_t off = m->text.len;
+    if (n)
+        wn_buf_append(&m->text, s, n);
+    return off;
+}
+
+static void memo_replay(worker *w, const column_memo *m, const memo_entry *e, wn_field f,
+                        size_t c, cell_outcome *o)
+{
+    wn_buf_clear(&w->norm);
+    if (e->norm_len)
+        wn_buf_append(&w->norm, m->text.data + e->norm, e->norm_len);
+    wn_buf_cstr(&w->norm); /* as the normalizer leaves it: the country code is read as a C string */
+    w->valid_field[f] |= e->valid;
+    w->valid_field[WN_F_FIRST_NAME] |= e->valid_first;
+    w->valid_field[WN_F_LAST_NAME] |= e->valid_last;
+    *o = e->o;
+    o->col = c;
+    if (o->keep == KEEP_VALUE) {
+        o->off = text_put(w, m->text.data + e->norm, e->norm_len);
+        o->len = e->norm_len;
+    } else if (o->keep == KEEP_NAME) {
+        o->off = text_put(w, m->text.data + e->given, e->given_len);
+        o->len = e->given_len;
+        o->off2 = text_put(w, m->text.data + e->family, e->family_len);
+        o->len2 = e->family_len;
+    }
+}
+
+static void memo_record(worker *w, column_memo *m, bool recorded, const cell_outcome *o,
+                        const bool valid[3])
+{
+    if (m->n == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 256;
+        m->entries = wn_xrealloc(m->entries, m->cap * sizeof *m->entries);
+    }
+    memo_entry *e = &m->entries[m->n];
+    *e = (memo_entry){.o = *o, .recorded = recorded, .valid = valid[0],
+                      .valid_first = valid[1], .valid_last = valid[2]};
+    e->norm = memo_put(m, w->norm.data, w->norm.len);
+    e->norm_len = w->norm.len;
+    if (o->keep == KEEP_NAME) {
+        e->given = memo_put(m, w->text.data + o->off, o->len);
+        e->given_len = o->len;
+        e->family = memo_put(m, w->text.data + o->off2, o->len2);
+        e->family_len = o->len2;
+    }
+    wn_strmap_put(&m->map, w->memo_key.data, w->memo_key.len, m->n++);
+}
+
+static bool evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+                          cell_outcome *o)
+{
+    column_memo *m = &w->memos[c];
+    if (m->disabled)
+        return evaluate_cell_uncached(w, row, c, ctx, o);
+    wn_field f = w->g->ic->cols[c].field;
+    const wn_cell *cell = &row->cells[c];
+    wn_buf_clear(&w->memo_key);
+    wn_buf_append(&w->memo_key, ctx->region, sizeof ctx->region);
+    wn_buf_append(&w->memo_key, cell->ptr, cell->len);
+    uint64_t at;
+    m->lookups++;
+    if (wn_strmap_get(&m->map, w->memo_key.data, w->memo_key.len, &at)) {
+        m->hits++;
+        memo_replay(w, m, &m->entries[at], f, c, o);
+        return m->entries[at].recorded;
+    }
+    /* What this cell alone makes valid: cleared, evaluated, merged back. */
+    bool before[3] = {w->valid_field[f], w->valid_field[WN_F_FIRST_NAME],
+                      w->valid_field[WN_F_LAST_NAME]};
+    w->valid_field[f] = w->valid_field[WN_F_FIRST_NAME] = w->valid_field[WN_F_LAST_NAME] = false;
+    bool recorded = evaluate_cell_uncached(w, row, c, ctx, o);
+    bool valid[3] = {w->valid_field[f], w->valid_field[WN_F_FIRST_NAME],
+                     w->valid_field[WN_F_LAST_NAME]};
+    w->valid_field[f] |= before[0];
+    w->valid_field[WN_F_FIRST_NAME] |= before[1];
+    w->valid_field[WN_F_LAST_NAME] |= before[2];
+    if (m->lookups == MEMO_TRIAL && m->hits < MEMO_TRIAL / 4) {
+        m->disabled = true; /* values hardly repeat here */
+        wn_strmap_free(&m->map);
+    } else if (m->n < MEMO_MAX_ENTRIES) {
+        memo_record(w, m, recorded, o, valid);
+    }
+    return recorded;
+}
+
+/* The share of the export's customer fields that hold a valid value. */
+static unsigned completeness_of(const ingest *g, const bool *valid_field)
+{
+    static const wn_field counted[] = {WN_F_FIRST_NAME, WN_F_LAST_NAME, WN_F_FULL_NAME,
+                                       WN_F_EMAIL,      WN_F_PHONE,     WN_F_MOBILE,
+                                       WN_F_COMPANY,    WN_F_STREET,    WN_F_CITY,
+                                       WN_F_POSTAL_CODE, WN_F_COUNTRY,  WN_F_BIRTH_DATE};
+    unsigned mapped = 0, valid = 0;
+    for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
+        mapped += g->mapped_field[counted[i]];
+        valid += g->mapped_field[counted[i]] && valid_field[counted[i]];
+    }
+    return mapped ? (100 * valid + mapped / 2) / mapped : 0;
+}
+
+/* An export without any contact column cannot tell who is reachable. */
+static bool unreachable(const ingest *g, const bool *valid_field)
+{
+    const wn_rules *r = g->r;
+    bool reachable = r->nreachable == 0, any_mapped = false;
+    for (size_t i = 0; i < r->nreachable; i++) {
+        reachable |= valid_field[r->reachable[i]];
+        any_mapped |= g->mapped_field[r->reachable[i]];
+    }
+    return !reachable && any_mapped;
+}
+
+static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells)
+{
+    const ingest *g = w->g;
+    memset(w->valid_field, 0, sizeof w->valid_field);
+    size_t n = 0;
+    wn_norm_ctx ctx = {.date_order = 0};
+    memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
+    if (g->country_column >= 0) { /* the record's own country decides its region */
+        n += evaluate_cell(w, row, (size_t)g->country_column, &ctx, &cells[n]);
+        if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2)
+            memcpy(ctx.region, w->norm.data, 3);
+    }
+    for (size_t c = 0; c < g->ic->ncols; c++) {
+        wn_field f = g->ic->cols[c].field;
+        if (f == WN_F_NONE || f == WN_F_RECORD_ID || (long)c == g->country_column)
+            continue;
+        ctx.date_order = g->ic->date_order[c];
+        n += evaluate_cell(w, row, c, &ctx, &cells[n]);
+    }
+    ro->n = n;
+    ro->worker = w->index;
+    ro->completeness = (uint8_t)completeness_of(g, w->valid_field);
+    ro->unreachable = unreachable(g, w->valid_field);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    const ingest *g = w->g;
+    wn_buf_clear(&w->text);
+    for (size_t i = w->lo; i < w->hi; i++) {
+        g->rows_out[i].first = i * g->ic->ncols;
+        evaluate_row(w, &w->rows[i], &g->rows_out[i], &g->cells_out[i * g->ic->ncols]);
+    }
+    return NULL;
+}
+
+/* ---- one record, in input order: findings and the store ----------------------- */
 
 static void report(ingest *g, const wn_row *row, const char *column, int issue, const char *value,
                    size_t len, const char *detail)
@@ -363,126 +685,32 @@ static void report(ingest *g, const wn_row *row, const char *column, int issue, 
     }
 }
 
-static void count_column(ingest *g, size_t col, int issue)
+static const char *text_at(const wn_buf *text, size_t off, size_t len)
 {
-    g->res->column_findings[col * WN_ISSUE_COUNT + (size_t)issue]++;
+    return len ? text->data + off : "";
 }
 
-static bool field_required(const wn_rules *r, wn_field f)
+static void apply_cell(ingest *g, const wn_row *row, uint32_t rec, const cell_outcome *o,
+                       const wn_buf *text)
 {
-    for (size_t i = 0; i < r->nrequired; i++)
-        if (r->required[i] == f)
-            return true;
-    return false;
-}
-
-/* An export with only a full-name column: its given and family names go to
- * the first and last name slots, so matching compares them as usual. */
-static void store_full_name(ingest *g, const wn_cell *cell, uint32_t rec)
-{
+    if (o->issue >= 0) {
+        const wn_cell *cell = &row->cells[o->col];
+        bool missing = o->issue == WN_ISSUE_MISSING;
+        report(g, row, g->ic->cols[o->col].column, o->issue, missing ? "" : cell->ptr,
+               missing ? 0 : cell->len, o->why);
+        g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
+    }
     if (!g->store)
         return;
-    wn_buf latin = {0}, given = {0}, family = {0}, canon = {0};
-    wn_name_parts parts;
-    wn_translit_latin(cell->ptr, cell->len, &latin);
-    if (wn_name_parse(latin.data ? latin.data : "", latin.len, &parts) != WN_NORM_EMPTY) {
-        wn_name_normalize_given(parts.first.ptr, parts.first.len, &given);
-        wn_name_normalize_family(parts.last.ptr, parts.last.len, &family);
+    if (o->keep == KEEP_VALUE) {
+        wn_store_set(g->store, rec, g->ic->slot[o->col], text_at(text, o->off, o->len), o->len);
+    } else if (o->keep == KEEP_NAME) {
+        wn_store_set(g->store, rec, WN_F_FIRST_NAME, text_at(text, o->off, o->len), o->len);
+        wn_store_set(g->store, rec, WN_F_LAST_NAME, text_at(text, o->off2, o->len2), o->len2);
     }
-    wn_name_canonical_given(given.data ? given.data : "", given.len, &canon);
-    wn_store_set(g->store, rec, WN_F_FIRST_NAME, canon.data, canon.len);
-    wn_store_set(g->store, rec, WN_F_LAST_NAME, family.data, family.len);
-    g->valid_field[WN_F_FIRST_NAME] = canon.len > 0;
-    g->valid_field[WN_F_LAST_NAME] = family.len > 0;
-    wn_buf_free(&latin);
-    wn_buf_free(&given);
-    wn_buf_free(&family);
-    wn_buf_free(&canon);
 }
 
-/* Normalizes, validates and stores one cell. */
-static void ingest_cell(ingest *g, const wn_row *row, size_t c, uint32_t rec, const wn_norm_ctx *ctx)
-{
-    const wn_column_rule *col = &g->ic->cols[c];
-    const wn_cell *cell = &row->cells[c];
-    wn_field f = col->field;
-    const char *why = NULL;
-    wn_norm_status st = wn_normalize_value(col, ctx, cell->ptr, cell->len, &g->st, &g->norm, &why);
-    if (st == WN_NORM_EMPTY && cell->len > 0 && is_placeholder(&g->v, f, cell->ptr, cell->len, &g->key))
-        st = WN_NORM_INVALID; /* "-" or "?" folds to nothing: still a placeholder, below */
-    if (st == WN_NORM_EMPTY) {
-        if (field_required(g->r, f)) {
-            report(g, row, col->column, WN_ISSUE_MISSING, "", 0, "required field is empty");
-            count_column(g, c, WN_ISSUE_MISSING);
-        }
-        return;
-    }
-    int issue = -1;
-    if (is_placeholder(&g->v, f, cell->ptr, cell->len, &g->key)) {
-        issue = WN_ISSUE_PLACEHOLDER;
-        why = "a placeholder, not a real value";
-    } else if (st == WN_NORM_INVALID) {
-        issue = WN_ISSUE_INVALID;
-    } else {
-        const char *failed = failed_check(&g->v, f, cell->ptr, cell->len, wn_buf_cstr(&g->norm));
-        if (failed) {
-            issue = WN_ISSUE_INVALID;
-            why = failed;
-        } else if (st == WN_NORM_SUSPICIOUS) {
-            issue = WN_ISSUE_SUSPICIOUS;
-        }
-    }
-    if (issue >= 0) {
-        report(g, row, col->column, issue, cell->ptr, cell->len, why ? why : "");
-        count_column(g, c, issue);
-        if (issue != WN_ISSUE_SUSPICIOUS)
-            return; /* never stored: must not block or match */
-    }
-    g->valid_field[f] = true;
-    if (f == WN_F_FULL_NAME && g->split_full_name) {
-        store_full_name(g, cell, rec);
-        return;
-    }
-    if (g->store && g->ic->slot[c] >= 0)
-        wn_store_set(g->store, rec, g->ic->slot[c], g->norm.data, g->norm.len);
-}
-
-/* The share of the export's customer fields that hold a valid value. */
-static unsigned completeness_of(const ingest *g)
-{
-    static const wn_field counted[] = {WN_F_FIRST_NAME, WN_F_LAST_NAME, WN_F_FULL_NAME,
-                                       WN_F_EMAIL,      WN_F_PHONE,     WN_F_MOBILE,
-                                       WN_F_COMPANY,    WN_F_STREET,    WN_F_CITY,
-                                       WN_F_POSTAL_CODE, WN_F_COUNTRY,  WN_F_BIRTH_DATE};
-    unsigned mapped = 0, valid = 0;
-    for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
-        mapped += g->mapped_field[counted[i]];
-        valid += g->mapped_field[counted[i]] && g->valid_field[counted[i]];
-    }
-    return mapped ? (100 * valid + mapped / 2) / mapped : 0;
-}
-
-static void record_level(ingest *g, const wn_row *row, uint32_t rec)
-{
-    const wn_rules *r = g->r;
-    bool reachable = r->nreachable == 0, any_mapped = false;
-    for (size_t i = 0; i < r->nreachable; i++) {
-        reachable |= g->valid_field[r->reachable[i]];
-        any_mapped |= g->mapped_field[r->reachable[i]];
-    }
-    /* An export without any contact column cannot tell who is reachable. */
-    if (!reachable && any_mapped) {
-        g->res->incomplete++;
-        report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
-    }
-    unsigned score = completeness_of(g);
-    g->res->completeness_hist[score / 10]++;
-    g->res->completeness_sum += score;
-    if (g->store)
-        g->store->complete[rec] = (uint8_t)score;
-}
-
-static void ingest_row(ingest *g, const wn_row *row)
+static void apply_row(ingest *g, const wn_row *row, const row_outcome *ro)
 {
     if (g->sink->row)
         g->sink->row(g->sink->ctx, row);
@@ -494,51 +722,54 @@ static void ingest_row(ingest *g, const wn_row *row)
         wn_buf_printf(&g->id, "%llu", (unsigned long long)row->number);
     uint32_t rec = g->store ? wn_store_add(g->store, g->source, row->number, g->id.data, g->id.len)
                             : 0;
-    memset(g->valid_field, 0, sizeof g->valid_field);
-    wn_norm_ctx ctx = {.date_order = 0};
-    memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
-    if (g->country_column >= 0) { /* the record's own country decides its region */
-        ingest_cell(g, row, (size_t)g->country_column, rec, &ctx);
-        if (g->valid_field[WN_F_COUNTRY] && g->norm.len == 2)
-            memcpy(ctx.region, g->norm.data, 3);
+    const wn_buf *text = &g->workers[ro->worker].text;
+    for (size_t k = 0; k < ro->n; k++)
+        apply_cell(g, row, rec, &g->cells_out[ro->first + k], text);
+    if (ro->unreachable) {
+        g->res->incomplete++;
+        report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
     }
-    for (size_t c = 0; c < g->ic->ncols; c++) {
-        wn_field f = g->ic->cols[c].field;
-        if (f == WN_F_NONE || f == WN_F_RECORD_ID || (long)c == g->country_column)
-            continue;
-        ctx.date_order = g->ic->date_order[c];
-        ingest_cell(g, row, c, rec, &ctx);
+    g->res->completeness_hist[ro->completeness / 10]++;
+    g->res->completeness_sum += ro->completeness;
+    if (g->store)
+        g->store->complete[rec] = ro->completeness;
+}
+
+/* Below this many rows per worker a batch is not worth a thread. */
+#define ROWS_PER_THREAD_MIN 256
+
+static void ingest_batch(ingest *g, const wn_row *rows, size_t n)
+{
+    if (n > g->rows_cap) {
+        g->rows_cap = n;
+        g->rows_out = wn_xrealloc(g->rows_out, n * sizeof *g->rows_out);
+        g->cells_out =
+            wn_xrealloc(g->cells_out, (n * g->ic->ncols + 1) * sizeof *g->cells_out);
     }
-    record_level(g, row, rec);
+    unsigned nw = g->nworkers;
+    while (nw > 1 && n / nw < ROWS_PER_THREAD_MIN)
+        nw--;
+    for (unsigned w = 0; w < nw; w++) {
+        g->workers[w].rows = rows;
+        g->workers[w].lo = n * w / nw;
+        g->workers[w].hi = n * (w + 1) / nw;
+    }
+    unsigned started = 1;
+    for (; started < nw; started++)
+        if (pthread_create(&g->workers[started].thread, NULL, worker_main, &g->workers[started]))
+            break;
+    for (unsigned w = started; w < nw; w++) /* no thread to be had: work here */
+        worker_main(&g->workers[w]);
+    worker_main(&g->workers[0]);
+    for (unsigned w = 1; w < started; w++)
+        pthread_join(g->workers[w].thread, NULL);
+    for (size_t i = 0; i < n; i++)
+        apply_row(g, &rows[i], &g->rows_out[i]);
 }
 
 /* ---- the driver ----------------------------------------------------------------- */
 
-static int read_sample(wn_reader *reader, ingest *g, sample *s, size_t want, bool *eof,
-                       wn_error *err)
-{
-    s->rows = wn_xmalloc(want * sizeof *s->rows);
-    wn_row row;
-    *eof = false;
-    while (s->n < want) {
-        int rc = wn_reader_next(reader, &row, err);
-        if (rc < 0)
-            return rc;
-        if (rc == WN_READ_EOF) {
-            *eof = true;
-            break;
-        }
-        if (rc == WN_READ_REJECT) {
-            if (g->sink->reject)
-                g->sink->reject(g->sink->ctx, &row, g->source_name);
-            continue;
-        }
-        sample_keep(s, &row);
-    }
-    return WN_OK;
-}
-
-static void ingest_setup(ingest *g, const wn_header *h)
+static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
 {
     g->country_column = -1;
     for (size_t c = 0; c < g->ic->ncols; c++) {
@@ -550,6 +781,65 @@ static void ingest_setup(ingest *g, const wn_header *h)
     g->split_full_name = g->mapped_field[WN_F_FULL_NAME] && !g->mapped_field[WN_F_FIRST_NAME] &&
                          !g->mapped_field[WN_F_LAST_NAME];
     g->res->column_findings = wn_xcalloc(h->ncols * WN_ISSUE_COUNT + 1, sizeof(uint64_t));
+    g->nworkers = threads ? threads : 1;
+    g->workers = wn_xcalloc(g->nworkers, sizeof *g->workers);
+    for (unsigned w = 0; w < g->nworkers; w++) {
+        g->workers[w].g = g;
+        g->workers[w].index = w;
+        g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
+        for (size_t c = 0; c < g->ic->ncols; c++)
+            wn_strmap_init(&g->workers[w].memos[c].map);
+    }
+}
+
+static void ingest_teardown(ingest *g)
+{
+    for (unsigned w = 0; w < g->nworkers; w++) {
+        wn_normalizer_state_free(&g->workers[w].st);
+        wn_buf_free(&g->workers[w].norm);
+        wn_buf_free(&g->workers[w].key);
+        wn_buf_free(&g->workers[w].text);
+        wn_buf_free(&g->workers[w].memo_key);
+        for (size_t c = 0; c < g->ic->ncols; c++) {
+            column_memo *m = &g->workers[w].memos[c];
+            if (!m->disabled)
+                wn_strmap_free(&m->map);
+            free(m->entries);
+            wn_buf_free(&m->text);
+        }
+        free(g->workers[w].memos);
+    }
+    free(g->workers);
+    free(g->rows_out);
+    free(g->cells_out);
+    wn_buf_free(&g->id);
+}
+
+/* Rowpipe callbacks, on the reading thread. */
+static void pipe_reject(void *ctx, const wn_row *row)
+{
+    const ingest *g = ctx;
+    if (g->sink->reject)
+        g->sink->reject(g->sink->ctx, row, g->source_name);
+}
+
+static void pipe_progress(void *ctx, const wn_reader *r)
+{
+    const ingest *g = ctx;
+    if (g->sink->progress)
+        g->sink->progress(g->sink->ctx, r);
+}
+
+static int resolve_from_sample(ingest *g, const wn_columns *cols, const wn_header *h,
+                               const sample *s, wn_error *err)
+{
+    const char **cells = wn_xcalloc(s->n * h->ncols + 1, sizeof *cells);
+    for (size_t i = 0; i < s->n; i++)
+        for (size_t c = 0; c < h->ncols; c++)
+            cells[i * h->ncols + c] = s->rows[i].cells[c].ptr;
+    int rc = wn_ingest_resolve_columns(g->r, cols, h, s->n, cells, g->ic, err);
+    free(cells);
+    return rc;
 }
 
 int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
@@ -560,42 +850,36 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
     ingest g = {.r = r, .sink = sink, .store = store, .res = res, .ic = &res->columns,
                 .source = opts ? opts->source : 0, .source_name = wn_reader_path(reader)};
     const wn_header *h = wn_reader_header(reader);
-    sample s = {0};
-    bool eof;
     size_t want = opts && opts->sample_rows ? opts->sample_rows : 1000;
-    int rc = read_sample(reader, &g, &s, want, &eof, err);
-    if (rc == WN_OK) {
-        const char **cells = wn_xcalloc(s.n * h->ncols + 1, sizeof *cells);
-        for (size_t i = 0; i < s.n; i++)
-            for (size_t c = 0; c < h->ncols; c++)
-                cells[i * h->ncols + c] = s.rows[i].cells[c].ptr;
-        rc = wn_ingest_resolve_columns(r, cols, h, s.n, cells, &res->columns, err);
-        free(cells);
+    sample s = {.rows = wn_xmalloc(want * sizeof *s.rows)};
+    wn_rowpipe *pipe;
+    int rc = wn_rowpipe_start(&pipe, reader, pipe_reject, pipe_progress, &g, err);
+    if (rc < 0) {
+        free(s.rows);
+        return rc;
     }
+    const wn_row *rows = NULL;
+    size_t n = 0, used = 0;
+    while (s.n < want && (n = wn_rowpipe_next(pipe, &rows)) > 0)
+        for (used = 0; used < n && s.n < want; used++)
+            sample_keep(&s, &rows[used]);
+    rc = resolve_from_sample(&g, cols, h, &s, err);
     if (rc == WN_OK) {
         validator_init(&g.v, r);
-        ingest_setup(&g, h);
-        for (size_t i = 0; i < s.n; i++)
-            ingest_row(&g, &s.rows[i].row);
-        wn_row row;
-        while (!eof && (rc = wn_reader_next(reader, &row, err)) > 0) {
-            if (rc == WN_READ_ROW)
-                ingest_row(&g, &row);
-            else if (sink->reject)
-                sink->reject(sink->ctx, &row, g.source_name);
-            if (sink->progress && (res->records & 0xFFF) == 0)
-                sink->progress(sink->ctx, reader);
-        }
+        ingest_setup(&g, h, opts ? opts->threads : 1);
+        ingest_batch(&g, s.rows, s.n);
+        if (used < n)
+            ingest_batch(&g, rows + used, n - used);
+        while (n > 0 && (n = wn_rowpipe_next(pipe, &rows)) > 0)
+            ingest_batch(&g, rows, n);
         validator_free(&g.v);
+        ingest_teardown(&g);
     }
+    int prc = wn_rowpipe_finish(pipe, rc < 0 ? NULL : err);
     wn_reader_stats_get(reader, &res->reader);
     free(s.rows);
     wn_arena_free(&s.mem);
-    wn_normalizer_state_free(&g.st);
-    wn_buf_free(&g.norm);
-    wn_buf_free(&g.key);
-    wn_buf_free(&g.id);
-    return rc < 0 ? rc : WN_OK;
+    return rc < 0 ? rc : prc < 0 ? prc : WN_OK;
 }
 
 void wn_ingest_result_free(wn_ingest_result *res)

@@ -80,6 +80,7 @@ typedef struct wn_ingest_opts {
     const wn_reader_opts *reader;
     size_t sample_rows;   /* 0: 1000 */
     uint16_t source;      /* the input's index, kept in the store */
+    unsigned threads;     /* workers normalizing and validating; 0: one */
 } wn_ingest_opts;
 
 /* Reads all of `reader` (already open). `store` may be NULL (profile).

@@ -96,10 +96,26 @@ static size_t histogram(const wn_scored_pair *pairs, size_t n, uint64_t **vecs, 
     return u;
 }
 
+/* u from random pairs, compared on all threads. */
+static void estimate_u(const wn_store *s, const wn_rules *r, const wn_match_opts *o, wn_match *m)
+{
+    uint64_t *sampled;
+    size_t n = wn_model_u_pairs(s, o->side, o->u_sample ? o->u_sample : 300000,
+                                o->seed ? o->seed : 0x5EED, &sampled);
+    wn_scored_pair *pairs = wn_xmalloc((n ? n : 1) * sizeof *pairs);
+    work base = {.s = s, .r = r, .pairs = pairs, .cand = sampled};
+    parallel(o->threads, base, n);
+    uint64_t *vecs = sampled; /* reused: each pair is read before its slot is written */
+    for (size_t i = 0; i < n; i++)
+        vecs[i] = pairs[i].vec;
+    wn_model_set_u(&m->model, r, vecs, n);
+    free(pairs);
+    free(sampled);
+}
+
 static void train(const wn_store *s, const wn_rules *r, const wn_match_opts *o, wn_match *m)
 {
-    wn_model_estimate_u(&m->model, s, r, o->side, o->u_sample ? o->u_sample : 300000,
-                        o->seed ? o->seed : 0x5EED);
+    estimate_u(s, r, o, m);
     uint64_t *vecs, *counts;
     m->nvectors = histogram(m->pairs, m->npairs, &vecs, &counts);
     if (o->nlabelled > 0) {

@@ -39,17 +39,16 @@ static void normalise(double *dst, const double *counts, double alpha)
         dst[l] = clamp_p((counts[l] + alpha) / total);
 }
 
-void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, const uint8_t *side,
-                         size_t sample, uint64_t seed)
+size_t wn_model_u_pairs(const wn_store *s, const uint8_t *side, size_t sample, uint64_t seed,
+                        uint64_t **pairs)
 {
-    mdl->ncmp = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
-    double counts[WN_COMPARE_MAX][WN_LVL_COUNT];
-    memset(counts, 0, sizeof counts);
-    uint64_t n = s->nrec, all = n * (n - (n > 0)) / 2, taken = 0;
-    uint64_t state = seed;
+    uint64_t n = s->nrec, all = n * (n - (n > 0)) / 2, state = seed;
     bool exhaustive = all <= sample;
+    uint64_t want = exhaustive ? all : sample;
+    uint64_t *out = wn_xmalloc((want ? want : 1) * sizeof *out);
+    size_t taken = 0;
     uint32_t a = 0, b = 1;
-    for (uint64_t i = 0; n >= 2 && i < (exhaustive ? all : sample); i++) {
+    for (uint64_t i = 0; n >= 2 && i < want; i++) {
         if (exhaustive) { /* every pair once, in order */
             if (b >= n) {
                 a++;
@@ -64,16 +63,25 @@ void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, co
             b++;
         if (x == y || (side && side[x] == side[y]))
             continue;
-        uint64_t vec = wn_compare_pair(s, r, x, y);
-        for (size_t k = 0; k < mdl->ncmp; k++)
-            counts[k][wn_vec_level(vec, k)] += 1.0;
-        taken++;
+        out[taken++] = (uint64_t)x << 32 | y;
     }
+    *pairs = out;
+    return taken;
+}
+
+void wn_model_set_u(wn_model *mdl, const wn_rules *r, const uint64_t *vecs, size_t n)
+{
+    mdl->ncmp = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
+    double counts[WN_COMPARE_MAX][WN_LVL_COUNT];
+    memset(counts, 0, sizeof counts);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < mdl->ncmp; k++)
+            counts[k][wn_vec_level(vecs[i], k)] += 1.0;
     for (size_t k = 0; k < mdl->ncmp; k++) {
         normalise(mdl->u[k], counts[k], 1.0);
         memcpy(mdl->u_random[k], mdl->u[k], sizeof mdl->u[k]);
     }
-    mdl->u_pairs = taken;
+    mdl->u_pairs = n;
 }
 
 /* Starting m: matches mostly agree exactly. The start only decides which of

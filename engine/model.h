@@ -58,11 +58,16 @@ typedef struct wn_model {
     bool thresholds_auto;
 } wn_model;
 
-/* u from `sample` random pairs (all pairs when there are fewer); `side`
- * non-NULL restricts them to pairs across sides (link mode). Deterministic
- * for a given seed. */
-void wn_model_estimate_u(wn_model *mdl, const wn_store *s, const wn_rules *r, const uint8_t *side,
-                         size_t sample, uint64_t seed);
+/* The random pairs u is estimated from: `sample` of them (all pairs when
+ * there are fewer), each packed as a << 32 | b; `side` non-NULL restricts
+ * them to pairs across sides (link mode). Deterministic for a given seed.
+ * Returns how many; *pairs is malloc'd. The caller compares them (in
+ * parallel: the pairs do not depend on the thread count). */
+size_t wn_model_u_pairs(const wn_store *s, const uint8_t *side, size_t sample, uint64_t seed,
+                        uint64_t **pairs);
+
+/* u (and u_random) from the random pairs' comparison vectors. */
+void wn_model_set_u(wn_model *mdl, const wn_rules *r, const uint64_t *vecs, size_t n);
 
 /* EM for m and the prior over a histogram of distinct comparison vectors;
  * with `keep_m` (m from labels), for the prior alone. */

@@ -30,11 +30,11 @@ typedef struct batch {
     bool last;       /* the input ended with this batch */
 } batch;
 
-struct cli_rowpipe {
+struct wn_rowpipe {
     wn_reader *reader;
-    cli_reject_fn on_reject;
+    wn_reject_fn on_reject;
     void *ctx;
-    cli_progress *progress;
+    wn_progress_fn on_progress;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed;
@@ -80,7 +80,7 @@ static void batch_seal(batch *b)
 
 static void *reader_main(void *arg)
 {
-    cli_rowpipe *p = arg;
+    wn_rowpipe *p = arg;
     size_t k = 0;
     for (;;) {
         batch *b = &p->slots[k];
@@ -101,8 +101,8 @@ static void *reader_main(void *arg)
                 batch_add(b, &row);
             else if (p->on_reject)
                 p->on_reject(p->ctx, &row);
-            if (p->progress)
-                cli_progress_update(p->progress, p->reader);
+            if (p->on_progress)
+                p->on_progress(p->ctx, p->reader);
         }
         batch_seal(b);
         pthread_mutex_lock(&p->lock);
@@ -118,14 +118,14 @@ static void *reader_main(void *arg)
     }
 }
 
-int cli_rowpipe_start(cli_rowpipe **out, wn_reader *r, cli_reject_fn on_reject, void *ctx,
-                      cli_progress *progress, wn_error *err)
+int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, wn_reject_fn on_reject,
+                     wn_progress_fn on_progress, void *ctx, wn_error *err)
 {
-    cli_rowpipe *p = wn_xcalloc(1, sizeof *p);
+    wn_rowpipe *p = wn_xcalloc(1, sizeof *p);
     p->reader = r;
     p->on_reject = on_reject;
     p->ctx = ctx;
-    p->progress = progress;
+    p->on_progress = on_progress;
     p->consuming = NSLOTS;
     for (size_t k = 0; k < NSLOTS; k++)
         p->slots[k].rows = wn_xmalloc(BATCH_ROWS * sizeof *p->slots[k].rows);
@@ -139,7 +139,7 @@ int cli_rowpipe_start(cli_rowpipe **out, wn_reader *r, cli_reject_fn on_reject, 
     return WN_OK;
 }
 
-size_t cli_rowpipe_next(cli_rowpipe *p, const wn_row **rows)
+size_t wn_rowpipe_next(wn_rowpipe *p, const wn_row **rows)
 {
     pthread_mutex_lock(&p->lock);
     if (p->consuming < NSLOTS) { /* hand the previous batch back */
@@ -161,12 +161,12 @@ size_t cli_rowpipe_next(cli_rowpipe *p, const wn_row **rows)
     pthread_mutex_unlock(&p->lock);
     *rows = b->rows;
     if (b->nrows == 0 && b->last) {
-        return cli_rowpipe_next(p, rows);
+        return wn_rowpipe_next(p, rows);
     }
     return b->nrows;
 }
 
-int cli_rowpipe_finish(cli_rowpipe *p, wn_error *err)
+int wn_rowpipe_finish(wn_rowpipe *p, wn_error *err)
 {
     pthread_mutex_lock(&p->lock);
     p->stop = true; /* a consumer that stopped early stops the reader too */
