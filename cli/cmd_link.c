@@ -29,7 +29,7 @@ static const char usage[] =
     "\n"
     "  -o, --output DIR      where to write (default ./winnow-out)\n"
     "  -r, --rules FILE      a rules file (see rules/README.md)\n"
-    "  -j, --threads N       threads for comparing and scoring (default: all CPUs)\n"
+    "  -j, --threads N       threads reading, comparing and scoring (default: all CPUs)\n"
     "      --one-to-one      link each record at most once (strongest links first)\n"
     "  -d, --delimiter C     the delimiter (default: sniffed)\n"
     "  -q, --quiet           no summary and no progress\n";

@@ -1,11 +1,13 @@
 /*
  * cmd_profile.c -- `winnow profile`: the analyst's first look at an export.
  *
- * Every input is opened (and its header read) before anything is written, so
- * an unreadable input stops the run with nothing written. Each input is then
- * streamed once: accepted rows feed its profile, rejects go to rejects.csv.
- * Outputs: profile.csv, report.json, rejects.csv, committed together at the
- * end; a readable table on stdout.
+ * The session (session.h) loads the rules and opens every input (its header
+ * read) before anything is written, so an unreadable input stops the run with
+ * nothing written. Each input is then streamed once through the same ingest
+ * as `winnow run`: every accepted row feeds its profile (the session's row
+ * hook, in input order) and is validated into quality.csv; rejects go to
+ * rejects.csv. Outputs: profile.csv, quality.csv, report.json, rejects.csv,
+ * committed together at the end; a readable table on stdout.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,16 +17,19 @@
 #include "session.h"
 
 static const char usage[] =
-    "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-q] INPUT...\n"
+    "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-j N] [-q] INPUT...\n"
     "\n"
     "Profiles every column of each INPUT (a CSV or CSV.gz file, or - for stdin):\n"
     "fill rate, distinct values, lengths, top values and value shapes, invalid\n"
-    "emails, phones and dates. Writes profile.csv, report.json and rejects.csv\n"
-    "to OUTDIR (default ./winnow-out) and prints a table.\n"
+    "emails, phones and dates; and validates every record as `winnow run` does\n"
+    "(invalid, placeholder and missing values, unreachable customers). Writes\n"
+    "profile.csv, quality.csv, report.json and rejects.csv to OUTDIR (default\n"
+    "./winnow-out) and prints a table.\n"
     "\n"
     "  -o, --output DIR      where to write (created if missing)\n"
     "  -r, --rules FILE      a rules file (see rules/README.md)\n"
     "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
+    "  -j, --threads N       threads normalizing and validating (default: all CPUs)\n"
     "  -q, --quiet           no table and no progress\n"
     "      --no-progress     no progress display\n";
 
@@ -287,7 +292,7 @@ static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *
 int cmd_profile(int argc, char **argv)
 {
     cli_opts o;
-    int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR, usage);
+    int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS, usage);
     if (prc != 0)
         return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs < 1) {

@@ -26,7 +26,7 @@ static const char usage[] =
     "\n"
     "  -o, --output DIR      where to write (created if missing)\n"
     "  -r, --rules FILE      a rules file (see rules/README.md); default: built-in rules\n"
-    "  -j, --threads N       threads for comparing and scoring (default: all CPUs)\n"
+    "  -j, --threads N       threads reading, comparing and scoring (default: all CPUs)\n"
     "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
     "  -q, --quiet           no summary and no progress\n"
     "      --no-progress     no progress display\n";

@@ -199,3 +199,23 @@ t_inputs_untouched() {
     run_winnow 3 profile -o out r.csv
     expect_eq "$(cksum <r.csv)" "$before"
 }
+
+t_quality_findings() {
+    # The sample export: placeholders, invalid values and unreachable
+    # customers, per column in quality.csv, report.json and the table.
+    run_winnow 3 profile -o out "$DATA/sample/hubspot_contacts.csv"
+    expect_file out/quality.csv
+    expect_grep out/quality.csv '^record_id,field,issue,value,source,line,detail$'
+    expect_grep out/quality.csv '^1009,Email,placeholder,test@test.com,.*,10,'
+    expect_grep out/quality.csv '^1009,Phone Number,placeholder,000-000-0000,.*,10,'
+    expect_grep out/quality.csv '^1009,,incomplete,,.*,10,no valid way to reach the customer'
+    expect_grep out/quality.csv '^1014,Phone Number,invalid,555-0100,'
+    expect_grep out/report.json '"placeholder": 6'
+    expect_grep out/report.json '"incomplete": 4'
+    expect_grep out.txt '^quality: 13 findings'
+    expect_grep out.txt '^  Email  *1 invalid 2 placeholder'
+    # The same findings as `winnow run` on the same export.
+    run_winnow 3 run -q -o run "$DATA/sample/hubspot_contacts.csv"
+    expect_eq "$(cut -d, -f1-4 out/quality.csv | md5sum)" "$(cut -d, -f1-4 run/quality.csv | md5sum)" \
+        "profile and run findings"
+}
