@@ -62,20 +62,6 @@ void wn_buf_reserve(wn_buf *b, size_t extra)
     b->cap = cap;
 }
 
-void wn_buf_append(wn_buf *b, const void *p, size_t n)
-{
-    wn_buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-}
-
-void wn_buf_putc(wn_buf *b, char c)
-{
-    wn_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-}
-
 void wn_buf_puts(wn_buf *b, const char *s)
 {
     wn_buf_append(b, s, strlen(s));

@@ -22,8 +22,6 @@ typedef struct wn_buf {
 
 /* Makes room for `extra` more bytes plus the spare byte. */
 void wn_buf_reserve(wn_buf *b, size_t extra);
-void wn_buf_append(wn_buf *b, const void *p, size_t n);
-void wn_buf_putc(wn_buf *b, char c);
 void wn_buf_puts(wn_buf *b, const char *s);
 void wn_buf_printf(wn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* NUL-terminates without counting the terminator in `len`; returns data. */
@@ -33,6 +31,24 @@ void wn_buf_free(wn_buf *b);
 static inline void wn_buf_clear(wn_buf *b)
 {
     b->len = 0;
+}
+
+/* Inline: normalizers build their output a byte at a time, and the call
+ * would cost more than the byte. */
+static inline void wn_buf_putc(wn_buf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        wn_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
+
+static inline void wn_buf_append(wn_buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        wn_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
 }
 
 /* malloc/calloc/realloc/strdup that abort with a message instead of returning NULL. */

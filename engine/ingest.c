@@ -182,6 +182,7 @@ typedef struct validator {
     const wn_rules *r;
     wn_strmap placeholders[WN_F_COUNT]; /* [WN_F_NONE] is the "any" list */
     regex_t *patterns;                  /* per check; compiled for PATTERN checks */
+    size_t longest;                     /* the longest placeholder key */
     char today[11];
 } validator;
 
@@ -226,6 +227,8 @@ static void validator_init(validator *v, const wn_rules *r)
             placeholder_key(p->field, p->values[k], strlen(p->values[k]), &key);
             if (key.len)
                 wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
+            if (key.len > v->longest)
+                v->longest = key.len;
         }
     }
     wn_buf_free(&key);
@@ -279,6 +282,10 @@ static bool filler_email(const validator *v, const char *key)
 
 static bool is_placeholder(const validator *v, wn_field f, const char *raw, size_t len, wn_buf *key)
 {
+    /* Keys are never longer than their raw value; a filler email is two
+     * placeholder words and a short domain ending. Longer values are real. */
+    if (len > 2 * v->longest + 16 && !is_phone_field(f))
+        return false;
     uint64_t dummy;
     placeholder_key(f, raw, len, key);
     if (key->len && wn_strmap_get(&v->placeholders[f], key->data, key->len, &dummy))
@@ -287,8 +294,10 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
         return true;
     if (f == WN_F_EMAIL && filler_email(v, key->data))
         return true;
-    /* The "any" list is about the words people type for nothing. */
-    placeholder_key(WN_F_NONE, raw, len, key);
+    /* The "any" list is about the words people type for nothing; outside
+     * phone fields its key is the one already built. */
+    if (is_phone_field(f))
+        placeholder_key(WN_F_NONE, raw, len, key);
     return wn_strmap_get(&v->placeholders[WN_F_NONE], key->data, key->len, &dummy);
 }
 
