@@ -272,9 +272,18 @@ static void make_person(rng *r, person *p, uint64_t entity)
     else
         snprintf(p->street, sizeof p->street, "%d %s %s", number, sw, c->street_type);
     pick_name(r, c->code, c->cities, c->ncities, 3, 0.4, TAIL_TOWN, p->city, sizeof p->city);
+    /* Valid codes only: real UK postcode areas, and inward letters without
+     * C I K M O V; Spanish codes start with a province number, 01 to 52. */
+    static const char *const gb_areas[] = {"SW", "SE", "EC", "N",  "E",  "W",  "B",  "M",
+                                           "L",  "LS", "G",  "EH", "CF", "BS", "OX", "CB",
+                                           "NE", "S",  "NG", "BT", "RG", "GU", "CM", "TN"};
+    static const char inward[] = "ABDEFGHJLNPQRSTUWXYZ";
     if (strcmp(c->code, "GB") == 0)
-        snprintf(p->postal, sizeof p->postal, "%c%c%d %d%c%c", 'A' + rnd(r, 26), 'A' + rnd(r, 26),
-                 1 + rnd(r, 9), rnd(r, 10), 'A' + rnd(r, 26), 'A' + rnd(r, 26));
+        snprintf(p->postal, sizeof p->postal, "%s%d %d%c%c", gb_areas[rnd(r, N(gb_areas))],
+                 1 + rnd(r, 9), rnd(r, 10), inward[rnd(r, N(inward) - 1)],
+                 inward[rnd(r, N(inward) - 1)]);
+    else if (strcmp(c->code, "ES") == 0)
+        snprintf(p->postal, sizeof p->postal, "%02d%03d", 1 + rnd(r, 52), rnd(r, 1000));
     else
         snprintf(p->postal, sizeof p->postal, "%0*d", c->postal_digits,
                  (strcmp(c->code, "IN") == 0 ? 100000 : 1000) +

@@ -289,7 +289,7 @@ static const char *kind_of(const char *header)
     low[i] = '\0';
     if (!low[0])
         return "record";
-    if (strstr(low, "mail"))
+    if (strstr(low, "mail") && !strstr(low, "mailing")) /* not Salesforce's "Mailing Zip" */
         return "email";
     if (strstr(low, "phone") || strstr(low, "mobile") || strstr(low, "tel"))
         return "phone";
