@@ -6,16 +6,15 @@
  *   wngen --rows N --link LEFT RIGHT --left-vendor A --right-vendor B --truth T.csv
  *
  * Customers come from seven countries with names drawn from lists of common
- * names (Zipf-Mandelbrot, so some blocks are hot) and a long synthetic tail, formatted as the chosen vendor exports them (header
- * names, date formats, full-name columns, delimiters). A share of customers
- * has duplicates (1 to 4 more records, geometric), each drifting from the
- * original the ways CRM data drifts: nicknames, typos, transpositions,
- * swapped given/family names, case and accent loss, Latin spellings of
- * Cyrillic names, phone and email format drift, address abbreviations,
- * missing fields. Hard negatives are generated on purpose: household
- * members (same surname, address and phone, different given name and birth
- * date), twins (also the same birth date), and Zipf's same-name strangers.
- * Some records are made invalid, placeholder-filled or unreachable, and
+ * names (Zipf-Mandelbrot, so some blocks are hot) and a long synthetic tail, formatted as the
+ * chosen vendor exports them (header names, date formats, full-name columns, delimiters). A share
+ * of customers has duplicates (1 to 4 more records, geometric), each drifting from the original the
+ * ways CRM data drifts: nicknames, typos, transpositions, swapped given/family names, case and
+ * accent loss, Latin spellings of Cyrillic names, phone and email format drift, address
+ * abbreviations, missing fields. Hard negatives are generated on purpose: household members (same
+ * surname, address and phone, different given name and birth date), twins (also the same birth
+ * date), and Zipf's same-name strangers. Some records are made invalid, placeholder-filled or
+ * unreachable, and
  * --quality-truth lists them.
  *
  * Output is deterministic for a seed and streams: rows pass through a
@@ -88,8 +87,7 @@ static int zipf(rng *r, int n, double q)
     double u = (double)(rng_next(r) >> 11) * 0x1.0p-53 * h, acc = 0;
     for (int i = 0; i < n; i++) {
         acc += 1.0 / (i + 1 + q);
-        if (u <= acc)
-            return i;
+        if (u <= acc) return i;
     }
     return n - 1;
 }
@@ -105,14 +103,14 @@ typedef enum { TAIL_GIVEN, TAIL_FAMILY, TAIL_TOWN } tail_kind;
 static void tail_name(rng *r, const char *country, tail_kind kind, char *out, size_t cap)
 {
     bool cyr = strcmp(country, "RU") == 0;
-    static const char *const onset[] = {"b", "br", "c", "ch", "d", "f", "g", "gr", "h", "k",
-                                        "l", "m", "n", "p", "r", "s", "st", "t", "v", "w"};
+    static const char *const onset[] = {"b", "br", "c", "ch", "d", "f", "g",  "gr", "h", "k",
+                                        "l", "m",  "n", "p",  "r", "s", "st", "t",  "v", "w"};
     static const char *const vowel[] = {"a", "e", "i", "o", "u", "ai", "ea", "ou"};
     static const char *const coda[] = {"", "", "n", "r", "l", "s", "t", "m", "nd", "rt"};
-    static const char *const cyr_onset[] = {"б", "в", "г", "д", "з", "к", "л", "м",
-                                            "н", "п", "р", "с", "т", "ш"};
-    static const char *const cyr_upper[] = {"Б", "В", "Г", "Д", "З", "К", "Л", "М",
-                                            "Н", "П", "Р", "С", "Т", "Ш"};
+    static const char *const cyr_onset[] = {"б", "в", "г", "д", "з", "к", "л",
+                                            "м", "н", "п", "р", "с", "т", "ш"};
+    static const char *const cyr_upper[] = {"Б", "В", "Г", "Д", "З", "К", "Л",
+                                            "М", "Н", "П", "Р", "С", "Т", "Ш"};
     static const char *const cyr_vowel[] = {"а", "о", "е", "и", "у"};
     static const char *const family_end[] = {"", "son", "er", "mann", "ley", "ez", "ini", "ard"};
     static const char *const cyr_family_end[] = {"ов", "ев", "ин", "ский"};
@@ -129,8 +127,7 @@ static void tail_name(rng *r, const char *country, tail_kind kind, char *out, si
             n += (size_t)snprintf(out + n, cap - n, "%s%s", onset[rnd(r, N(onset))],
                                   vowel[rnd(r, N(vowel))]);
         }
-        if (n >= cap)
-            return;
+        if (n >= cap) return;
     }
     if (cyr)
         snprintf(out + n, cap - n, "%s",
@@ -142,8 +139,7 @@ static void tail_name(rng *r, const char *country, tail_kind kind, char *out, si
                  kind == TAIL_FAMILY ? family_end[rnd(r, N(family_end))]
                  : kind == TAIL_TOWN ? town_end[rnd(r, N(town_end))]
                                      : "");
-    if (!cyr)
-        out[0] = (char)toupper((unsigned char)out[0]);
+    if (!cyr) out[0] = (char)toupper((unsigned char)out[0]);
 }
 
 /* A name from the country's list (Zipf-Mandelbrot) or, with probability
@@ -182,8 +178,7 @@ static void lower_ascii(const char *s, char *out, size_t cap)
             char m = d >= 0xA0 && d <= 0xBF ? map[d - 0xA0] : 'x';
             if (d == 0x9F) { /* ß */
                 out[n++] = 's';
-                if (n + 1 < cap)
-                    out[n++] = 's';
+                if (n + 1 < cap) out[n++] = 's';
             } else if (m != '/' && isalpha((unsigned char)m)) {
                 out[n++] = m;
             }
@@ -207,24 +202,20 @@ static void national_number(rng *r, const gen_country *c, char *out, size_t cap,
     for (int i = 0; i < n; i++)
         digits[i] = (char)('0' + rnd(r, 10));
     digits[0] = (char)('2' + rnd(r, 7)); /* no leading 0/1: area codes and NANP */
-    if (strcmp(c->code, "US") == 0)
-        digits[3] = (char)('2' + rnd(r, 7));
-    if (mobile && strcmp(c->code, "GB") == 0)
-        digits[0] = '7';
-    if (mobile && strcmp(c->code, "DE") == 0)
-        digits[0] = '1', digits[1] = '5';
-    if (strcmp(c->code, "IN") == 0)
-        digits[0] = (char)('6' + rnd(r, 4));
+    if (strcmp(c->code, "US") == 0) digits[3] = (char)('2' + rnd(r, 7));
+    if (mobile && strcmp(c->code, "GB") == 0) digits[0] = '7';
+    if (mobile && strcmp(c->code, "DE") == 0) digits[0] = '1', digits[1] = '5';
+    if (strcmp(c->code, "IN") == 0) digits[0] = (char)('6' + rnd(r, 4));
     digits[n] = '\0';
     snprintf(out, cap, "%s", digits);
 }
 
 static void make_company(rng *r, const person *p, char *out, size_t cap)
 {
-    static const char *const forms[] = {"Inc.", "LLC", "Ltd", "GmbH", "S.A.", "SARL", "Pvt Ltd",
-                                        "Corp.", "& Co. KG", "S.L."};
-    static const char *const words[] = {"Consulting", "Solutions", "Trading", "Logistics",
-                                        "Partners", "Systems", "Holdings", "Services"};
+    static const char *const forms[] = {"Inc.", "LLC",     "Ltd",   "GmbH",     "S.A.",
+                                        "SARL", "Pvt Ltd", "Corp.", "& Co. KG", "S.L."};
+    static const char *const words[] = {"Consulting", "Solutions", "Trading",  "Logistics",
+                                        "Partners",   "Systems",   "Holdings", "Services"};
     snprintf(out, cap, "%s %s %s", p->family, words[rnd(r, N(words))], forms[rnd(r, N(forms))]);
 }
 
@@ -233,8 +224,7 @@ static void make_person(rng *r, person *p, uint64_t entity)
     memset(p, 0, sizeof *p);
     int w = rnd(r, 100), acc = 0, ci = 0;
     for (ci = 0; ci < N(gen_country_weights) - 1; ci++)
-        if (w < (acc += gen_country_weights[ci]))
-            break;
+        if (w < (acc += gen_country_weights[ci])) break;
     const gen_country *c = p->c = &gen_countries[ci];
     p->entity = entity;
     p->female = chance(r, 0.5);
@@ -253,14 +243,12 @@ static void make_person(rng *r, person *p, uint64_t entity)
     lower_ascii(latin_f, f, sizeof f);
     static const char *const styles[] = {"%s.%s%s@%s", "%s%s%s@%s", "%.1s%s%s@%s"};
     char num[8] = "";
-    if (chance(r, 0.4))
-        snprintf(num, sizeof num, "%d", rnd(r, 1000));
+    if (chance(r, 0.4)) snprintf(num, sizeof num, "%d", rnd(r, 1000));
     bool work = chance(r, 0.35);
     snprintf(p->email, sizeof p->email, styles[rnd(r, 3)], g, f, num,
              work ? c->domains[rnd(r, c->ndomains)] : gen_freemail[rnd(r, N(gen_freemail))]);
     national_number(r, c, p->phone, sizeof p->phone, false);
-    if (chance(r, 0.5))
-        national_number(r, c, p->mobile, sizeof p->mobile, true);
+    if (chance(r, 0.5)) national_number(r, c, p->mobile, sizeof p->mobile, true);
     int number = 1 + zipf(r, 300, 0);
     const char *sw = c->streets[rnd(r, c->nstreets)];
     if (strcmp(c->code, "DE") == 0)
@@ -289,8 +277,7 @@ static void make_person(rng *r, person *p, uint64_t entity)
                  (strcmp(c->code, "IN") == 0 ? 100000 : 1000) +
                      rnd(r, strcmp(c->code, "IN") == 0 ? 899999 : 98000));
     snprintf(p->country, sizeof p->country, "%s", c->names[0]);
-    if (chance(r, 0.3))
-        make_company(r, p, p->company, sizeof p->company);
+    if (chance(r, 0.3)) make_company(r, p, p->company, sizeof p->company);
     pick_date(r, 1940, 2004, p->dob);
     char d[11];
     pick_date(r, 2012, 2024, d);
@@ -303,10 +290,10 @@ static void make_person(rng *r, person *p, uint64_t entity)
 static void typo(rng *r, char *s)
 {
     size_t n = strlen(s);
-    if (n < 3)
-        return;
+    if (n < 3) return;
     size_t i = 1 + (size_t)rnd(r, (int)n - 2);
-    if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i - 1] >= 0x80 || (unsigned char)s[i + 1] >= 0x80)
+    if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i - 1] >= 0x80 ||
+        (unsigned char)s[i + 1] >= 0x80)
         return; /* keep UTF-8 intact */
     switch (rnd(r, 4)) {
     case 0: /* substitute */
@@ -346,20 +333,17 @@ static void romanize(char *s, size_t cap)
 {
     /* Cyrillic to Latin the way people type it (close to, not equal to,
      * winnow's own tables: the matcher must bridge the difference). */
-    static const char *const lower[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i",
-                                        "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-                                        "f", "h", "ts", "ch", "sh", "sch", "", "y", "", "e",
-                                        "yu", "ya"};
+    static const char *const lower[] = {
+        "a", "b", "v", "g", "d", "e", "zh", "z",  "i",  "i",   "k", "l", "m", "n", "o",  "p",
+        "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "sch", "",  "y", "",  "e", "yu", "ya"};
     char out[128];
     size_t n = 0;
     bool first = true;
     for (const unsigned char *p = (const unsigned char *)s; *p && n + 5 < sizeof out;) {
         if ((p[0] == 0xD0 || p[0] == 0xD1) && p[1]) {
             int cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-            if (cp == 0x451 || cp == 0x401)
-                cp = 0x435;
-            if (cp >= 0x410 && cp <= 0x42F)
-                cp += 0x20;
+            if (cp == 0x451 || cp == 0x401) cp = 0x435;
+            if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;
             const char *l = cp >= 0x430 && cp <= 0x44F ? lower[cp - 0x430] : "";
             for (; *l; l++)
                 out[n++] = first ? (char)toupper((unsigned char)*l) : *l, first = false;
@@ -380,16 +364,14 @@ static void strip_accents(char *s)
     if (tmp[0] && !(s[0] & 0x80)) {
         bool upper = isupper((unsigned char)s[0]);
         snprintf(s, 64, "%s", tmp);
-        if (upper)
-            s[0] = (char)toupper((unsigned char)s[0]);
+        if (upper) s[0] = (char)toupper((unsigned char)s[0]);
     }
 }
 
 static void drift_email(rng *r, person *p)
 {
     char *at = strchr(p->email, '@');
-    if (!at)
-        return;
+    if (!at) return;
     char local[96], domain[64];
     snprintf(local, sizeof local, "%.*s", (int)(at - p->email), p->email);
     snprintf(domain, sizeof domain, "%s", at + 1);
@@ -414,8 +396,8 @@ static void drift_email(rng *r, person *p)
 
 static void drift_street(rng *r, person *p)
 {
-    static const char *const pairs[][2] = {{"Street", "St."}, {"Road", "Rd"}, {"straße", "str."},
-                                           {"Calle", "C/"},   {"Rue", "R."}};
+    static const char *const pairs[][2] = {
+        {"Street", "St."}, {"Road", "Rd"}, {"straße", "str."}, {"Calle", "C/"}, {"Rue", "R."}};
     for (int i = 0; i < N(pairs); i++) {
         char *hit = strstr(p->street, pairs[i][0]);
         if (hit) {
@@ -430,12 +412,9 @@ static void drift_street(rng *r, person *p)
 
 static void drift(rng *r, person *p)
 {
-    if (chance(r, 0.25))
-        nickname(r, p->given, sizeof p->given);
-    if (chance(r, 0.20))
-        typo(r, p->given);
-    if (chance(r, 0.20))
-        typo(r, p->family);
+    if (chance(r, 0.25)) nickname(r, p->given, sizeof p->given);
+    if (chance(r, 0.20)) typo(r, p->given);
+    if (chance(r, 0.20)) typo(r, p->family);
     if (chance(r, 0.03)) { /* given and family swapped */
         char t[64];
         snprintf(t, sizeof t, "%s", p->given);
@@ -455,33 +434,26 @@ static void drift(rng *r, person *p)
         romanize(p->city, sizeof p->city);
         romanize(p->street, sizeof p->street);
     }
-    if (chance(r, 0.30))
-        drift_email(r, p);
-    if (chance(r, 0.15))
-        p->email[0] = '\0';
+    if (chance(r, 0.30)) drift_email(r, p);
+    if (chance(r, 0.15)) p->email[0] = '\0';
     if (chance(r, 0.15))
         p->phone[0] = '\0';
     else if (chance(r, 0.05) && strlen(p->phone) > 4) { /* one digit mistyped */
         size_t i = 2 + (size_t)rnd(r, (int)strlen(p->phone) - 3);
         p->phone[i] = (char)('0' + (p->phone[i] - '0' + 1 + rnd(r, 8)) % 10);
     }
-    if (chance(r, 0.30))
-        drift_street(r, p);
-    if (chance(r, 0.10))
-        p->postal[0] = '\0';
-    if (chance(r, 0.15))
-        p->dob[0] = '\0';
+    if (chance(r, 0.30)) drift_street(r, p);
+    if (chance(r, 0.10)) p->postal[0] = '\0';
+    if (chance(r, 0.15)) p->dob[0] = '\0';
     if (chance(r, 0.05) && p->dob[0]) { /* day and month keyed the other way round */
         char d[3] = {p->dob[8], p->dob[9], 0};
         if (atoi(d) <= 12)
             p->dob[8] = p->dob[5], p->dob[9] = p->dob[6], p->dob[5] = d[0], p->dob[6] = d[1];
     }
-    if (chance(r, 0.3))
-        snprintf(p->country, sizeof p->country, "%s", p->c->names[1 + rnd(r, 2)]);
+    if (chance(r, 0.3)) snprintf(p->country, sizeof p->country, "%s", p->c->names[1 + rnd(r, 2)]);
     if (p->company[0] && chance(r, 0.3)) {
         char *sp = strrchr(p->company, ' ');
-        if (sp)
-            *sp = '\0'; /* legal form dropped */
+        if (sp) *sp = '\0'; /* legal form dropped */
     }
     char d[11];
     pick_date(r, 2016, 2025, d);
@@ -493,8 +465,8 @@ static void spoil(rng *r, person *p)
 {
     static const char *const bad_emails[] = {"test@test.com", "none@none.com", "n/a",
                                              "noemail@noemail.com", "no@email.com"};
-    static const char *const bad_phones[] = {"000-000-0000", "111-111-1111", "1234567890",
-                                             "n/a", "9999999999"};
+    static const char *const bad_phones[] = {"000-000-0000", "111-111-1111", "1234567890", "n/a",
+                                             "9999999999"};
     int k = rnd(r, 100);
     if (k < 3) {
         snprintf(p->email, sizeof p->email, "%s", bad_emails[rnd(r, N(bad_emails))]);
@@ -523,16 +495,27 @@ static void spoil(rng *r, person *p)
 
 /* ---- vendors -------------------------------------------------------------------- */
 
-typedef enum { V_SALESFORCE, V_HUBSPOT, V_DYNAMICS, V_ZOHO, V_PIPEDRIVE, V_GENERIC, V_COUNT } vendor;
-static const char *const vendor_names[] = {"salesforce", "hubspot", "dynamics", "zoho", "pipedrive", "generic"};
+typedef enum {
+    V_SALESFORCE,
+    V_HUBSPOT,
+    V_DYNAMICS,
+    V_ZOHO,
+    V_PIPEDRIVE,
+    V_GENERIC,
+    V_COUNT
+} vendor;
+static const char *const vendor_names[] = {"salesforce", "hubspot",   "dynamics",
+                                           "zoho",       "pipedrive", "generic"};
 
 static const char *const headers[V_COUNT] = {
     "Id,Salutation,First Name,Last Name,Email,Phone,Mobile,Account Name,Mailing Street,"
-    "Mailing City,Mailing Zip/Postal Code,Mailing Country,Birthdate,Created Date,Last Modified Date",
+    "Mailing City,Mailing Zip/Postal Code,Mailing Country,Birthdate,Created Date,Last Modified "
+    "Date",
     "Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,"
     "Street Address,City,Postal Code,Country/Region,Date of birth,Create Date,Last Modified Date",
     "contactid,firstname,lastname,emailaddress1,telephone1,mobilephone,parentcustomeridname,"
-    "address1_line1,address1_city,address1_postalcode,address1_country,birthdate,createdon,modifiedon",
+    "address1_line1,address1_city,address1_postalcode,address1_country,birthdate,createdon,"
+    "modifiedon",
     "Record Id;First Name;Last Name;Email;Phone;Mobile;Account Name;Mailing Street;Mailing City;"
     "Mailing Zip;Mailing Country;Date of Birth;Created Time;Modified Time",
     "Person - ID,Person - Name,Person - Email - Work,Person - Phone - Work,Person - Phone - Mobile,"
@@ -570,8 +553,7 @@ static void rb_add(row_buf *b, const char *s, size_t n)
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->s = realloc(b->s, b->cap);
-        if (!b->s)
-            exit(2);
+        if (!b->s) exit(2);
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;
@@ -580,8 +562,7 @@ static void rb_add(row_buf *b, const char *s, size_t n)
 
 static void rb_cell(row_buf *b, char delim, const char *v, bool first)
 {
-    if (!first)
-        rb_add(b, &delim, 1);
+    if (!first) rb_add(b, &delim, 1);
     bool quote = strchr(v, delim) || strchr(v, '"') || strchr(v, '\n');
     if (!quote) {
         rb_add(b, v, strlen(v));
@@ -589,8 +570,7 @@ static void rb_cell(row_buf *b, char delim, const char *v, bool first)
     }
     rb_add(b, "\"", 1);
     for (; *v; v++) {
-        if (*v == '"')
-            rb_add(b, "\"", 1);
+        if (*v == '"') rb_add(b, "\"", 1);
         rb_add(b, v, 1);
     }
     rb_add(b, "\"", 1);
@@ -670,21 +650,22 @@ static void format_row(rng *r, vendor v, const person *p, const char *id, row_bu
     if (v == V_PIPEDRIVE) {
         char full[140];
         snprintf(full, sizeof full, "%s %s", p->given, p->family);
-        const char *cells[] = {id, full, p->email, phone, mobile, p->company, p->street,
-                               p->city, p->postal, p->country, dob, created, modified};
+        const char *cells[] = {id,         full,      p->email, phone,     mobile,
+                               p->company, p->street, p->city,  p->postal, p->country,
+                               dob,        created,   modified};
         for (int i = 0; i < N(cells); i++)
             rb_cell(b, delim, cells[i], i == 0);
     } else if (v == V_SALESFORCE) {
         const char *sal = chance(r, 0.5) ? (p->female ? "Ms." : "Mr.") : "";
-        const char *cells[] = {id,      sal,     p->given,  p->family,  p->email,
-                               phone,   mobile,  p->company, p->street, p->city,
-                               p->postal, p->country, dob, created,    modified};
+        const char *cells[] = {id,        sal,        p->given,   p->family, p->email,
+                               phone,     mobile,     p->company, p->street, p->city,
+                               p->postal, p->country, dob,        created,   modified};
         for (int i = 0; i < N(cells); i++)
             rb_cell(b, delim, cells[i], i == 0);
     } else {
-        const char *cells[] = {id,        p->given, p->family, p->email,   phone,
-                               mobile,    p->company, p->street, p->city, p->postal,
-                               p->country, dob,      created,  modified};
+        const char *cells[] = {id,         p->given,   p->family, p->email, phone,
+                               mobile,     p->company, p->street, p->city,  p->postal,
+                               p->country, dob,        created,   modified};
         for (int i = 0; i < N(cells); i++)
             rb_cell(b, delim, cells[i], i == 0);
     }
@@ -698,8 +679,8 @@ static void make_id(vendor v, uint64_t n, char *out, size_t cap)
         snprintf(out, cap, "0035g%013llX", (unsigned long long)n);
         break;
     case V_DYNAMICS:
-        snprintf(out, cap, "%08llx-4a1b-4c2d-8e3f-%012llx", (unsigned long long)(n * 2654435761u % 0xFFFFFFFFu),
-                 (unsigned long long)n);
+        snprintf(out, cap, "%08llx-4a1b-4c2d-8e3f-%012llx",
+                 (unsigned long long)(n * 2654435761u % 0xFFFFFFFFu), (unsigned long long)n);
         break;
     case V_ZOHO:
         snprintf(out, cap, "zcrm_%llu", (unsigned long long)(4876000000000ull + n));
@@ -733,15 +714,11 @@ typedef struct sink {
 static void emit(sink *s, pending *p)
 {
     out_write(&s->data, p->row, strlen(p->row));
-    if (s->truth)
-        fprintf(s->truth, "%s,%llu\n", p->id, (unsigned long long)p->entity);
+    if (s->truth) fprintf(s->truth, "%s,%llu\n", p->id, (unsigned long long)p->entity);
     if (s->quality) {
-        if (p->email_issue)
-            fprintf(s->quality, "%s,email,%s\n", p->id, p->email_issue);
-        if (p->phone_issue)
-            fprintf(s->quality, "%s,phone,%s\n", p->id, p->phone_issue);
-        if (p->unreachable)
-            fprintf(s->quality, "%s,record,incomplete\n", p->id);
+        if (p->email_issue) fprintf(s->quality, "%s,email,%s\n", p->id, p->email_issue);
+        if (p->phone_issue) fprintf(s->quality, "%s,phone,%s\n", p->id, p->phone_issue);
+        if (p->unreachable) fprintf(s->quality, "%s,record,incomplete\n", p->id);
     }
     free(p->row);
 }
@@ -802,10 +779,8 @@ static int open_out(out *o, const char *path)
 
 static void close_out(out *o)
 {
-    if (o->gz)
-        gzclose(o->gz);
-    if (o->fp)
-        fclose(o->fp);
+    if (o->gz) gzclose(o->gz);
+    if (o->fp) fclose(o->fp);
 }
 
 static void write_header(out *o, vendor v)
@@ -827,8 +802,7 @@ typedef struct opts {
 static vendor parse_vendor(const char *s)
 {
     for (int i = 0; i < V_COUNT; i++)
-        if (strcmp(s, vendor_names[i]) == 0)
-            return (vendor)i;
+        if (strcmp(s, vendor_names[i]) == 0) return (vendor)i;
     fprintf(stderr, "wngen: unknown vendor '%s'\n", s);
     exit(2);
 }
@@ -875,8 +849,7 @@ static void parse(opts *o, int argc, char **argv)
         else
             usage();
     }
-    if (o->rows <= 0 || !o->truth || (!o->out && !o->left))
-        usage();
+    if (o->rows <= 0 || !o->truth || (!o->out && !o->left)) usage();
 }
 
 /* Dedupe mode: customers, their duplicates, households. */
@@ -893,8 +866,7 @@ static int generate(const opts *o)
         return 2;
     }
     fputs("record_id,entity_id\n", s.truth);
-    if (s.quality)
-        fputs("record_id,field,issue\n", s.quality);
+    if (s.quality) fputs("record_id,field,issue\n", s.quality);
     write_header(&s.data, o->v);
     uint64_t next_id = 0, entity = 0;
     long written = 0;
@@ -907,8 +879,7 @@ static int generate(const opts *o)
                 ;
         for (int k = 0; k < copies && written < o->rows; k++, written++) {
             person p = base;
-            if (k > 0)
-                drift(&r, &p);
+            if (k > 0) drift(&r, &p);
             spoil(&r, &p);
             put_record(&s, &r, o->v, &p, &next_id);
         }
@@ -919,12 +890,11 @@ static int generate(const opts *o)
             m.entity = other.entity;
             m.female = other.female;
             snprintf(m.given, sizeof m.given, "%s",
-                     m.female ? m.c->female[rnd(&r, m.c->nfemale)] : m.c->male[rnd(&r, m.c->nmale)]);
-            if (strcmp(m.given, base.given) == 0)
-                continue;
+                     m.female ? m.c->female[rnd(&r, m.c->nfemale)]
+                              : m.c->male[rnd(&r, m.c->nmale)]);
+            if (strcmp(m.given, base.given) == 0) continue;
             bool twin = chance(&r, 0.1);
-            if (!twin)
-                pick_date(&r, 1940, 2010, m.dob);
+            if (!twin) pick_date(&r, 1940, 2010, m.dob);
             snprintf(m.email, sizeof m.email, "%s", other.email);
             m.mobile[0] = '\0';
             spoil(&r, &m);
@@ -935,8 +905,7 @@ static int generate(const opts *o)
     sink_flush(&s);
     close_out(&s.data);
     fclose(s.truth);
-    if (s.quality)
-        fclose(s.quality);
+    if (s.quality) fclose(s.quality);
     return 0;
 }
 
@@ -974,8 +943,7 @@ static int generate_link(const opts *o)
             make_id(o->right_v, rid, right_id, sizeof right_id);
             put_record(&right, &r, o->right_v, &p, &rid);
         }
-        if (in_left && in_right)
-            fprintf(truth, "%s,%s\n", left_id, right_id);
+        if (in_left && in_right) fprintf(truth, "%s,%s\n", left_id, right_id);
     }
     sink_flush(&left);
     sink_flush(&right);

@@ -33,12 +33,10 @@ static int split(char *line, char **f)
             char *w = ++p;
             f[n++] = w;
             while (*p && !(*p == '"' && p[1] != '"')) {
-                if (*p == '"')
-                    p++;
+                if (*p == '"') p++;
                 *w++ = *p++;
             }
-            if (*p == '"')
-                p++;
+            if (*p == '"') p++;
             char *end = p;
             *w = '\0';
             p = end;
@@ -58,8 +56,7 @@ static int split(char *line, char **f)
 static int column(char **f, int n, const char *name, const char *path)
 {
     for (int i = 0; i < n; i++)
-        if (strcmp(f[i], name) == 0)
-            return i;
+        if (strcmp(f[i], name) == 0) return i;
     fprintf(stderr, "wnscore: %s has no column %s\n", path, name);
     exit(2);
 }
@@ -110,8 +107,7 @@ static void grow(table *t)
 
 static void put(table *t, const char *k, uint64_t v)
 {
-    if (2 * (t->n + 1) > t->cap)
-        grow(t);
+    if (2 * (t->n + 1) > t->cap) grow(t);
     size_t i = hash(k) & (t->cap - 1);
     while (t->key[i] && strcmp(t->key[i], k) != 0)
         i = (i + 1) & (t->cap - 1);
@@ -124,8 +120,7 @@ static void put(table *t, const char *k, uint64_t v)
 
 static bool get(const table *t, const char *k, uint64_t *v)
 {
-    if (!t->cap)
-        return false;
+    if (!t->cap) return false;
     size_t i = hash(k) & (t->cap - 1);
     while (t->key[i]) {
         if (strcmp(t->key[i], k) == 0) {
@@ -161,8 +156,7 @@ typedef struct cell {
 static int cmp_cell(const void *a, const void *b)
 {
     const cell *x = a, *y = b;
-    if (x->cluster != y->cluster)
-        return x->cluster < y->cluster ? -1 : 1;
+    if (x->cluster != y->cluster) return x->cluster < y->cluster ? -1 : 1;
     return (x->entity > y->entity) - (x->entity < y->entity);
 }
 
@@ -193,13 +187,11 @@ static int score_clusters(const char *clusters, const char *truth_path, bool feb
         FILE *fp = open_or_die(truth_path);
         fgets(line, sizeof line, fp);
         while (fgets(line, sizeof line, fp))
-            if (split(line, f) >= 2)
-                put(&truth, f[0], strtoull(f[1], NULL, 10));
+            if (split(line, f) >= 2) put(&truth, f[0], strtoull(f[1], NULL, 10));
         fclose(fp);
     }
     FILE *fp = open_or_die(clusters);
-    if (!fgets(line, sizeof line, fp))
-        return 2;
+    if (!fgets(line, sizeof line, fp)) return 2;
     int n = split(line, f);
     int cid = column(f, n, "record_id", clusters), ccl = column(f, n, "cluster_id", clusters);
     size_t cap = 1 << 20, m = 0;
@@ -208,8 +200,7 @@ static int score_clusters(const char *clusters, const char *truth_path, bool feb
     uint64_t next = 0;
     while (fgets(line, sizeof line, fp)) {
         n = split(line, f);
-        if (n <= ccl || n <= cid)
-            continue;
+        if (n <= ccl || n <= cid) continue;
         uint64_t e, c;
         if (febrl)
             e = febrl_entity(f[cid]);
@@ -217,10 +208,8 @@ static int score_clusters(const char *clusters, const char *truth_path, bool feb
             fprintf(stderr, "wnscore: record %s is not in the truth\n", f[cid]);
             return 2;
         }
-        if (!get(&ids, f[ccl], &c))
-            put(&ids, f[ccl], c = next++);
-        if (m == cap)
-            cells = realloc(cells, (cap *= 2) * sizeof *cells);
+        if (!get(&ids, f[ccl], &c)) put(&ids, f[ccl], c = next++);
+        if (m == cap) cells = realloc(cells, (cap *= 2) * sizeof *cells);
         cells[m++] = (cell){c, e};
     }
     fclose(fp);
@@ -266,8 +255,7 @@ static int score_links(const char *links, const char *truth_path)
     fgets(line, sizeof line, fp);
     double tp = 0, predicted = 0;
     while (fgets(line, sizeof line, fp)) {
-        if (split(line, f) < 2)
-            continue;
+        if (split(line, f) < 2) continue;
         predicted++;
         uint64_t v;
         char key[512];
@@ -287,12 +275,10 @@ static const char *kind_of(const char *header)
     for (; header[i] && i + 1 < sizeof low; i++)
         low[i] = (char)(header[i] >= 'A' && header[i] <= 'Z' ? header[i] + 32 : header[i]);
     low[i] = '\0';
-    if (!low[0])
-        return "record";
+    if (!low[0]) return "record";
     if (strstr(low, "mail") && !strstr(low, "mailing")) /* not Salesforce's "Mailing Zip" */
         return "email";
-    if (strstr(low, "phone") || strstr(low, "mobile") || strstr(low, "tel"))
-        return "phone";
+    if (strstr(low, "phone") || strstr(low, "mobile") || strstr(low, "tel")) return "phone";
     return "other";
 }
 
@@ -315,18 +301,15 @@ static int score_quality(const char *quality, const char *truth_path)
     fgets(line, sizeof line, fp);
     double tp = 0, predicted = 0;
     while (fgets(line, sizeof line, fp)) {
-        if (split(line, f) < 3)
-            continue;
+        if (split(line, f) < 3) continue;
         const char *kind = kind_of(f[1]);
         bool counted = strcmp(f[2], "invalid") == 0 || strcmp(f[2], "placeholder") == 0 ||
                        strcmp(f[2], "incomplete") == 0;
-        if (!counted || strcmp(kind, "other") == 0)
-            continue;
+        if (!counted || strcmp(kind, "other") == 0) continue;
         char key[512];
         snprintf(key, sizeof key, "%s\x1f%s\x1f%s", f[0], kind, f[2]);
         uint64_t v;
-        if (get(&found, key, &v))
-            continue; /* two phone columns of one record: one finding */
+        if (get(&found, key, &v)) continue; /* two phone columns of one record: one finding */
         put(&found, key, 1);
         predicted++;
         tp += get(&truth, key, &v);
@@ -361,12 +344,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (clusters && (truth || febrl))
-        return score_clusters(clusters, truth, febrl);
-    if (links && truth)
-        return score_links(links, truth);
-    if (quality && qtruth)
-        return score_quality(quality, qtruth);
+    if (clusters && (truth || febrl)) return score_clusters(clusters, truth, febrl);
+    if (links && truth) return score_links(links, truth);
+    if (quality && qtruth) return score_quality(quality, qtruth);
     fputs("wnscore: nothing to score (see --help)\n", stderr);
     return 2;
 }

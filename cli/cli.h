@@ -14,23 +14,23 @@
 
 /* Exit statuses: a contract with the scripts that run winnow (README). */
 enum {
-    EXIT_DONE = 0,     /* done */
-    EXIT_USAGE = 1,    /* bad command line */
-    EXIT_INPUT = 2,    /* unreadable input or invalid rules; nothing written */
-    EXIT_REJECTS = 3,  /* finished, but some rows were rejected (listed in rejects.csv) */
+    EXIT_DONE = 0,    /* done */
+    EXIT_USAGE = 1,   /* bad command line */
+    EXIT_INPUT = 2,   /* unreadable input or invalid rules; nothing written */
+    EXIT_REJECTS = 3, /* finished, but some rows were rejected (listed in rejects.csv) */
 };
 
 /* Options most subcommands take. */
 typedef struct cli_opts {
-    const char *rules;   /* -r */
-    const char *outdir;  /* -o, default "winnow-out" */
-    int threads;         /* -j, 0 = online CPUs */
-    char delimiter;      /* --delimiter, 0 = sniff */
-    bool quiet;          /* -q: no table, no progress */
-    bool progress;       /* progress on stderr (default: when stderr is a terminal) */
-    bool one_to_one;     /* link: each record linked at most once */
-    const char *labels;  /* --labels: a file of labelled pairs */
-    int nargs;           /* positional arguments */
+    const char *rules;  /* -r */
+    const char *outdir; /* -o, default "winnow-out" */
+    int threads;        /* -j, 0 = online CPUs */
+    char delimiter;     /* --delimiter, 0 = sniff */
+    bool quiet;         /* -q: no table, no progress */
+    bool progress;      /* progress on stderr (default: when stderr is a terminal) */
+    bool one_to_one;    /* link: each record linked at most once */
+    const char *labels; /* --labels: a file of labelled pairs */
+    int nargs;          /* positional arguments */
     char **args;
 } cli_opts;
 

@@ -39,16 +39,13 @@ static int fetch_rows(const cli_session *s, raw_rows *rr, wn_error *err)
 {
     wn_reader *rd;
     int rc = cli_session_reopen(s, 0, &rd, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     wn_row row;
     uint32_t rec = 0;
     while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-        if (rc != WN_READ_ROW)
-            continue;
+        if (rc != WN_READ_ROW) continue;
         for (int k = 0; k < 2; k++) {
-            if (rr->rec[k] != rec || rr->cells[k])
-                continue;
+            if (rr->rec[k] != rec || rr->cells[k]) continue;
             rr->ncells[k] = row.ncells;
             rr->cells[k] = wn_xcalloc(row.ncells + 1, sizeof(char *));
             for (size_t c = 0; c < row.ncells; c++)
@@ -69,11 +66,9 @@ static void raw_of(const cli_session *s, const raw_rows *rr, int k, wn_field f, 
     out[0] = '\0';
     for (size_t c = 0; c < ic->ncols && c < rr->ncells[k]; c++) {
         bool same = ic->cols[c].field == f || (f == WN_F_PHONE && ic->cols[c].field == WN_F_MOBILE);
-        if (!same || !rr->cells[k][c][0])
-            continue;
+        if (!same || !rr->cells[k][c][0]) continue;
         int n = snprintf(out + used, cap - used, "%s%s", used ? " | " : "", rr->cells[k][c]);
-        if (n < 0 || (size_t)n >= cap - used)
-            break;
+        if (n < 0 || (size_t)n >= cap - used) break;
         used += (size_t)n;
     }
 }
@@ -90,8 +85,7 @@ static void print_fields(const cli_session *s, const wn_match *m, const raw_rows
         char r1[256], r2[256];
         raw_of(s, rr, 0, f, r1, sizeof r1);
         raw_of(s, rr, 1, f, r2, sizeof r2);
-        if (!r1[0] && !r2[0])
-            continue; /* neither export column nor value: nothing to show */
+        if (!r1[0] && !r2[0]) continue; /* neither export column nor value: nothing to show */
         printf("%-14s %-28.28s %-28.28s %-10s %+8.2f\n", wn_field_name(f), r1, r2,
                wn_level_name(lvl), fw[k]);
         const char *n1 = wn_store_str(st, a, (int)f), *n2 = wn_store_str(st, b, (int)f);
@@ -121,10 +115,8 @@ static int explain(cli_session *s, const cli_opts *o, wn_error *err)
     cli_opts one = *o; /* only the first argument is an input */
     one.nargs = 1;
     int rc = cli_session_open(s, CMD, &one, true, err);
-    if (rc == WN_OK)
-        rc = cli_session_ingest(s, NULL, err);
-    if (rc < 0)
-        return rc;
+    if (rc == WN_OK) rc = cli_session_ingest(s, NULL, err);
+    if (rc < 0) return rc;
     raw_rows rr;
     memset(&rr, 0, sizeof rr);
     for (int k = 0; k < 2; k++) {
@@ -140,9 +132,9 @@ static int explain(cli_session *s, const cli_opts *o, wn_error *err)
         uint64_t vec = wn_compare_pair(&s->store, s->rules, rr.rec[0], rr.rec[1]);
         double fw[WN_COMPARE_MAX];
         double w = wn_model_weight(&m.model, &s->store, s->rules, rr.rec[0], rr.rec[1], vec, fw);
-        printf("%s: record %s (data row %llu) and record %s (data row %llu)\n\n",
-               s->inputs[0].name, o->args[1], (unsigned long long)s->store.row[rr.rec[0]],
-               o->args[2], (unsigned long long)s->store.row[rr.rec[1]]);
+        printf("%s: record %s (data row %llu) and record %s (data row %llu)\n\n", s->inputs[0].name,
+               o->args[1], (unsigned long long)s->store.row[rr.rec[0]], o->args[2],
+               (unsigned long long)s->store.row[rr.rec[1]]);
         print_fields(s, &m, &rr, vec, fw);
         double p = wn_model_probability(w);
         printf("\nprior %+.2f bits; total weight %+.2f bits; match probability %.6f\n",
@@ -161,7 +153,8 @@ static int explain(cli_session *s, const cli_opts *o, wn_error *err)
                        wn_pair_outcome_name(sp->outcome));
         }
         bool same = m.clusters.root[rr.rec[0]] == m.clusters.root[rr.rec[1]];
-        printf("in `winnow run` they end up %s\n", same ? "in the same cluster" : "in different clusters");
+        printf("in `winnow run` they end up %s\n",
+               same ? "in the same cluster" : "in different clusters");
         print_blocking(s, rr.rec[0], rr.rec[1]);
     }
     for (int k = 0; k < 2; k++) {
@@ -177,8 +170,7 @@ int cmd_explain(int argc, char **argv)
 {
     cli_opts o;
     int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_THREADS, usage);
-    if (prc != 0)
-        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (prc != 0) return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs != 3) {
         cli_error(CMD, "expected INPUT ID1 ID2\n%s", usage);
         return EXIT_USAGE;

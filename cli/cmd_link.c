@@ -42,12 +42,10 @@ static size_t choose_links(const cli_session *s, const wn_match *m, bool one_to_
     size_t n = 0;
     for (size_t i = 0; i < m->npairs; i++) {
         const wn_scored_pair *p = &m->pairs[i];
-        if (p->weight < m->model.match_weight)
-            break;
+        if (p->weight < m->model.match_weight) break;
         if (p->outcome == WN_PAIR_REFUSED_NAME)
             continue; /* a household member, not the same customer */
-        if (one_to_one && (linked[p->a] || linked[p->b]))
-            continue;
+        if (one_to_one && (linked[p->a] || linked[p->b])) continue;
         chosen[i] = 1;
         linked[p->a] = linked[p->b] = 1;
         n++;
@@ -61,8 +59,7 @@ static int write_links(wn_outset *set, const cli_session *s, const wn_match *m,
 {
     FILE *fp;
     int rc = wn_outset_open(set, "links.csv", &fp, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
     const char *cols[] = {"left_id", "right_id", "probability", "weight"};
@@ -73,8 +70,7 @@ static int write_links(wn_outset *set, const cli_session *s, const wn_match *m,
     wn_csvw_end_row(&w);
     const wn_store *st = &s->store;
     for (size_t i = 0; i < m->npairs; i++) {
-        if (!chosen[i])
-            continue;
+        if (!chosen[i]) continue;
         const wn_scored_pair *p = &m->pairs[i];
         uint32_t l = st->source[p->a] == 0 ? p->a : p->b, r = l == p->a ? p->b : p->a;
         wn_csvw_str(&w, wn_store_id(st, l));
@@ -95,12 +91,11 @@ static int write_unmatched(wn_outset *set, const cli_session *s, int side, const
                            wn_error *err)
 {
     FILE *fp;
-    int rc = wn_outset_open(set, side == 0 ? "unmatched_left.csv" : "unmatched_right.csv", &fp, err);
+    int rc =
+        wn_outset_open(set, side == 0 ? "unmatched_left.csv" : "unmatched_right.csv", &fp, err);
     wn_reader *rd = NULL;
-    if (rc == WN_OK)
-        rc = cli_session_reopen(s, side, &rd, err);
-    if (rc < 0)
-        return rc;
+    if (rc == WN_OK) rc = cli_session_reopen(s, side, &rd, err);
+    if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
     const wn_header *h = wn_reader_header(rd);
@@ -110,10 +105,8 @@ static int write_unmatched(wn_outset *set, const cli_session *s, int side, const
     wn_row row;
     uint32_t rec = s->inputs[side].first_rec;
     while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-        if (rc != WN_READ_ROW)
-            continue;
-        if (linked[rec++])
-            continue;
+        if (rc != WN_READ_ROW) continue;
+        if (linked[rec++]) continue;
         for (size_t c = 0; c < row.ncells; c++)
             wn_csvw_cell(&w, row.cells[c].ptr, row.cells[c].len);
         wn_csvw_end_row(&w);
@@ -130,10 +123,8 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
     double started = cli_now();
     int rc = cli_session_open(s, CMD, o, true, err);
     wn_outset *set = NULL;
-    if (rc == WN_OK)
-        rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
-    if (rc == WN_OK)
-        rc = cli_session_ingest(s, set, err);
+    if (rc == WN_OK) rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
+    if (rc == WN_OK) rc = cli_session_ingest(s, set, err);
     double ingested = cli_now();
     wn_match m;
     memset(&m, 0, sizeof m);
@@ -144,8 +135,8 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         for (uint32_t r = 0; r < s->store.nrec; r++)
             side[r] = (uint8_t)s->store.source[r];
         const char *names[2] = {s->inputs[0].name, s->inputs[1].name};
-        wn_match_opts mo = {.threads = cli_threads(o->threads), .side = side,
-                            .source_names = names};
+        wn_match_opts mo = {
+            .threads = cli_threads(o->threads), .side = side, .source_names = names};
         rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
     }
     if (rc == WN_OK) {
@@ -154,42 +145,37 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         nlinks = choose_links(s, &m, o->one_to_one, chosen, linked);
         rc = write_links(set, s, &m, chosen, err);
     }
-    if (rc == WN_OK)
-        rc = cli_write_pairs(set, s, &m, err);
+    if (rc == WN_OK) rc = cli_write_pairs(set, s, &m, err);
     for (int i = 0; i < 2 && rc == WN_OK; i++)
         rc = write_unmatched(set, s, i, linked, err);
     if (rc == WN_OK) {
         FILE *fp;
         rc = wn_outset_open(set, "report.json", &fp, err);
-        if (rc == WN_OK)
-            cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
+        if (rc == WN_OK) cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
     }
-    if (rc == WN_OK)
-        rc = wn_outset_commit(set, err);
+    if (rc == WN_OK) rc = wn_outset_commit(set, err);
     if (rc == WN_OK && !o->quiet) {
         char a[32], b[32], c[32];
         printf("%s left x %s right records -> %s links%s in %.2fs (match threshold %.4f)\n",
                cli_thousands(s->inputs[0].nrec, a, sizeof a),
                cli_thousands(s->inputs[1].nrec, b, sizeof b), cli_thousands(nlinks, c, sizeof c),
-               o->one_to_one ? " (one-to-one)" : "", cli_now() - started,
-               m.model.match_threshold);
+               o->one_to_one ? " (one-to-one)" : "", cli_now() - started, m.model.match_threshold);
     }
     free(side);
     free(chosen);
     free(linked);
     wn_match_free(&m);
-    if (set)
-        cli_outputs_end(set);
+    if (set) cli_outputs_end(set);
     return rc;
 }
 
 int cmd_link(int argc, char **argv)
 {
     cli_opts o;
-    int prc = cli_parse(&o, argc, argv,
-                        CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS | CLI_OPT_ONE_TO_ONE, usage);
-    if (prc != 0)
-        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    int prc =
+        cli_parse(&o, argc, argv,
+                  CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS | CLI_OPT_ONE_TO_ONE, usage);
+    if (prc != 0) return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs != 2) {
         cli_error(CMD, "expected two inputs, LEFT and RIGHT\n%s", usage);
         return EXIT_USAGE;

@@ -50,10 +50,8 @@ typedef struct profile_outputs {
 static int open_outputs(wn_outset *set, profile_outputs *out, wn_error *err)
 {
     int rc = wn_outset_open(set, "profile.csv", &out->profile_csv, err);
-    if (rc == WN_OK)
-        rc = wn_outset_open(set, "report.json", &out->report_json, err);
-    if (rc < 0)
-        return rc;
+    if (rc == WN_OK) rc = wn_outset_open(set, "report.json", &out->report_json, err);
+    if (rc < 0) return rc;
     wn_csvw_init(&out->profile_w, out->profile_csv, true);
     return WN_OK;
 }
@@ -174,13 +172,12 @@ static void print_summary_line(const profiled_input *in)
     char rows[32], rejects[32];
     printf("%s: %s rows", in->in->name, cli_thousands(s->rows, rows, sizeof rows));
     if (s->rejects)
-        printf(", %s rejected (see rejects.csv)", cli_thousands(s->rejects, rejects, sizeof rejects));
+        printf(", %s rejected (see rejects.csv)",
+               cli_thousands(s->rejects, rejects, sizeof rejects));
     printf(", delimiter '%s', %s", s->delimiter == '\t' ? "tab" : (char[]){s->delimiter, 0},
            s->line_ending);
-    if (s->gzip)
-        printf(", gzip");
-    if (s->bom)
-        printf(", BOM");
+    if (s->gzip) printf(", gzip");
+    if (s->bom) printf(", BOM");
     if (s->cells_converted)
         printf(", %llu cells converted from Windows-1252", (unsigned long long)s->cells_converted);
     putchar('\n');
@@ -203,10 +200,12 @@ static void print_table(const profiled_input *in)
         snprintf(len, sizeof len, "%zu-%zu", c->min_len, c->max_len);
         top[0] = shape[0] = '\0';
         if (c->ntop_values)
-            snprintf(top, sizeof top, "%s (%llu)", clip(c->top_values[0].value, 18, cell, sizeof cell),
+            snprintf(top, sizeof top, "%s (%llu)",
+                     clip(c->top_values[0].value, 18, cell, sizeof cell),
                      (unsigned long long)c->top_values[0].count);
         if (c->ntop_shapes)
-            snprintf(shape, sizeof shape, "%s (%llu)", clip(c->top_shapes[0].value, 18, cell, sizeof cell),
+            snprintf(shape, sizeof shape, "%s (%llu)",
+                     clip(c->top_shapes[0].value, 18, cell, sizeof cell),
                      (unsigned long long)c->top_shapes[0].count);
         print_padded(clip(c->name, 24, name, sizeof name), 24);
         printf(" %-5s %6.1f%% %17s %9s %7llu  ", wn_column_kind_name(c->kind), pct, distinct,
@@ -238,14 +237,12 @@ static void print_findings(const profiled_input *in)
         uint64_t sum = 0;
         for (int k = 0; k < WN_ISSUE_COUNT; k++)
             sum += f[k];
-        if (!sum)
-            continue;
+        if (!sum) continue;
         char name[128];
         printf("  ");
         print_padded(clip(r->columns.cols[c].column, 24, name, sizeof name), 24);
         for (int k = 0; k < WN_ISSUE_COUNT; k++)
-            if (f[k])
-                printf(" %s %s", cli_thousands(f[k], num, sizeof num), wn_issue_name(k));
+            if (f[k]) printf(" %s %s", cli_thousands(f[k], num, sizeof num), wn_issue_name(k));
         putchar('\n');
     }
     putchar('\n');
@@ -259,18 +256,15 @@ static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *
         in[i].in = &s->inputs[i];
         rc = wn_profile_new(&in[i].profile, wn_reader_header(s->inputs[i].reader), NULL, err);
     }
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     s->on_row = profile_row;
     s->row_ctx = in;
     wn_outset *set = NULL;
     profile_outputs out;
     memset(&out, 0, sizeof out);
     rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
-    if (rc == WN_OK)
-        rc = open_outputs(set, &out, err);
-    if (rc == WN_OK)
-        rc = cli_session_ingest(s, set, err);
+    if (rc == WN_OK) rc = open_outputs(set, &out, err);
+    if (rc == WN_OK) rc = cli_session_ingest(s, set, err);
     for (int i = 0; rc == WN_OK && i < o->nargs; i++) {
         wn_profile_finish(in[i].profile);
         in[i].stats = s->inputs[i].res.reader;
@@ -281,11 +275,9 @@ static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *
         if (wn_csvw_status(&out.profile_w))
             rc = wn_fail(err, WN_EIO, "cannot write to %s", o->outdir);
     }
-    if (rc == WN_OK)
-        rc = wn_outset_commit(set, err);
+    if (rc == WN_OK) rc = wn_outset_commit(set, err);
     wn_csvw_release(&out.profile_w);
-    if (set)
-        cli_outputs_end(set);
+    if (set) cli_outputs_end(set);
     return rc;
 }
 
@@ -293,8 +285,7 @@ int cmd_profile(int argc, char **argv)
 {
     cli_opts o;
     int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS, usage);
-    if (prc != 0)
-        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (prc != 0) return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs < 1) {
         cli_error(CMD, "no input given\n%s", usage);
         return EXIT_USAGE;

@@ -19,7 +19,7 @@
 #include "ingest.h"
 #include "rules.h"
 
-#define CMD "rules"
+#define CMD         "rules"
 #define SAMPLE_ROWS 1000
 
 static const char usage[] =
@@ -39,8 +39,7 @@ static size_t read_sample(wn_reader *r, wn_arena *mem, const char ***cells_out, 
     wn_row row;
     int rc;
     while (n < SAMPLE_ROWS && (rc = wn_reader_next(r, &row, err)) > 0) {
-        if (rc != WN_READ_ROW)
-            continue;
+        if (rc != WN_READ_ROW) continue;
         for (size_t c = 0; c < ncols; c++)
             cells[n * ncols + c] = wn_arena_strndup(mem, row.cells[c].ptr, row.cells[c].len);
         n++;
@@ -84,10 +83,8 @@ static int rules_init(const char *path, char delimiter, wn_error *err)
     memset(&ic, 0, sizeof ic);
     wn_reader_opts ropts = {.delimiter = delimiter};
     int rc = wn_rules_load_default(&rules, err);
-    if (rc == WN_OK)
-        rc = wn_columns_load(&cols, err);
-    if (rc == WN_OK)
-        rc = wn_reader_open(&reader, path, &ropts, err);
+    if (rc == WN_OK) rc = wn_columns_load(&cols, err);
+    if (rc == WN_OK) rc = wn_reader_open(&reader, path, &ropts, err);
     if (rc == WN_OK) {
         size_t n = read_sample(reader, &mem, &cells, err, &rc);
         if (rc == WN_OK)
@@ -105,8 +102,7 @@ static int rules_init(const char *path, char delimiter, wn_error *err)
         wn_buf_free(&comment);
         rules->columns = NULL;
         rules->ncolumns = 0;
-        if (fflush(stdout) != 0)
-            rc = wn_fail(err, WN_EIO, "cannot write to standard output");
+        if (fflush(stdout) != 0) rc = wn_fail(err, WN_EIO, "cannot write to standard output");
     }
     free(cells);
     wn_arena_free(&mem);
@@ -121,8 +117,7 @@ static int rules_check(const char *path, wn_error *err)
 {
     wn_rules *r;
     int rc = wn_rules_load_file(&r, path, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     printf("%s: valid rules: %zu column%s%s, %zu blocking pass%s, %zu comparison%s, "
            "%zu check%s\n",
            path, r->ncolumns, r->ncolumns == 1 ? "" : "s",
@@ -137,8 +132,7 @@ int cmd_rules(int argc, char **argv)
 {
     cli_opts o;
     int prc = cli_parse(&o, argc, argv, 0, usage);
-    if (prc != 0)
-        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (prc != 0) return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs != 2 || (strcmp(o.args[0], "init") != 0 && strcmp(o.args[0], "check") != 0)) {
         cli_error(CMD, "expected 'init INPUT' or 'check RULES.yaml'\n%s", usage);
         return EXIT_USAGE;

@@ -54,10 +54,8 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
     double started = cli_now();
     int rc = cli_session_open(s, CMD, o, true, err);
     wn_outset *set = NULL;
-    if (rc == WN_OK)
-        rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
-    if (rc == WN_OK)
-        rc = cli_session_ingest(s, set, err);
+    if (rc == WN_OK) rc = cli_outputs_begin(&set, o->outdir, o->args, o->nargs, err);
+    if (rc == WN_OK) rc = cli_session_ingest(s, set, err);
     double ingested = cli_now();
     wn_match m;
     memset(&m, 0, sizeof m);
@@ -74,25 +72,19 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         wn_cluster_ids(&s->store, &m.clusters, ids);
         rc = cli_write_clusters(set, s, &m, ids, err);
     }
-    if (rc == WN_OK)
-        rc = cli_write_pairs(set, s, &m, err);
-    if (rc == WN_OK)
-        rc = cli_write_clean(set, s, &m, ids, err);
+    if (rc == WN_OK) rc = cli_write_pairs(set, s, &m, err);
+    if (rc == WN_OK) rc = cli_write_clean(set, s, &m, ids, err);
     if (rc == WN_OK) {
         FILE *fp;
         rc = wn_outset_open(set, "report.json", &fp, err);
-        if (rc == WN_OK)
-            cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
+        if (rc == WN_OK) cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
     }
-    if (rc == WN_OK)
-        rc = wn_outset_commit(set, err);
-    if (rc == WN_OK && !o->quiet)
-        print_summary(s, &m, cli_now() - started);
+    if (rc == WN_OK) rc = wn_outset_commit(set, err);
+    if (rc == WN_OK && !o->quiet) print_summary(s, &m, cli_now() - started);
     free(ids);
     free(names);
     wn_match_free(&m);
-    if (set)
-        cli_outputs_end(set);
+    if (set) cli_outputs_end(set);
     return rc;
 }
 
@@ -100,8 +92,7 @@ int cmd_run(int argc, char **argv)
 {
     cli_opts o;
     int prc = cli_parse(&o, argc, argv, CLI_OPT_RULES | CLI_OPT_OUTDIR | CLI_OPT_THREADS, usage);
-    if (prc != 0)
-        return prc > 0 ? EXIT_DONE : EXIT_USAGE;
+    if (prc != 0) return prc > 0 ? EXIT_DONE : EXIT_USAGE;
     if (o.nargs < 1) {
         cli_error(CMD, "no input given\n%s", usage);
         return EXIT_USAGE;

@@ -47,8 +47,7 @@ int main(int argc, char **argv)
         return EXIT_DONE;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "winnow: '%s' is not a command\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

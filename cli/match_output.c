@@ -39,10 +39,8 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
 {
     FILE *pf, *rf;
     int rc = wn_outset_open(set, "pairs.csv", &pf, err);
-    if (rc == WN_OK)
-        rc = wn_outset_open(set, "review.csv", &rf, err);
-    if (rc < 0)
-        return rc;
+    if (rc == WN_OK) rc = wn_outset_open(set, "review.csv", &rf, err);
+    if (rc < 0) return rc;
     wn_csvw pw, rw;
     wn_csvw_init(&pw, pf, true);
     wn_csvw_init(&rw, rf, true);
@@ -50,11 +48,9 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
     pairs_header(&rw, s->rules);
     for (size_t i = 0; i < m->npairs; i++) {
         const wn_scored_pair *p = &m->pairs[i];
-        if (p->outcome == WN_PAIR_BELOW)
-            continue;
+        if (p->outcome == WN_PAIR_BELOW) continue;
         pair_row(&pw, s, p);
-        if (p->outcome != WN_PAIR_MATCHED)
-            pair_row(&rw, s, p);
+        if (p->outcome != WN_PAIR_MATCHED) pair_row(&rw, s, p);
     }
     rc = wn_csvw_status(&pw) || wn_csvw_status(&rw) ? wn_fail(err, WN_EIO, "cannot write pairs.csv")
                                                     : WN_OK;
@@ -68,8 +64,7 @@ int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
 {
     FILE *fp;
     int rc = wn_outset_open(set, "clusters.csv", &fp, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
     const char *cols[] = {"record_id",    "cluster_id", "source",      "is_survivor",
@@ -129,37 +124,32 @@ static uint64_t golden_key(uint32_t survivor, int field)
 }
 
 /* Pass 1: the raw values golden records take from other members. */
-static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *values,
-                          wn_arena *mem, wn_error *err)
+static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *values, wn_arena *mem,
+                          wn_error *err)
 {
     const wn_store *st = &s->store;
     const wn_input_columns *out = &s->inputs[0].res.columns;
     /* wanted[r]: does record r win any field of another record's golden row? */
     uint8_t *wanted = wn_xcalloc(st->nrec ? st->nrec : 1, 1);
     for (uint32_t r = 0; r < st->nrec; r++) {
-        if (!m->golden.survivor[r])
-            continue;
+        if (!m->golden.survivor[r]) continue;
         for (size_t j = 0; j < out->ncols; j++) {
             wn_field f = golden_field(out, j);
             uint32_t w = f ? wn_golden_winner(&m->golden, r, f) : UINT32_MAX;
-            if (w != UINT32_MAX && w != r)
-                wanted[w] = 1;
+            if (w != UINT32_MAX && w != r) wanted[w] = 1;
         }
     }
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
         wn_reader *rd;
-        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0)
-            break;
+        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0) break;
         long *map = column_map(s, i);
         wn_row row;
         uint32_t rec = s->inputs[i].first_rec;
         while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-            if (rc != WN_READ_ROW)
-                continue;
+            if (rc != WN_READ_ROW) continue;
             uint32_t r = rec++;
-            if (!wanted[r])
-                continue;
+            if (!wanted[r]) continue;
             uint32_t surv = r;
             for (uint32_t q = m->clusters.root[r]; q < st->nrec; q++) /* find the survivor */
                 if (m->clusters.root[q] == m->clusters.root[r] && m->golden.survivor[q]) {
@@ -168,8 +158,7 @@ static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *va
                 }
             for (size_t j = 0; j < out->ncols; j++) {
                 wn_field f = golden_field(out, j);
-                if (!f || map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r)
-                    continue;
+                if (!f || map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r) continue;
                 uint64_t key = golden_key(surv, f);
                 const wn_cell *cell = &row.cells[map[j]];
                 char *copy = wn_arena_strndup(mem, cell->ptr, cell->len);
@@ -201,18 +190,15 @@ static int write_clean_rows(const cli_session *s, const wn_match *m, char (*clus
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
         wn_reader *rd;
-        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0)
-            break;
+        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0) break;
         long *map = column_map(s, i);
         wn_row row;
         uint32_t rec = s->inputs[i].first_rec;
         while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-            if (rc != WN_READ_ROW)
-                continue;
+            if (rc != WN_READ_ROW) continue;
             uint32_t r = rec++;
             uint32_t size = m->clusters.size[m->clusters.root[r]];
-            if (size > 1 && !m->golden.survivor[r])
-                continue;
+            if (size > 1 && !m->golden.survivor[r]) continue;
             for (size_t j = 0; j < out->ncols; j++) {
                 wn_field f = golden_field(out, j);
                 uint64_t key = golden_key(r, f), v;
@@ -243,12 +229,10 @@ static void write_lineage(const cli_session *s, const wn_match *m, char (*cluste
         wn_csvw_str(w, cols[i]);
     wn_csvw_end_row(w);
     for (uint32_t r = 0; r < st->nrec; r++) {
-        if (!m->golden.survivor[r])
-            continue;
+        if (!m->golden.survivor[r]) continue;
         for (int f = 1; f < WN_F_COUNT; f++) {
             uint32_t win = wn_golden_winner(&m->golden, r, f);
-            if (win == UINT32_MAX)
-                continue;
+            if (win == UINT32_MAX) continue;
             wn_csvw_str(w, cluster_ids[r]);
             wn_csvw_str(w, wn_field_name((wn_field)f));
             wn_csvw_str(w, wn_store_id(st, win));
@@ -264,10 +248,8 @@ int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
 {
     FILE *cf, *lf;
     int rc = wn_outset_open(set, "clean.csv", &cf, err);
-    if (rc == WN_OK)
-        rc = wn_outset_open(set, "lineage.csv", &lf, err);
-    if (rc < 0)
-        return rc;
+    if (rc == WN_OK) rc = wn_outset_open(set, "lineage.csv", &lf, err);
+    if (rc < 0) return rc;
     wn_strmap values;
     wn_strmap_init(&values);
     wn_arena mem = {0};
@@ -275,10 +257,8 @@ int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
     wn_csvw_init(&cw, cf, true);
     wn_csvw_init(&lw, lf, true);
     rc = gather_winners(s, m, &values, &mem, err);
-    if (rc == WN_OK)
-        rc = write_clean_rows(s, m, cluster_ids, &values, &cw, err);
-    if (rc == WN_OK)
-        write_lineage(s, m, cluster_ids, &lw);
+    if (rc == WN_OK) rc = write_clean_rows(s, m, cluster_ids, &values, &cw, err);
+    if (rc == WN_OK) write_lineage(s, m, cluster_ids, &lw);
     if (rc == WN_OK && (wn_csvw_status(&cw) || wn_csvw_status(&lw)))
         rc = wn_fail(err, WN_EIO, "cannot write clean.csv");
     wn_csvw_release(&cw);

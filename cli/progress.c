@@ -22,11 +22,9 @@ void cli_progress_start(cli_progress *p, bool enabled, const char *label)
 
 void cli_progress_update(cli_progress *p, const wn_reader *r)
 {
-    if (!p->enabled)
-        return;
+    if (!p->enabled) return;
     double now = cli_now();
-    if (now - p->last_draw < REDRAW_SECONDS)
-        return;
+    if (now - p->last_draw < REDRAW_SECONDS) return;
     p->last_draw = now;
     wn_reader_stats st;
     wn_reader_stats_get(r, &st);
@@ -46,6 +44,5 @@ void cli_progress_update(cli_progress *p, const wn_reader *r)
 
 void cli_progress_done(cli_progress *p)
 {
-    if (p->enabled && p->last_draw > 0.0)
-        fputs("\r\033[K", stderr);
+    if (p->enabled && p->last_draw > 0.0) fputs("\r\033[K", stderr);
 }

@@ -27,8 +27,7 @@ static int spool_stdin(cli_session *s, wn_error *err)
     char chunk[1 << 16];
     ssize_t n;
     while ((n = read(STDIN_FILENO, chunk, sizeof chunk)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) continue;
         if (n < 0 || write(fd, chunk, (size_t)n) != n) {
             int e = errno;
             close(fd);
@@ -50,10 +49,8 @@ int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool us
     wn_store_init(&s->store);
     int rc = o->rules ? wn_rules_load_file(&s->rules, o->rules, err)
                       : wn_rules_load_default(&s->rules, err);
-    if (rc < 0)
-        return rc;
-    if (!s->rules->columns_given && (rc = wn_columns_load(&s->columns, err)) < 0)
-        return rc;
+    if (rc < 0) return rc;
+    if (!s->rules->columns_given && (rc = wn_columns_load(&s->columns, err)) < 0) return rc;
     s->ninputs = o->nargs;
     s->inputs = wn_xcalloc((size_t)(o->nargs ? o->nargs : 1), sizeof *s->inputs);
     wn_reader_opts ropts = {.delimiter = o->delimiter};
@@ -63,8 +60,7 @@ int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool us
         if (strcmp(in->arg, "-") == 0) {
             if (s->spool)
                 return wn_fail(err, WN_EUSAGE, "standard input (-) can be read only once");
-            if ((rc = spool_stdin(s, err)) < 0)
-                return rc;
+            if ((rc = spool_stdin(s, err)) < 0) return rc;
             in->path = s->spool;
             in->name = "<stdin>";
         }
@@ -99,8 +95,7 @@ static void on_finding(void *ctx, const wn_finding *f)
 {
     sink_ctx *c = ctx;
     wn_csvw *w = &c->s->quality_w;
-    if (!c->s->quality_csv)
-        return;
+    if (!c->s->quality_csv) return;
     wn_csvw_str(w, f->record_id);
     wn_csvw_str(w, f->column);
     wn_csvw_str(w, wn_issue_name(f->issue));
@@ -116,8 +111,7 @@ static void on_reject(void *ctx, const wn_row *row, const char *source)
     sink_ctx *c = ctx;
     (void)source;
     c->s->rejects++;
-    if (c->s->rejects_csv)
-        wn_csvw_reject(&c->s->rejects_w, row, c->in->name);
+    if (c->s->rejects_csv) wn_csvw_reject(&c->s->rejects_w, row, c->in->name);
 }
 
 static void on_row(void *ctx, const wn_row *row)
@@ -137,10 +131,8 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
     int rc = WN_OK;
     if (set) {
         rc = wn_outset_open(set, "quality.csv", &s->quality_csv, err);
-        if (rc == WN_OK)
-            rc = wn_outset_open(set, "rejects.csv", &s->rejects_csv, err);
-        if (rc < 0)
-            return rc;
+        if (rc == WN_OK) rc = wn_outset_open(set, "rejects.csv", &s->rejects_csv, err);
+        if (rc < 0) return rc;
         wn_csvw_init(&s->quality_w, s->quality_csv, true);
         wn_csvw_init(&s->rejects_w, s->rejects_csv, true);
         const char *header[] = {"record_id", "field", "issue", "value", "source", "line", "detail"};
@@ -153,8 +145,11 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
         cli_input *in = &s->inputs[i];
         sink_ctx ctx = {.s = s, .in = in};
         cli_progress_start(&ctx.progress, s->opts.progress, in->name);
-        wn_ingest_sink sink = {.ctx = &ctx, .finding = on_finding, .reject = on_reject,
-                               .row = s->on_row ? on_row : NULL, .progress = on_progress};
+        wn_ingest_sink sink = {.ctx = &ctx,
+                               .finding = on_finding,
+                               .reject = on_reject,
+                               .row = s->on_row ? on_row : NULL,
+                               .progress = on_progress};
         wn_ingest_opts io = {.source = (uint16_t)i, .threads = cli_threads(s->opts.threads)};
         in->first_rec = s->store.nrec;
         rc = wn_ingest(in->reader, s->rules, s->columns, &io, s->use_store ? &s->store : NULL,
@@ -179,8 +174,7 @@ void cli_session_free(cli_session *s)
     wn_store_free(&s->store);
     wn_rules_free(s->rules);
     wn_columns_free(s->columns);
-    if (s->spool)
-        unlink(s->spool);
+    if (s->spool) unlink(s->spool);
     free(s->spool);
     memset(s, 0, sizeof *s);
 }

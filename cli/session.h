@@ -17,12 +17,12 @@
 #include "store.h"
 
 typedef struct cli_input {
-    const char *arg;      /* as given on the command line */
-    const char *path;     /* what to (re)open: arg, or the stdin spool */
-    const char *name;     /* for messages and the source column */
+    const char *arg;  /* as given on the command line */
+    const char *path; /* what to (re)open: arg, or the stdin spool */
+    const char *name; /* for messages and the source column */
     wn_reader *reader;
     wn_ingest_result res;
-    uint32_t first_rec;   /* its records in the store: [first_rec, first_rec + nrec) */
+    uint32_t first_rec; /* its records in the store: [first_rec, first_rec + nrec) */
     uint32_t nrec;
 } cli_input;
 
@@ -35,7 +35,7 @@ typedef struct cli_session {
     cli_input *inputs;
     wn_store store;
     bool use_store;
-    char *spool;          /* the stdin copy, removed by cli_session_free */
+    char *spool; /* the stdin copy, removed by cli_session_free */
     FILE *quality_csv, *rejects_csv;
     wn_csvw quality_w, rejects_w;
     uint64_t rejects;

@@ -44,8 +44,7 @@ static int parse_delimiter(const char *s, char *out)
         *out = '\t';
         return 0;
     }
-    if (strlen(s) != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r')
-        return -1;
+    if (strlen(s) != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r') return -1;
     *out = s[0];
     return 0;
 }
@@ -53,16 +52,11 @@ static int parse_delimiter(const char *s, char *out)
 int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char *usage)
 {
     static const struct option longopts[] = {
-        {"rules", required_argument, NULL, 'r'},
-        {"output", required_argument, NULL, 'o'},
-        {"threads", required_argument, NULL, 'j'},
-        {"delimiter", required_argument, NULL, 'd'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-progress", no_argument, NULL, 'P'},
-        {"one-to-one", no_argument, NULL, '1'},
-        {"labels", required_argument, NULL, 'L'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"rules", required_argument, NULL, 'r'},   {"output", required_argument, NULL, 'o'},
+        {"threads", required_argument, NULL, 'j'}, {"delimiter", required_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},         {"no-progress", no_argument, NULL, 'P'},
+        {"one-to-one", no_argument, NULL, '1'},    {"labels", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
     };
     const char *cmd = argv[0];
     memset(o, 0, sizeof *o);
@@ -74,18 +68,15 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
     while ((c = getopt_long(argc, argv, ":r:o:j:d:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'r':
-            if (!(accepted & CLI_OPT_RULES))
-                goto unknown;
+            if (!(accepted & CLI_OPT_RULES)) goto unknown;
             o->rules = optarg;
             break;
         case 'o':
-            if (!(accepted & CLI_OPT_OUTDIR))
-                goto unknown;
+            if (!(accepted & CLI_OPT_OUTDIR)) goto unknown;
             o->outdir = optarg;
             break;
         case 'j': {
-            if (!(accepted & CLI_OPT_THREADS))
-                goto unknown;
+            if (!(accepted & CLI_OPT_THREADS)) goto unknown;
             char *end;
             long n = strtol(optarg, &end, 10);
             if (*end || n < 1 || n > 256) {
@@ -109,13 +100,11 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
             o->progress = false;
             break;
         case '1':
-            if (!(accepted & CLI_OPT_ONE_TO_ONE))
-                goto unknown;
+            if (!(accepted & CLI_OPT_ONE_TO_ONE)) goto unknown;
             o->one_to_one = true;
             break;
         case 'L':
-            if (!(accepted & CLI_OPT_LABELS))
-                goto unknown;
+            if (!(accepted & CLI_OPT_LABELS)) goto unknown;
             o->labels = optarg;
             break;
         case 'h':
@@ -137,8 +126,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, unsigned accepted, const char 
 
 int cli_threads(int asked)
 {
-    if (asked > 0)
-        return asked;
+    if (asked > 0) return asked;
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 && n < 256 ? (int)n : 1;
 }
@@ -150,8 +138,7 @@ static wn_outset *volatile current_outputs;
 static void on_fatal_signal(int sig)
 {
     wn_outset *set = current_outputs;
-    if (set)
-        wn_outset_abort_from_signal(set);
+    if (set) wn_outset_abort_from_signal(set);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -160,8 +147,7 @@ int cli_outputs_begin(wn_outset **set, const char *outdir, char **inputs, int ni
                       wn_error *err)
 {
     int rc = wn_outset_new(set, outdir, (const char *const *)inputs, (size_t)ninputs, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     current_outputs = *set;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -194,8 +180,7 @@ const char *cli_thousands(uint64_t v, char *buf, int cap)
     int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
     int out = 0;
     for (int i = 0; i < n && out + 2 < cap; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[out++] = ',';
+        if (i > 0 && (n - i) % 3 == 0) buf[out++] = ',';
         buf[out++] = digits[i];
     }
     buf[out] = '\0';

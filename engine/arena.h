@@ -15,7 +15,7 @@ typedef struct wn_arena_chunk wn_arena_chunk;
 
 typedef struct wn_arena {
     wn_arena_chunk *head;
-    size_t used; /* bytes used in head */
+    size_t used;  /* bytes used in head */
     size_t total; /* bytes allocated from the system, for reports */
 } wn_arena;
 

@@ -31,8 +31,7 @@ static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32
     int slot = (int)p->part_field[k];
     const char *v = wn_store_str(s, rec, slot);
     size_t len = wn_store_len(s, rec, slot);
-    if (len == 0)
-        return false;
+    if (len == 0) return false;
     char code[16];
     switch (p->part_transform[k]) {
     case WN_KEY_VALUE:
@@ -45,31 +44,26 @@ static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32
         wn_buf_append(out, v, utf8_prefix(v, len, 3));
         break;
     case WN_KEY_SOUNDEX:
-        if (wn_soundex(v, len, code) == 0)
-            return false;
+        if (wn_soundex(v, len, code) == 0) return false;
         wn_buf_puts(out, code);
         break;
     case WN_KEY_METAPHONE: {
         char secondary[WN_DMETAPHONE_MAX + 1];
         wn_dmetaphone(v, len, 4, code, secondary);
-        if (!code[0])
-            return false;
+        if (!code[0]) return false;
         wn_buf_puts(out, code);
         break;
     }
     case WN_KEY_YEAR:
-        if (len < 4)
-            return false;
+        if (len < 4) return false;
         wn_buf_append(out, v, 4);
         break;
     case WN_KEY_DIGITS_LAST9: {
         char digits[9];
         size_t n = 0;
         for (size_t i = len; i > 0 && n < 9; i--)
-            if (v[i - 1] >= '0' && v[i - 1] <= '9')
-                digits[8 - n++] = v[i - 1];
-        if (n < 9)
-            return false;
+            if (v[i - 1] >= '0' && v[i - 1] <= '9') digits[8 - n++] = v[i - 1];
+        if (n < 9) return false;
         wn_buf_append(out, digits, 9);
         break;
     }
@@ -83,10 +77,8 @@ static bool build_key(const wn_store *s, const wn_block_pass *p, uint32_t rec, w
 {
     wn_buf_clear(out);
     for (size_t k = 0; k < p->nparts; k++) {
-        if (k)
-            wn_buf_putc(out, '|');
-        if (!key_part(s, p, k, rec, out))
-            return false;
+        if (k) wn_buf_putc(out, '|');
+        if (!key_part(s, p, k, rec, out)) return false;
     }
     return true;
 }
@@ -124,15 +116,13 @@ static void note_skipped(const wn_store *s, const wn_block_pass *p, wn_pass_repo
     size_t at = rep->ntop;
     while (at > 0 && rep->top_size[at - 1] < size)
         at--;
-    if (at >= WN_BLOCK_TOP_SKIPPED)
-        return;
+    if (at >= WN_BLOCK_TOP_SKIPPED) return;
     size_t last = rep->ntop < WN_BLOCK_TOP_SKIPPED ? rep->ntop : WN_BLOCK_TOP_SKIPPED - 1;
     memmove(&rep->top_size[at + 1], &rep->top_size[at], (last - at) * sizeof rep->top_size[0]);
     memmove(&rep->top_key[at + 1], &rep->top_key[at], (last - at) * sizeof rep->top_key[0]);
     rep->top_size[at] = size;
     wn_block_key_text(s, p, rec, rep->top_key[at], sizeof rep->top_key[at]);
-    if (rep->ntop < WN_BLOCK_TOP_SKIPPED)
-        rep->ntop++;
+    if (rep->ntop < WN_BLOCK_TOP_SKIPPED) rep->ntop++;
 }
 
 static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block,
@@ -141,8 +131,7 @@ static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block
     wn_buf key = {0};
     size_t n = 0;
     for (uint32_t rec = 0; rec < s->nrec; rec++)
-        if (build_key(s, p, rec, &key))
-            entries[n++] = (wn_kv){XXH3_64bits(key.data, key.len), rec};
+        if (build_key(s, p, rec, &key)) entries[n++] = (wn_kv){XXH3_64bits(key.data, key.len), rec};
     wn_buf_free(&key);
     rep->name = p->name;
     rep->keyed = n;
@@ -160,8 +149,7 @@ static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block
                 for (size_t a = i; a < j; a++)
                     for (size_t b = a + 1; b < j; b++) {
                         uint64_t x = entries[a].val, y = entries[b].val; /* x < y: stable sort */
-                        if (side && side[x] == side[y])
-                            continue;
+                        if (side && side[x] == side[y]) continue;
                         pair_push(pairs, x << 32 | y);
                         rep->pairs++;
                     }
@@ -196,8 +184,7 @@ int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size
     wn_sort_u64(pairs.v, pairs.n);
     size_t u = 0;
     for (size_t i = 0; i < pairs.n; i++)
-        if (u == 0 || pairs.v[u - 1] != pairs.v[i])
-            pairs.v[u++] = pairs.v[i];
+        if (u == 0 || pairs.v[u - 1] != pairs.v[i]) pairs.v[u++] = pairs.v[i];
     out->pairs = pairs.v;
     out->n = u;
     return WN_OK;

@@ -32,9 +32,9 @@
 
 typedef struct wn_pass_report {
     const char *name;
-    uint64_t keyed;            /* records with a key */
-    uint64_t blocks;           /* blocks of two or more records */
-    uint64_t pairs;            /* pairs produced (before removing repeats) */
+    uint64_t keyed;  /* records with a key */
+    uint64_t blocks; /* blocks of two or more records */
+    uint64_t pairs;  /* pairs produced (before removing repeats) */
     uint64_t skipped_blocks;
     uint64_t skipped_records;
     size_t ntop;

@@ -16,24 +16,21 @@ static void out_of_memory(size_t n)
 void *wn_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p)
-        out_of_memory(n);
+    if (!p) out_of_memory(n);
     return p;
 }
 
 void *wn_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
-    if (!p)
-        out_of_memory(count * size);
+    if (!p) out_of_memory(count * size);
     return p;
 }
 
 void *wn_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
-    if (!q)
-        out_of_memory(n);
+    if (!q) out_of_memory(n);
     return q;
 }
 
@@ -53,8 +50,7 @@ char *wn_xstrdup(const char *s)
 void wn_buf_reserve(wn_buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
-    if (need <= b->cap)
-        return;
+    if (need <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap *= 2;
@@ -73,8 +69,7 @@ void wn_buf_printf(wn_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
+    if (n <= 0) return;
     wn_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -37,17 +37,14 @@ static inline void wn_buf_clear(wn_buf *b)
  * would cost more than the byte. */
 static inline void wn_buf_putc(wn_buf *b, char c)
 {
-    if (b->len + 2 > b->cap)
-        wn_buf_reserve(b, 1);
+    if (b->len + 2 > b->cap) wn_buf_reserve(b, 1);
     b->data[b->len++] = c;
 }
 
 static inline void wn_buf_append(wn_buf *b, const void *p, size_t n)
 {
-    if (b->len + n + 1 > b->cap)
-        wn_buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, p, n);
+    if (b->len + n + 1 > b->cap) wn_buf_reserve(b, n);
+    if (n) memcpy(b->data + b->len, p, n);
     b->len += n;
 }
 

@@ -23,10 +23,8 @@ const char *wn_pair_outcome_name(int outcome)
 static int cmp_pairs(const void *x, const void *y)
 {
     const wn_scored_pair *p = x, *q = y;
-    if (p->weight != q->weight)
-        return p->weight > q->weight ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
+    if (p->weight != q->weight) return p->weight > q->weight ? -1 : 1;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
     return (p->b > q->b) - (p->b < q->b);
 }
 
@@ -49,11 +47,9 @@ static bool ids_conflict(const wn_store *s, const guard *g, uint32_t ra, uint32_
 {
     for (size_t k = 0; k < g->nids; k++) {
         uint32_t va = g->value[(size_t)ra * g->nids + k], vb = g->value[(size_t)rb * g->nids + k];
-        if (!va || !vb || va == vb)
-            continue;
+        if (!va || !vb || va == vb) continue;
         const wn_intern *t = &s->slots[g->ids[k]];
-        if (wn_osa_distance(t->str[va], t->len[va], t->str[vb], t->len[vb], 1) > 1)
-            return true;
+        if (wn_osa_distance(t->str[va], t->len[va], t->str[vb], t->len[vb], 1) > 1) return true;
     }
     return false;
 }
@@ -62,12 +58,9 @@ static int try_link(const wn_store *s, const wn_rules *r, guard *g, uint32_t *pa
                     uint32_t *size, uint32_t a, uint32_t b)
 {
     uint32_t ra = find(parent, a), rb = find(parent, b);
-    if (ra == rb)
-        return WN_PAIR_MATCHED;
-    if (ids_conflict(s, g, ra, rb))
-        return WN_PAIR_REFUSED_ID;
-    if ((size_t)size[ra] + size[rb] > r->max_cluster)
-        return WN_PAIR_REFUSED_SIZE;
+    if (ra == rb) return WN_PAIR_MATCHED;
+    if (ids_conflict(s, g, ra, rb)) return WN_PAIR_REFUSED_ID;
+    if ((size_t)size[ra] + size[rb] > r->max_cluster) return WN_PAIR_REFUSED_SIZE;
     /* The lower index becomes the root, so roots are deterministic. */
     if (rb < ra) {
         uint32_t t = ra;
@@ -158,8 +151,7 @@ void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17])
         uint32_t root = c->root[i], cur = least[root];
         int order = s->source[i] != s->source[cur] ? (s->source[i] < s->source[cur] ? -1 : 1)
                                                    : strcmp(wn_store_id(s, i), wn_store_id(s, cur));
-        if (order < 0)
-            least[root] = i;
+        if (order < 0) least[root] = i;
     }
     wn_buf key = {0};
     for (uint32_t i = 0; i < s->nrec; i++) {

@@ -40,21 +40,21 @@ typedef struct wn_scored_pair {
 } wn_scored_pair;
 
 enum wn_pair_outcome {
-    WN_PAIR_BELOW = 0,     /* under the review threshold */
-    WN_PAIR_REVIEW,        /* between review and match thresholds */
-    WN_PAIR_MATCHED,       /* linked */
-    WN_PAIR_REFUSED_ID,    /* a match, refused: conflicting hard identifiers (to review) */
-    WN_PAIR_REFUSED_SIZE,  /* a match, refused: cluster size cap (to review) */
-    WN_PAIR_REFUSED_NAME,  /* a match, refused: different given names (to review) */
+    WN_PAIR_BELOW = 0,    /* under the review threshold */
+    WN_PAIR_REVIEW,       /* between review and match thresholds */
+    WN_PAIR_MATCHED,      /* linked */
+    WN_PAIR_REFUSED_ID,   /* a match, refused: conflicting hard identifiers (to review) */
+    WN_PAIR_REFUSED_SIZE, /* a match, refused: cluster size cap (to review) */
+    WN_PAIR_REFUSED_NAME, /* a match, refused: different given names (to review) */
 };
 
 const char *wn_pair_outcome_name(int outcome);
 
 typedef struct wn_clusters {
-    uint32_t *root;   /* per record: its cluster's representative (lowest record index) */
-    uint32_t *size;   /* per record: size of its cluster (valid at roots) */
+    uint32_t *root; /* per record: its cluster's representative (lowest record index) */
+    uint32_t *size; /* per record: size of its cluster (valid at roots) */
     uint32_t nclusters;
-    uint32_t nmulti;  /* clusters of two or more */
+    uint32_t nmulti; /* clusters of two or more */
     uint64_t refused_id, refused_size, refused_name;
 } wn_clusters;
 

@@ -20,10 +20,8 @@ const char *wn_level_name(int level)
 /* A similarity in 0..1 against the close/loose thresholds. */
 static int level_from_similarity(const wn_comparison *c, double sim)
 {
-    if (sim >= c->close)
-        return WN_LVL_CLOSE;
-    if (sim >= c->loose)
-        return WN_LVL_LOOSE;
+    if (sim >= c->close) return WN_LVL_CLOSE;
+    if (sim >= c->loose) return WN_LVL_LOOSE;
     return WN_LVL_DIFFERENT;
 }
 
@@ -34,14 +32,11 @@ static int compare_dates(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (alen != 10 || blen != 10)
         return wn_osa_distance(a, alen, b, blen, 1) <= 1 ? WN_LVL_CLOSE : WN_LVL_DIFFERENT;
-    if (wn_osa_distance(a, alen, b, blen, 1) <= 1)
-        return WN_LVL_CLOSE;
-    bool swapped = memcmp(a, b, 4) == 0 && memcmp(a + 5, b + 8, 2) == 0 &&
-                   memcmp(a + 8, b + 5, 2) == 0;
-    if (swapped)
-        return WN_LVL_CLOSE;
-    if (memcmp(a + 4, b + 4, 6) == 0 || memcmp(a, b, 7) == 0)
-        return WN_LVL_LOOSE;
+    if (wn_osa_distance(a, alen, b, blen, 1) <= 1) return WN_LVL_CLOSE;
+    bool swapped =
+        memcmp(a, b, 4) == 0 && memcmp(a + 5, b + 8, 2) == 0 && memcmp(a + 8, b + 5, 2) == 0;
+    if (swapped) return WN_LVL_CLOSE;
+    if (memcmp(a + 4, b + 4, 6) == 0 || memcmp(a, b, 7) == 0) return WN_LVL_LOOSE;
     return WN_LVL_DIFFERENT;
 }
 
@@ -52,10 +47,8 @@ static int compare_dates(const char *a, size_t alen, const char *b, size_t blen)
  */
 static int compare_phones(const char *a, size_t alen, const char *b, size_t blen)
 {
-    if (*a == '+')
-        a++, alen--;
-    if (*b == '+')
-        b++, blen--;
+    if (*a == '+') a++, alen--;
+    if (*b == '+') b++, blen--;
     size_t shorter = alen < blen ? alen : blen;
     if (shorter >= 8 && memcmp(a + alen - shorter, b + blen - shorter, shorter) == 0)
         return alen == blen ? WN_LVL_EXACT : WN_LVL_CLOSE;
@@ -73,8 +66,7 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
                           size_t blen, double *sim)
 {
     *sim = 0.0;
-    if (alen == 0 || blen == 0)
-        return WN_LVL_MISSING;
+    if (alen == 0 || blen == 0) return WN_LVL_MISSING;
     if (alen == blen && memcmp(a, b, alen) == 0) {
         *sim = 1.0;
         return WN_LVL_EXACT;
@@ -83,8 +75,7 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
     case WN_CMP_EXACT:
         return WN_LVL_DIFFERENT;
     case WN_CMP_NAME:
-        if (initial_of(a, alen, b, blen))
-            return WN_LVL_LOOSE;
+        if (initial_of(a, alen, b, blen)) return WN_LVL_LOOSE;
         *sim = wn_jaro_winkler(a, alen, b, blen);
         return level_from_similarity(c, *sim);
     case WN_CMP_JARO_WINKLER:
@@ -100,8 +91,7 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
         int bound = (int)c->loose;
         int d = wn_osa_distance(a, alen, b, blen, bound);
         *sim = 1.0 - (double)d / (double)(alen > blen ? alen : blen);
-        if (d <= (int)c->close)
-            return WN_LVL_CLOSE;
+        if (d <= (int)c->close) return WN_LVL_CLOSE;
         return d <= bound ? WN_LVL_LOOSE : WN_LVL_DIFFERENT;
     }
     case WN_CMP_DATE:
@@ -110,8 +100,7 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
         return compare_phones(a, alen, b, blen);
     case WN_CMP_NUMERIC: {
         double x = strtod(a, NULL), y = strtod(b, NULL), d = fabs(x - y);
-        if (d <= c->close)
-            return WN_LVL_CLOSE;
+        if (d <= c->close) return WN_LVL_CLOSE;
         return d <= c->loose ? WN_LVL_LOOSE : WN_LVL_DIFFERENT;
     }
     default:
@@ -142,8 +131,7 @@ static size_t field_slots(wn_field f, int slots[3])
  * compared value beats missing. */
 static bool better_level(int candidate, int best)
 {
-    if (best == WN_LVL_MISSING)
-        return candidate != WN_LVL_MISSING;
+    if (best == WN_LVL_MISSING) return candidate != WN_LVL_MISSING;
     return candidate != WN_LVL_MISSING && candidate < best;
 }
 
@@ -157,8 +145,7 @@ int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             uint32_t va = wn_store_vid(s, a, slots[i]), vb = wn_store_vid(s, b, slots[j]);
-            if (!va || !vb)
-                continue;
+            if (!va || !vb) continue;
             if (slots[i] == slots[j] && va == vb) { /* interned: equal ids, equal values */
                 *similarity = 1.0;
                 return WN_LVL_EXACT;
@@ -182,8 +169,8 @@ int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint
  * that way, each counts as close (not exact: a swap is weaker evidence than
  * agreement in place).
  */
-static void swapped_names(const wn_store *s, const wn_rules *r, uint32_t a, uint32_t b,
-                          int *levels, size_t n)
+static void swapped_names(const wn_store *s, const wn_rules *r, uint32_t a, uint32_t b, int *levels,
+                          size_t n)
 {
     size_t kf = n, kl = n;
     for (size_t k = 0; k < n; k++) {
@@ -195,10 +182,12 @@ static void swapped_names(const wn_store *s, const wn_rules *r, uint32_t a, uint
     if (kf == n || kl == n || levels[kf] != WN_LVL_DIFFERENT || levels[kl] != WN_LVL_DIFFERENT)
         return;
     const wn_comparison *cf = &r->comparisons[kf], *cl = &r->comparisons[kl];
-    double sim1 = wn_jaro_winkler(wn_store_str(s, a, WN_F_FIRST_NAME), wn_store_len(s, a, WN_F_FIRST_NAME),
-                                  wn_store_str(s, b, WN_F_LAST_NAME), wn_store_len(s, b, WN_F_LAST_NAME));
-    double sim2 = wn_jaro_winkler(wn_store_str(s, a, WN_F_LAST_NAME), wn_store_len(s, a, WN_F_LAST_NAME),
-                                  wn_store_str(s, b, WN_F_FIRST_NAME), wn_store_len(s, b, WN_F_FIRST_NAME));
+    double sim1 =
+        wn_jaro_winkler(wn_store_str(s, a, WN_F_FIRST_NAME), wn_store_len(s, a, WN_F_FIRST_NAME),
+                        wn_store_str(s, b, WN_F_LAST_NAME), wn_store_len(s, b, WN_F_LAST_NAME));
+    double sim2 =
+        wn_jaro_winkler(wn_store_str(s, a, WN_F_LAST_NAME), wn_store_len(s, a, WN_F_LAST_NAME),
+                        wn_store_str(s, b, WN_F_FIRST_NAME), wn_store_len(s, b, WN_F_FIRST_NAME));
     /* loose, not close: the stored given name is already canonical (Danny is
      * daniel), the family name is not, so a swapped nickname is only near. */
     if (sim1 >= cf->loose && sim2 >= cl->loose) {

@@ -34,10 +34,8 @@ static wn_counter_slot *find_slot(const wn_counter *c, uint64_t hash, const char
     size_t mask = c->nslots - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         wn_counter_slot *slot = &c->slots[i];
-        if (!slot->value)
-            return slot;
-        if (slot->hash == hash && slot->len == len && memcmp(slot->value, s, len) == 0)
-            return slot;
+        if (!slot->value) return slot;
+        if (slot->hash == hash && slot->len == len && memcmp(slot->value, s, len) == 0) return slot;
     }
 }
 
@@ -65,20 +63,17 @@ static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nslots; i++)
-        if (c->slots[i].value)
-            out[n++] = c->slots[i];
+        if (c->slots[i].value) out[n++] = c->slots[i];
     return n;
 }
 
 static int by_count_desc(const void *a, const void *b)
 {
     const wn_counter_slot *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count < y->count ? 1 : -1;
+    if (x->count != y->count) return x->count < y->count ? 1 : -1;
     size_t n = x->len < y->len ? x->len : y->len;
     int cmp = memcmp(x->value, y->value, n);
-    if (cmp != 0)
-        return cmp;
+    if (cmp != 0) return cmp;
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
@@ -116,8 +111,7 @@ static uint64_t select_kth(uint64_t *v, size_t n, size_t k)
                 uint64_t t = v[i];
                 v[i++] = v[j];
                 v[j] = t;
-                if (j == 0)
-                    break;
+                if (j == 0) break;
                 j--;
             }
         }
@@ -149,8 +143,7 @@ static void decrement_all(wn_counter *c)
         counts[i] = all[i].count;
     uint64_t d = n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
-        if (all[i].count > d)
-            all[kept] = all[i], all[kept++].count -= d;
+        if (all[i].count > d) all[kept] = all[i], all[kept++].count -= d;
     rebuild(c, c->nslots, all, kept);
     free(counts);
     free(all);
@@ -181,8 +174,7 @@ void wn_counter_add(wn_counter *c, const char *s, size_t len)
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
 {
     uint64_t hash = XXH3_64bits(s, len);
-    if (!c->exact && c->sketch)
-        wn_hll_add(&c->hll, hash);
+    if (!c->exact && c->sketch) wn_hll_add(&c->hll, hash);
     c->total += n;
     wn_counter_slot *slot = find_slot(c, hash, s, len);
     if (slot->value) {
@@ -204,16 +196,14 @@ void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
         slot = find_slot(c, hash, s, len);
     }
     insert_new(c, slot, hash, s, len);
-    if (n > 1)
-        find_slot(c, hash, s, len)->count = n;
+    if (n > 1) find_slot(c, hash, s, len)->count = n;
 }
 
-void wn_counter_each(const wn_counter *c, void (*fn)(void *ctx, const char *s, size_t len, uint64_t n),
-                     void *ctx)
+void wn_counter_each(const wn_counter *c,
+                     void (*fn)(void *ctx, const char *s, size_t len, uint64_t n), void *ctx)
 {
     for (size_t i = 0; i < c->nslots; i++)
-        if (c->slots[i].value)
-            fn(ctx, c->slots[i].value, c->slots[i].len, c->slots[i].count);
+        if (c->slots[i].value) fn(ctx, c->slots[i].value, c->slots[i].len, c->slots[i].count);
 }
 
 bool wn_counter_exact(const wn_counter *c)
@@ -223,8 +213,7 @@ bool wn_counter_exact(const wn_counter *c)
 
 uint64_t wn_counter_distinct(const wn_counter *c)
 {
-    if (c->exact)
-        return c->used;
+    if (c->exact) return c->used;
     double e = wn_hll_estimate(&c->hll);
     return (uint64_t)(e + 0.5);
 }
@@ -234,8 +223,7 @@ size_t wn_counter_top(const wn_counter *c, size_t n, wn_value_count *out)
     wn_counter_slot *all = wn_xmalloc((c->used ? c->used : 1) * sizeof *all);
     size_t m = live_entries(c, all);
     qsort(all, m, sizeof *all, by_count_desc);
-    if (n > m)
-        n = m;
+    if (n > m) n = m;
     for (size_t i = 0; i < n; i++)
         out[i] = (wn_value_count){all[i].value, all[i].count};
     free(all);
@@ -248,4 +236,3 @@ void wn_counter_free(wn_counter *c)
     wn_arena_free(&c->strings);
     memset(c, 0, sizeof *c);
 }
-

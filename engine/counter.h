@@ -36,7 +36,7 @@ typedef struct wn_counter_slot {
 
 typedef struct wn_counter {
     wn_counter_slot *slots;
-    size_t nslots;  /* power of two */
+    size_t nslots; /* power of two */
     size_t used;
     size_t exact_limit;
     size_t mg_capacity;
@@ -59,8 +59,8 @@ void wn_counter_add(wn_counter *c, const char *s, size_t len);
 /* Adds `n` occurrences at once. */
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n);
 /* Calls fn for every value in the table with its count. */
-void wn_counter_each(const wn_counter *c, void (*fn)(void *ctx, const char *s, size_t len, uint64_t n),
-                     void *ctx);
+void wn_counter_each(const wn_counter *c,
+                     void (*fn)(void *ctx, const char *s, size_t len, uint64_t n), void *ctx);
 bool wn_counter_exact(const wn_counter *c);
 /* Distinct values: exact while the counter is exact, a HyperLogLog estimate after. */
 uint64_t wn_counter_distinct(const wn_counter *c);

@@ -43,22 +43,18 @@ static bool is_formula_start(char c)
 
 static bool needs_quotes(const wn_csvw *w, const char *s, size_t len)
 {
-    if (len == 0)
-        return false;
-    if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
-        return true;
+    if (len == 0) return false;
+    if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t') return true;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == w->delimiter || c == '"' || c == '\n' || c == '\r')
-            return true;
+        if (c == w->delimiter || c == '"' || c == '\n' || c == '\r') return true;
     }
     return false;
 }
 
 static void put(wn_csvw *w, const void *p, size_t n)
 {
-    if (n && fwrite(p, 1, n, w->fp) != n)
-        w->error = 1;
+    if (n && fwrite(p, 1, n, w->fp) != n) w->error = 1;
 }
 
 static void scratch_reserve(wn_csvw *w, size_t n)
@@ -89,16 +85,14 @@ static void put_quoted(wn_csvw *w, const char *s, size_t len, bool prefix)
 
 void wn_csvw_cell(wn_csvw *w, const char *s, size_t len)
 {
-    if (w->row_open)
-        put(w, &w->delimiter, 1);
+    if (w->row_open) put(w, &w->delimiter, 1);
     w->row_open = true;
     bool prefix = w->neutralise && len > 0 && is_formula_start(s[0]);
     if (needs_quotes(w, s, len)) {
         put_quoted(w, s, len, prefix);
         return;
     }
-    if (prefix)
-        put(w, "'", 1);
+    if (prefix) put(w, "'", 1);
     put(w, s, len);
 }
 
@@ -124,8 +118,7 @@ void wn_csvw_double(wn_csvw *w, double v, int decimals)
         memmove(tmp, tmp + 1, (size_t)n--);
     /* A number the program formatted is data, not a formula: a leading minus
      * stays as it is, so spreadsheets still read it as a number. */
-    if (w->row_open)
-        put(w, &w->delimiter, 1);
+    if (w->row_open) put(w, &w->delimiter, 1);
     w->row_open = true;
     put(w, tmp, (size_t)n);
 }

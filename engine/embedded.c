@@ -8,7 +8,6 @@
 const wn_embedded_file *wn_embedded_find(const char *name)
 {
     for (const wn_embedded_file *f = wn_embedded_files; f->name; f++)
-        if (strcmp(f->name, name) == 0)
-            return f;
+        if (strcmp(f->name, name) == 0) return f;
     return NULL;
 }

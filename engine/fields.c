@@ -44,7 +44,6 @@ const char *wn_field_name(wn_field f)
 wn_field wn_field_from_name(const char *name)
 {
     for (int f = WN_F_NONE + 1; f < WN_F_COUNT; f++)
-        if (strcmp(field_names[f], name) == 0)
-            return (wn_field)f;
+        if (strcmp(field_names[f], name) == 0) return (wn_field)f;
     return WN_F_NONE;
 }

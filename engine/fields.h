@@ -12,14 +12,14 @@
 #include <stddef.h>
 
 typedef enum wn_field {
-    WN_F_NONE = 0,      /* not a field winnow uses: carried through untouched */
-    WN_F_RECORD_ID,     /* the export's own id (Salesforce Id, HubSpot Record ID, ...) */
-    WN_F_SALUTATION,    /* Mr, Ms, Dr, Herr, ... */
+    WN_F_NONE = 0,   /* not a field winnow uses: carried through untouched */
+    WN_F_RECORD_ID,  /* the export's own id (Salesforce Id, HubSpot Record ID, ...) */
+    WN_F_SALUTATION, /* Mr, Ms, Dr, Herr, ... */
     WN_F_FIRST_NAME,
     WN_F_MIDDLE_NAME,
     WN_F_LAST_NAME,
-    WN_F_FULL_NAME,     /* one column with the whole name */
-    WN_F_NAME_SUFFIX,   /* Jr, III, PhD */
+    WN_F_FULL_NAME,   /* one column with the whole name */
+    WN_F_NAME_SUFFIX, /* Jr, III, PhD */
     WN_F_EMAIL,
     WN_F_PHONE,
     WN_F_MOBILE,
@@ -38,7 +38,7 @@ typedef enum wn_field {
     WN_F_MODIFIED,
     WN_F_OWNER,
     WN_F_LEAD_SOURCE,
-    WN_F_TAX_ID,        /* tax, VAT or national id: a hard identifier */
+    WN_F_TAX_ID, /* tax, VAT or national id: a hard identifier */
     WN_F_WEBSITE,
     WN_F_COUNT
 } wn_field;

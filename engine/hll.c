@@ -17,8 +17,7 @@ void wn_hll_add(wn_hll *h, uint64_t hash)
     uint64_t rest = hash << WN_HLL_BITS;
     /* Position of the first 1 bit in the remaining 50 bits (1-based). */
     uint8_t rank = rest ? (uint8_t)(__builtin_clzll(rest) + 1) : (uint8_t)(64 - WN_HLL_BITS + 1);
-    if (rank > h->reg[index])
-        h->reg[index] = rank;
+    if (rank > h->reg[index]) h->reg[index] = rank;
 }
 
 double wn_hll_estimate(const wn_hll *h)
@@ -32,7 +31,6 @@ double wn_hll_estimate(const wn_hll *h)
         zeros += h->reg[i] == 0;
     }
     double e = alpha * m * m / sum;
-    if (e <= 2.5 * m && zeros > 0)
-        e = m * log(m / zeros);
+    if (e <= 2.5 * m && zeros > 0) e = m * log(m / zeros);
     return e;
 }

@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#define WN_HLL_BITS 14
+#define WN_HLL_BITS      14
 #define WN_HLL_REGISTERS (1u << WN_HLL_BITS)
 
 typedef struct wn_hll {

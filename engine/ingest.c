@@ -78,8 +78,7 @@ static void assign_slots(wn_input_columns *ic)
         } else if (f == WN_F_PHONE && !has_mobile_column && !used[WN_F_MOBILE]) {
             slot = WN_F_MOBILE; /* a second phone column (Home Phone) */
         }
-        if (slot >= 0)
-            used[slot] = true;
+        if (slot >= 0) used[slot] = true;
         ic->slot[i] = slot;
     }
 }
@@ -96,11 +95,9 @@ static void alloc_columns(wn_input_columns *ic, size_t ncols)
 static const wn_column_rule *rules_column(const wn_rules *r, const char *name)
 {
     for (size_t i = 0; i < r->ncolumns; i++)
-        if (strcmp(r->columns[i].column, name) == 0)
-            return &r->columns[i];
+        if (strcmp(r->columns[i].column, name) == 0) return &r->columns[i];
     for (size_t i = 0; i < r->ncolumns; i++)
-        if (strcasecmp(r->columns[i].column, name) == 0)
-            return &r->columns[i];
+        if (strcasecmp(r->columns[i].column, name) == 0) return &r->columns[i];
     return NULL;
 }
 
@@ -108,8 +105,7 @@ static int decide_date_orders(const wn_rules *r, const wn_header *h, size_t nrow
                               const char *const *cells, wn_input_columns *ic)
 {
     for (size_t c = 0; c < ic->ncols; c++) {
-        if (!is_date_field(ic->cols[c].field))
-            continue;
+        if (!is_date_field(ic->cols[c].field)) continue;
         if (r->date_order) {
             ic->date_order[c] = r->date_order;
             continue;
@@ -118,8 +114,7 @@ static int decide_date_orders(const wn_rules *r, const wn_header *h, size_t nrow
         wn_date_vote_init(&vote);
         for (size_t i = 0; i < nrows; i++) {
             const char *v = cells[i * h->ncols + c];
-            if (v && *v)
-                wn_date_vote_add(&vote, v, strlen(v));
+            if (v && *v) wn_date_vote_add(&vote, v, strlen(v));
         }
         /* No value proves either order: month first is what US-made CRMs
          * write, and ISO dates do not care. */
@@ -139,17 +134,17 @@ int wn_ingest_resolve_columns(const wn_rules *r, const wn_columns *cols, const w
         for (size_t i = 0; i < h->ncols; i++) {
             const wn_column_rule *cr = rules_column(r, h->names[i]);
             ic->cols[i].column = h->names[i];
-            if (cr)
-                ic->cols[i] = *cr, ic->cols[i].column = h->names[i];
+            if (cr) ic->cols[i] = *cr, ic->cols[i].column = h->names[i];
         }
     } else {
         if (!cols)
             return wn_fail(err, WN_EUSAGE, "no column recognizer and no columns in the rules");
-        wn_columns_input in = {.ncols = h->ncols, .names = (const char *const *)h->names,
-                               .nrows = nrows, .cells = cells};
+        wn_columns_input in = {.ncols = h->ncols,
+                               .names = (const char *const *)h->names,
+                               .nrows = nrows,
+                               .cells = cells};
         int rc = wn_columns_resolve(cols, &in, &ic->map, err);
-        if (rc < 0)
-            return rc;
+        if (rc < 0) return rc;
         ic->vendor = ic->map.vendor;
         for (size_t i = 0; i < h->ncols; i++) {
             wn_column_rule *cr = &ic->cols[i];
@@ -159,8 +154,7 @@ int wn_ingest_resolve_columns(const wn_rules *r, const wn_columns *cols, const w
         }
     }
     for (size_t i = 0; i < h->ncols; i++)
-        if (ic->cols[i].field == WN_F_RECORD_ID && ic->id_column < 0)
-            ic->id_column = (long)i;
+        if (ic->cols[i].field == WN_F_RECORD_ID && ic->id_column < 0) ic->id_column = (long)i;
     assign_slots(ic);
     return decide_date_orders(r, h, nrows, cells, ic);
 }
@@ -198,16 +192,14 @@ static void placeholder_key(wn_field f, const char *s, size_t len, wn_buf *out)
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (is_phone_field(f)) {
-            if (isdigit(ch))
-                wn_buf_putc(out, (char)ch);
+            if (isdigit(ch)) wn_buf_putc(out, (char)ch);
             continue;
         }
         if (isspace(ch)) {
             space = out->len > 0;
             continue;
         }
-        if (space)
-            wn_buf_putc(out, ' ');
+        if (space) wn_buf_putc(out, ' ');
         space = false;
         wn_buf_putc(out, (char)tolower(ch));
     }
@@ -225,10 +217,8 @@ static void validator_init(validator *v, const wn_rules *r)
         const wn_placeholder_list *p = &r->placeholders[i];
         for (size_t k = 0; k < p->nvalues; k++) {
             placeholder_key(p->field, p->values[k], strlen(p->values[k]), &key);
-            if (key.len)
-                wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
-            if (key.len > v->longest)
-                v->longest = key.len;
+            if (key.len) wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
+            if (key.len > v->longest) v->longest = key.len;
         }
     }
     wn_buf_free(&key);
@@ -247,16 +237,14 @@ static void validator_free(validator *v)
     for (int f = 0; f < WN_F_COUNT; f++)
         wn_strmap_free(&v->placeholders[f]);
     for (size_t i = 0; i < v->r->nchecks; i++)
-        if (v->r->checks[i].kind == WN_CHECK_PATTERN)
-            regfree(&v->patterns[i]);
+        if (v->r->checks[i].kind == WN_CHECK_PATTERN) regfree(&v->patterns[i]);
     free(v->patterns);
 }
 
 /* Same digit repeated, or an ascending/descending run: 0000000, 1234567890. */
 static bool filler_digits(const char *digits, size_t n)
 {
-    if (n < 7)
-        return false;
+    if (n < 7) return false;
     bool same = true, up = true, down = true;
     for (size_t i = 1; i < n; i++) {
         same &= digits[i] == digits[0];
@@ -270,8 +258,7 @@ static bool filler_digits(const char *digits, size_t n)
 static bool filler_email(const validator *v, const char *key)
 {
     const char *at = strchr(key, '@');
-    if (!at || at == key)
-        return false;
+    if (!at || at == key) return false;
     size_t local = (size_t)(at - key);
     const char *dot = strchr(at + 1, '.');
     size_t domain = dot ? (size_t)(dot - at - 1) : strlen(at + 1);
@@ -284,20 +271,15 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
 {
     /* Keys are never longer than their raw value; a filler email is two
      * placeholder words and a short domain ending. Longer values are real. */
-    if (len > 2 * v->longest + 16 && !is_phone_field(f))
-        return false;
+    if (len > 2 * v->longest + 16 && !is_phone_field(f)) return false;
     uint64_t dummy;
     placeholder_key(f, raw, len, key);
-    if (key->len && wn_strmap_get(&v->placeholders[f], key->data, key->len, &dummy))
-        return true;
-    if (is_phone_field(f) && filler_digits(key->data, key->len))
-        return true;
-    if (f == WN_F_EMAIL && filler_email(v, key->data))
-        return true;
+    if (key->len && wn_strmap_get(&v->placeholders[f], key->data, key->len, &dummy)) return true;
+    if (is_phone_field(f) && filler_digits(key->data, key->len)) return true;
+    if (f == WN_F_EMAIL && filler_email(v, key->data)) return true;
     /* The "any" list is about the words people type for nothing; outside
      * phone fields its key is the one already built. */
-    if (is_phone_field(f))
-        placeholder_key(WN_F_NONE, raw, len, key);
+    if (is_phone_field(f)) placeholder_key(WN_F_NONE, raw, len, key);
     return wn_strmap_get(&v->placeholders[WN_F_NONE], key->data, key->len, &dummy);
 }
 
@@ -308,8 +290,7 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
     const wn_rules *r = v->r;
     for (size_t i = 0; i < r->nchecks; i++) {
         const wn_check *c = &r->checks[i];
-        if (c->field != f)
-            continue;
+        if (c->field != f) continue;
         switch (c->kind) {
         case WN_CHECK_PATTERN:
             if (regexec(&v->patterns[i], raw, 0, NULL, 0) != 0)
@@ -319,8 +300,7 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
             bool ok = false;
             for (size_t k = 0; k < c->nvalues && !ok; k++)
                 ok = strcasecmp(c->values[k], raw) == 0 || strcasecmp(c->values[k], norm) == 0;
-            if (!ok)
-                return "not one of the allowed values";
+            if (!ok) return "not one of the allowed values";
             break;
         }
         case WN_CHECK_DATE_RANGE: {
@@ -330,8 +310,7 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
             break;
         }
         case WN_CHECK_MIN_LENGTH:
-            if (wn_utf8_length(raw, len) < c->min_length)
-                return "shorter than the minimum length";
+            if (wn_utf8_length(raw, len) < c->min_length) return "shorter than the minimum length";
             break;
         default:
             break;
@@ -357,9 +336,9 @@ enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
 /* What became of one cell. */
 typedef struct cell_outcome {
     size_t col;
-    int issue;         /* -1: no finding */
-    int keep;          /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
-                        * split full name to the first and last name slots */
+    int issue; /* -1: no finding */
+    int keep;  /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
+                * split full name to the first and last name slots */
     const char *why;
     size_t off, len;   /* the normalized value (given name) in the worker's text */
     size_t off2, len2; /* KEEP_NAME: the family name */
@@ -384,10 +363,10 @@ struct ingest;
  * memo off after a trial; a memo stops growing at MEMO_MAX_ENTRIES.
  */
 #define MEMO_MAX_ENTRIES 32768
-#define MEMO_TRIAL 4096
+#define MEMO_TRIAL       4096
 
 typedef struct memo_entry {
-    cell_outcome o;          /* col, off/len, off2/len2 unused */
+    cell_outcome o; /* col, off/len, off2/len2 unused */
     bool recorded;
     bool valid, valid_first, valid_last;
     size_t norm, norm_len;   /* in the memo's text: the normalized value */
@@ -439,8 +418,7 @@ typedef struct ingest {
 static bool field_required(const wn_rules *r, wn_field f)
 {
     for (size_t i = 0; i < r->nrequired; i++)
-        if (r->required[i] == f)
-            return true;
+        if (r->required[i] == f) return true;
     return false;
 }
 
@@ -449,8 +427,7 @@ static bool field_required(const wn_rules *r, wn_field f)
 static size_t text_put(worker *w, const char *s, size_t n)
 {
     size_t off = w->text.len;
-    if (n)
-        wn_buf_append(&w->text, s, n);
+    if (n) wn_buf_append(&w->text, s, n);
     return off;
 }
 
@@ -482,7 +459,7 @@ static void split_full_name(worker *w, const wn_cell *cell, cell_outcome *o)
 /* Normalizes and validates one cell; returns whether there is anything to
  * apply (a finding or a value to store). */
 static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
-                          cell_outcome *o)
+                                   cell_outcome *o)
 {
     const ingest *g = w->g;
     const wn_column_rule *col = &g->ic->cols[c];
@@ -491,11 +468,11 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     const char *why = NULL;
     *o = (cell_outcome){.col = c, .issue = -1};
     wn_norm_status st = wn_normalize_value(col, ctx, cell->ptr, cell->len, &w->st, &w->norm, &why);
-    if (st == WN_NORM_EMPTY && cell->len > 0 && is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key))
+    if (st == WN_NORM_EMPTY && cell->len > 0 &&
+        is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key))
         st = WN_NORM_INVALID; /* "-" or "?" folds to nothing: still a placeholder, below */
     if (st == WN_NORM_EMPTY) {
-        if (!field_required(g->r, f))
-            return false;
+        if (!field_required(g->r, f)) return false;
         o->issue = WN_ISSUE_MISSING;
         o->why = "required field is empty";
         return true;
@@ -531,17 +508,15 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
 static size_t memo_put(column_memo *m, const char *s, size_t n)
 {
     size_t off = m->text.len;
-    if (n)
-        wn_buf_append(&m->text, s, n);
+    if (n) wn_buf_append(&m->text, s, n);
     return off;
 }
 
-static void memo_replay(worker *w, const column_memo *m, const memo_entry *e, wn_field f,
-                        size_t c, cell_outcome *o)
+static void memo_replay(worker *w, const column_memo *m, const memo_entry *e, wn_field f, size_t c,
+                        cell_outcome *o)
 {
     wn_buf_clear(&w->norm);
-    if (e->norm_len)
-        wn_buf_append(&w->norm, m->text.data + e->norm, e->norm_len);
+    if (e->norm_len) wn_buf_append(&w->norm, m->text.data + e->norm, e->norm_len);
     wn_buf_cstr(&w->norm); /* as the normalizer leaves it: the country code is read as a C string */
     w->valid_field[f] |= e->valid;
     w->valid_field[WN_F_FIRST_NAME] |= e->valid_first;
@@ -567,8 +542,11 @@ static void memo_record(worker *w, column_memo *m, bool recorded, const cell_out
         m->entries = wn_xrealloc(m->entries, m->cap * sizeof *m->entries);
     }
     memo_entry *e = &m->entries[m->n];
-    *e = (memo_entry){.o = *o, .recorded = recorded, .valid = valid[0],
-                      .valid_first = valid[1], .valid_last = valid[2]};
+    *e = (memo_entry){.o = *o,
+                      .recorded = recorded,
+                      .valid = valid[0],
+                      .valid_first = valid[1],
+                      .valid_last = valid[2]};
     e->norm = memo_put(m, w->norm.data, w->norm.len);
     e->norm_len = w->norm.len;
     if (o->keep == KEEP_NAME) {
@@ -584,8 +562,7 @@ static bool evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_
                           cell_outcome *o)
 {
     column_memo *m = &w->memos[c];
-    if (m->disabled)
-        return evaluate_cell_uncached(w, row, c, ctx, o);
+    if (m->disabled) return evaluate_cell_uncached(w, row, c, ctx, o);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
     wn_buf_clear(&w->memo_key);
@@ -620,10 +597,10 @@ static bool evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_
 /* The share of the export's customer fields that hold a valid value. */
 static unsigned completeness_of(const ingest *g, const bool *valid_field)
 {
-    static const wn_field counted[] = {WN_F_FIRST_NAME, WN_F_LAST_NAME, WN_F_FULL_NAME,
-                                       WN_F_EMAIL,      WN_F_PHONE,     WN_F_MOBILE,
-                                       WN_F_COMPANY,    WN_F_STREET,    WN_F_CITY,
-                                       WN_F_POSTAL_CODE, WN_F_COUNTRY,  WN_F_BIRTH_DATE};
+    static const wn_field counted[] = {WN_F_FIRST_NAME,  WN_F_LAST_NAME, WN_F_FULL_NAME,
+                                       WN_F_EMAIL,       WN_F_PHONE,     WN_F_MOBILE,
+                                       WN_F_COMPANY,     WN_F_STREET,    WN_F_CITY,
+                                       WN_F_POSTAL_CODE, WN_F_COUNTRY,   WN_F_BIRTH_DATE};
     unsigned mapped = 0, valid = 0;
     for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
         mapped += g->mapped_field[counted[i]];
@@ -653,13 +630,11 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
     if (g->country_column >= 0) { /* the record's own country decides its region */
         n += evaluate_cell(w, row, (size_t)g->country_column, &ctx, &cells[n]);
-        if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2)
-            memcpy(ctx.region, w->norm.data, 3);
+        if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
     }
     for (size_t c = 0; c < g->ic->ncols; c++) {
         wn_field f = g->ic->cols[c].field;
-        if (f == WN_F_NONE || f == WN_F_RECORD_ID || (long)c == g->country_column)
-            continue;
+        if (f == WN_F_NONE || f == WN_F_RECORD_ID || (long)c == g->country_column) continue;
         ctx.date_order = g->ic->date_order[c];
         n += evaluate_cell(w, row, c, &ctx, &cells[n]);
     }
@@ -688,8 +663,13 @@ static void report(ingest *g, const wn_row *row, const char *column, int issue, 
 {
     g->res->findings[issue]++;
     if (g->sink->finding) {
-        wn_finding f = {.record_id = wn_buf_cstr(&g->id), .column = column, .issue = issue,
-                        .value = value, .value_len = len, .line = row->line, .detail = detail};
+        wn_finding f = {.record_id = wn_buf_cstr(&g->id),
+                        .column = column,
+                        .issue = issue,
+                        .value = value,
+                        .value_len = len,
+                        .line = row->line,
+                        .detail = detail};
         g->sink->finding(g->sink->ctx, &f);
     }
 }
@@ -709,8 +689,7 @@ static void apply_cell(ingest *g, const wn_row *row, uint32_t rec, const cell_ou
                missing ? 0 : cell->len, o->why);
         g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
     }
-    if (!g->store)
-        return;
+    if (!g->store) return;
     if (o->keep == KEEP_VALUE) {
         wn_store_set(g->store, rec, g->ic->slot[o->col], text_at(text, o->off, o->len), o->len);
     } else if (o->keep == KEEP_NAME) {
@@ -721,16 +700,15 @@ static void apply_cell(ingest *g, const wn_row *row, uint32_t rec, const cell_ou
 
 static void apply_row(ingest *g, const wn_row *row, const row_outcome *ro)
 {
-    if (g->sink->row)
-        g->sink->row(g->sink->ctx, row);
+    if (g->sink->row) g->sink->row(g->sink->ctx, row);
     g->res->records++;
     wn_buf_clear(&g->id);
     if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
         wn_buf_append(&g->id, row->cells[g->ic->id_column].ptr, row->cells[g->ic->id_column].len);
     else
         wn_buf_printf(&g->id, "%llu", (unsigned long long)row->number);
-    uint32_t rec = g->store ? wn_store_add(g->store, g->source, row->number, g->id.data, g->id.len)
-                            : 0;
+    uint32_t rec =
+        g->store ? wn_store_add(g->store, g->source, row->number, g->id.data, g->id.len) : 0;
     const wn_buf *text = &g->workers[ro->worker].text;
     for (size_t k = 0; k < ro->n; k++)
         apply_cell(g, row, rec, &g->cells_out[ro->first + k], text);
@@ -740,8 +718,7 @@ static void apply_row(ingest *g, const wn_row *row, const row_outcome *ro)
     }
     g->res->completeness_hist[ro->completeness / 10]++;
     g->res->completeness_sum += ro->completeness;
-    if (g->store)
-        g->store->complete[rec] = ro->completeness;
+    if (g->store) g->store->complete[rec] = ro->completeness;
 }
 
 /* Below this many rows per worker a batch is not worth a thread. */
@@ -752,8 +729,7 @@ static void ingest_batch(ingest *g, const wn_row *rows, size_t n)
     if (n > g->rows_cap) {
         g->rows_cap = n;
         g->rows_out = wn_xrealloc(g->rows_out, n * sizeof *g->rows_out);
-        g->cells_out =
-            wn_xrealloc(g->cells_out, (n * g->ic->ncols + 1) * sizeof *g->cells_out);
+        g->cells_out = wn_xrealloc(g->cells_out, (n * g->ic->ncols + 1) * sizeof *g->cells_out);
     }
     unsigned nw = g->nworkers;
     while (nw > 1 && n / nw < ROWS_PER_THREAD_MIN)
@@ -784,8 +760,7 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
     for (size_t c = 0; c < g->ic->ncols; c++) {
         wn_field f = g->ic->cols[c].field;
         g->mapped_field[f] = f != WN_F_NONE;
-        if (f == WN_F_COUNTRY && g->country_column < 0)
-            g->country_column = (long)c;
+        if (f == WN_F_COUNTRY && g->country_column < 0) g->country_column = (long)c;
     }
     g->split_full_name = g->mapped_field[WN_F_FULL_NAME] && !g->mapped_field[WN_F_FIRST_NAME] &&
                          !g->mapped_field[WN_F_LAST_NAME];
@@ -811,8 +786,7 @@ static void ingest_teardown(ingest *g)
         wn_buf_free(&g->workers[w].memo_key);
         for (size_t c = 0; c < g->ic->ncols; c++) {
             column_memo *m = &g->workers[w].memos[c];
-            if (!m->disabled)
-                wn_strmap_free(&m->map);
+            if (!m->disabled) wn_strmap_free(&m->map);
             free(m->entries);
             wn_buf_free(&m->text);
         }
@@ -828,15 +802,13 @@ static void ingest_teardown(ingest *g)
 static void pipe_reject(void *ctx, const wn_row *row)
 {
     const ingest *g = ctx;
-    if (g->sink->reject)
-        g->sink->reject(g->sink->ctx, row, g->source_name);
+    if (g->sink->reject) g->sink->reject(g->sink->ctx, row, g->source_name);
 }
 
 static void pipe_progress(void *ctx, const wn_reader *r)
 {
     const ingest *g = ctx;
-    if (g->sink->progress)
-        g->sink->progress(g->sink->ctx, r);
+    if (g->sink->progress) g->sink->progress(g->sink->ctx, r);
 }
 
 static int resolve_from_sample(ingest *g, const wn_columns *cols, const wn_header *h,
@@ -856,8 +828,13 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
               wn_ingest_result *res, wn_error *err)
 {
     memset(res, 0, sizeof *res);
-    ingest g = {.r = r, .sink = sink, .store = store, .res = res, .ic = &res->columns,
-                .source = opts ? opts->source : 0, .source_name = wn_reader_path(reader)};
+    ingest g = {.r = r,
+                .sink = sink,
+                .store = store,
+                .res = res,
+                .ic = &res->columns,
+                .source = opts ? opts->source : 0,
+                .source_name = wn_reader_path(reader)};
     const wn_header *h = wn_reader_header(reader);
     size_t want = opts && opts->sample_rows ? opts->sample_rows : 1000;
     sample s = {.rows = wn_xmalloc(want * sizeof *s.rows)};
@@ -877,8 +854,7 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
         validator_init(&g.v, r);
         ingest_setup(&g, h, opts ? opts->threads : 1);
         ingest_batch(&g, s.rows, s.n);
-        if (used < n)
-            ingest_batch(&g, rows + used, n - used);
+        if (used < n) ingest_batch(&g, rows + used, n - used);
         while (n > 0 && (n = wn_rowpipe_next(pipe, &rows)) > 0)
             ingest_batch(&g, rows, n);
         validator_free(&g.v);

@@ -38,31 +38,31 @@ const char *wn_issue_name(int issue);
 
 typedef struct wn_finding {
     const char *record_id;
-    const char *column;   /* the input column's header; "" for a record-level finding */
-    int issue;            /* enum wn_issue */
-    const char *value;    /* the raw value ("" for missing/incomplete) */
+    const char *column; /* the input column's header; "" for a record-level finding */
+    int issue;          /* enum wn_issue */
+    const char *value;  /* the raw value ("" for missing/incomplete) */
     size_t value_len;
-    uint64_t line;        /* physical line of the record */
-    const char *detail;   /* why, e.g. "not a phone number for region US" */
+    uint64_t line;      /* physical line of the record */
+    const char *detail; /* why, e.g. "not a phone number for region US" */
 } wn_finding;
 
 typedef struct wn_ingest_sink {
     void *ctx;
     void (*finding)(void *ctx, const wn_finding *f);
     void (*reject)(void *ctx, const wn_row *row, const char *source);
-    void (*row)(void *ctx, const wn_row *row);      /* each accepted row, before its findings */
+    void (*row)(void *ctx, const wn_row *row); /* each accepted row, before its findings */
     void (*progress)(void *ctx, const wn_reader *r);
 } wn_ingest_sink;
 
 /* The role each column of one input plays, after resolution. */
 typedef struct wn_input_columns {
     size_t ncols;
-    wn_column_rule *cols;     /* field WN_F_NONE: carried through */
-    int *slot;                /* store slot per column, -1 if not stored */
-    int *date_order;          /* per column: 1 day first, 2 month first */
-    const char *vendor;       /* as recognised; "rules" if the rules gave columns */
-    wn_columns_map map;       /* the recognition result (empty if rules gave columns) */
-    long id_column;           /* the record id column, or -1 */
+    wn_column_rule *cols; /* field WN_F_NONE: carried through */
+    int *slot;            /* store slot per column, -1 if not stored */
+    int *date_order;      /* per column: 1 day first, 2 month first */
+    const char *vendor;   /* as recognised; "rules" if the rules gave columns */
+    wn_columns_map map;   /* the recognition result (empty if rules gave columns) */
+    long id_column;       /* the record id column, or -1 */
 } wn_input_columns;
 
 typedef struct wn_ingest_result {
@@ -78,9 +78,9 @@ typedef struct wn_ingest_result {
 
 typedef struct wn_ingest_opts {
     const wn_reader_opts *reader;
-    size_t sample_rows;   /* 0: 1000 */
-    uint16_t source;      /* the input's index, kept in the store */
-    unsigned threads;     /* workers normalizing and validating; 0: one */
+    size_t sample_rows; /* 0: 1000 */
+    uint16_t source;    /* the input's index, kept in the store */
+    unsigned threads;   /* workers normalizing and validating; 0: one */
 } wn_ingest_opts;
 
 /* Reads all of `reader` (already open). `store` may be NULL (profile).

@@ -31,10 +31,8 @@ static void before_item(wn_json *j)
         j->after_key = false;
         return;
     }
-    if (j->depth == 0)
-        return;
-    if (j->has_items[j->depth])
-        fputc(',', j->fp);
+    if (j->depth == 0) return;
+    if (j->has_items[j->depth]) fputc(',', j->fp);
     j->has_items[j->depth] = true;
     newline_indent(j);
 }
@@ -43,18 +41,15 @@ static void open_container(wn_json *j, char c)
 {
     before_item(j);
     fputc(c, j->fp);
-    if (j->depth + 1 < WN_JSON_MAX_DEPTH)
-        j->depth++;
+    if (j->depth + 1 < WN_JSON_MAX_DEPTH) j->depth++;
     j->has_items[j->depth] = false;
 }
 
 static void close_container(wn_json *j, char c)
 {
     bool had_items = j->has_items[j->depth];
-    if (j->depth > 0)
-        j->depth--;
-    if (had_items)
-        newline_indent(j);
+    if (j->depth > 0) j->depth--;
+    if (had_items) newline_indent(j);
     fputc(c, j->fp);
 }
 
@@ -84,11 +79,21 @@ static void put_string(wn_json *j, const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
-        case '"': fputs("\\\"", j->fp); break;
-        case '\\': fputs("\\\\", j->fp); break;
-        case '\n': fputs("\\n", j->fp); break;
-        case '\r': fputs("\\r", j->fp); break;
-        case '\t': fputs("\\t", j->fp); break;
+        case '"':
+            fputs("\\\"", j->fp);
+            break;
+        case '\\':
+            fputs("\\\\", j->fp);
+            break;
+        case '\n':
+            fputs("\\n", j->fp);
+            break;
+        case '\r':
+            fputs("\\r", j->fp);
+            break;
+        case '\t':
+            fputs("\\t", j->fp);
+            break;
         default:
             if (c < 0x20)
                 fprintf(j->fp, "\\u%04x", c);

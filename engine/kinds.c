@@ -9,10 +9,14 @@
 const char *wn_column_kind_name(int kind)
 {
     switch (kind) {
-    case WN_KIND_EMAIL: return "email";
-    case WN_KIND_PHONE: return "phone";
-    case WN_KIND_DATE: return "date";
-    default: return "text";
+    case WN_KIND_EMAIL:
+        return "email";
+    case WN_KIND_PHONE:
+        return "phone";
+    case WN_KIND_DATE:
+        return "date";
+    default:
+        return "text";
     }
 }
 
@@ -26,14 +30,11 @@ static size_t header_words(const char *name, char words[][32], size_t max)
         bool boundary = !isalnum(c) || (len > 0 && isupper(c) && islower((unsigned char)p[-1]));
         if (boundary && len > 0) {
             words[n][len] = '\0';
-            if (++n == max)
-                return n;
+            if (++n == max) return n;
             len = 0;
         }
-        if (c == '\0')
-            return n;
-        if (isalnum(c) && len < 31)
-            words[n][len++] = (char)tolower(c);
+        if (c == '\0') return n;
+        if (isalnum(c) && len < 31) words[n][len++] = (char)tolower(c);
     }
 }
 
@@ -45,8 +46,7 @@ static bool ends_with(const char *s, const char *suffix)
 
 static int word_kind(const char *w)
 {
-    if (strstr(w, "mail") || strcmp(w, "courriel") == 0)
-        return WN_KIND_EMAIL;
+    if (strstr(w, "mail") || strcmp(w, "courriel") == 0) return WN_KIND_EMAIL;
     if (strstr(w, "phone") || strstr(w, "mobile") || strncmp(w, "tel", 3) == 0 ||
         strcmp(w, "fax") == 0 || strcmp(w, "cell") == 0 || strcmp(w, "handy") == 0)
         return WN_KIND_PHONE;
@@ -75,8 +75,7 @@ int wn_kind_from_header(const char *name)
             continue;
         }
         for (size_t q = 0; q < sizeof qualifiers / sizeof *qualifiers; q++)
-            if (kind != WN_KIND_TEXT && strcmp(words[i], qualifiers[q]) == 0)
-                return WN_KIND_TEXT;
+            if (kind != WN_KIND_TEXT && strcmp(words[i], qualifiers[q]) == 0) return WN_KIND_TEXT;
     }
     return kind;
 }
@@ -91,11 +90,9 @@ static bool email_local_char(unsigned char c)
 static bool email_valid(const char *s, size_t len)
 {
     const char *at = memchr(s, '@', len);
-    if (!at || memchr(at + 1, '@', len - (size_t)(at - s) - 1))
-        return false;
+    if (!at || memchr(at + 1, '@', len - (size_t)(at - s) - 1)) return false;
     size_t local = (size_t)(at - s);
-    if (local == 0 || local > 64 || s[0] == '.' || at[-1] == '.')
-        return false;
+    if (local == 0 || local > 64 || s[0] == '.' || at[-1] == '.') return false;
     for (size_t i = 0; i < local; i++)
         if (!email_local_char((unsigned char)s[i]) || (s[i] == '.' && s[i + 1] == '.'))
             return false;
@@ -103,17 +100,14 @@ static bool email_valid(const char *s, size_t len)
     size_t labels = 0, label_len = 0, tld_alpha = 0;
     for (const char *p = d; p <= end; p++) {
         if (p == end || *p == '.') {
-            if (label_len == 0 || p[-1] == '-')
-                return false;
+            if (label_len == 0 || p[-1] == '-') return false;
             labels++;
             label_len = 0;
             continue;
         }
         unsigned char c = (unsigned char)*p;
-        if (!(isalnum(c) || c == '-' || c >= 0x80) || (label_len == 0 && c == '-'))
-            return false;
-        if (label_len == 0)
-            tld_alpha = 0;
+        if (!(isalnum(c) || c == '-' || c >= 0x80) || (label_len == 0 && c == '-')) return false;
+        if (label_len == 0) tld_alpha = 0;
         label_len++;
         tld_alpha += isalpha(c) || c >= 0x80;
     }
@@ -176,19 +170,15 @@ static size_t date_tokens(const char *s, size_t len, date_token *tok, size_t max
             char word[4] = {0};
             size_t wl = 0;
             while (i < len && isalpha((unsigned char)s[i])) {
-                if (wl < 3)
-                    word[wl] = (char)tolower((unsigned char)s[i]);
+                if (wl < 3) word[wl] = (char)tolower((unsigned char)s[i]);
                 wl++, i++;
             }
             int month = 0;
             for (int m = 0; m < 12 && wl >= 3; m++)
-                if (memcmp(word, month_names[m], 3) == 0)
-                    month = m + 1;
+                if (memcmp(word, month_names[m], 3) == 0) month = m + 1;
             if (!month) { /* "T" of ISO time, "st"/"th" of "5th": stop or skip */
-                if (wl == 1 && (word[0] == 't'))
-                    break;
-                if (wl == 2 && n > 0)
-                    continue;
+                if (wl == 1 && (word[0] == 't')) break;
+                if (wl == 2 && n > 0) continue;
                 *stop = i;
                 return 0;
             }
@@ -199,8 +189,7 @@ static size_t date_tokens(const char *s, size_t len, date_token *tok, size_t max
             break;
         }
         /* A time of day follows a full date: ignore it. */
-        if (n == 3 && i < len && (s[i] == ' ' || s[i] == 'T'))
-            break;
+        if (n == 3 && i < len && (s[i] == ' ' || s[i] == 'T')) break;
     }
     *stop = i;
     return n;
@@ -215,16 +204,13 @@ static bool date_valid(const char *s, size_t len)
         return ymd_ok(t[0].value / 10000, t[0].value / 100 % 100, t[0].value % 100);
     if (n == 1 && t[0].digits == 5 && stop == len) /* an Excel serial day number */
         return t[0].value >= 10000;
-    if (n != 3)
-        return false;
+    if (n != 3) return false;
     /* Which token is the month name, if any. */
     for (int k = 0; k < 3; k++) {
-        if (t[k].digits != 0)
-            continue;
+        if (t[k].digits != 0) continue;
         int a = t[(k + 1) % 3].value, b = t[(k + 2) % 3].value;
         int y = k == 2 ? a : b, d = k == 2 ? b : a; /* "5 Jan 2020", "Jan 5 2020" */
-        if (k == 1)
-            d = t[0].value, y = t[2].value;
+        if (k == 1) d = t[0].value, y = t[2].value;
         return ymd_ok(y, t[k].value, d);
     }
     if (t[0].digits == 4) /* Y M D */
@@ -241,9 +227,13 @@ static bool date_valid(const char *s, size_t len)
 bool wn_kind_value_valid(int kind, const char *s, size_t len)
 {
     switch (kind) {
-    case WN_KIND_EMAIL: return email_valid(s, len);
-    case WN_KIND_PHONE: return phone_valid(s, len);
-    case WN_KIND_DATE: return date_valid(s, len);
-    default: return true;
+    case WN_KIND_EMAIL:
+        return email_valid(s, len);
+    case WN_KIND_PHONE:
+        return phone_valid(s, len);
+    case WN_KIND_DATE:
+        return date_valid(s, len);
+    default:
+        return true;
     }
 }

@@ -50,10 +50,8 @@ static void *work_run(void *arg)
 
 static void parallel(int threads, work base, size_t n)
 {
-    if (threads < 1)
-        threads = 1;
-    if ((size_t)threads > n / 1024 + 1)
-        threads = (int)(n / 1024 + 1);
+    if (threads < 1) threads = 1;
+    if ((size_t)threads > n / 1024 + 1) threads = (int)(n / 1024 + 1);
     pthread_t tid[256];
     bool running[256] = {false};
     work w[256];
@@ -64,12 +62,10 @@ static void parallel(int threads, work base, size_t n)
         w[t].to = w[t].from + chunk < n ? w[t].from + chunk : n;
         /* The last range runs here, as does any whose thread cannot start. */
         running[t] = t < threads - 1 && pthread_create(&tid[t], NULL, work_run, &w[t]) == 0;
-        if (!running[t])
-            work_run(&w[t]);
+        if (!running[t]) work_run(&w[t]);
     }
     for (int t = 0; t < threads; t++)
-        if (running[t])
-            pthread_join(tid[t], NULL);
+        if (running[t]) pthread_join(tid[t], NULL);
 }
 
 /* ---- training ------------------------------------------------------------ */
@@ -143,8 +139,7 @@ static void enforced_hard_ids(const wn_rules *r, wn_match *m)
         for (size_t k = 0; k < m->model.ncmp; k++)
             if (r->comparisons[k].field == r->hard_ids[i])
                 reliable = m->model.m[k][WN_LVL_DIFFERENT] < 0.01;
-        if (reliable)
-            m->hard_ids[m->nhard_ids++] = r->hard_ids[i];
+        if (reliable) m->hard_ids[m->nhard_ids++] = r->hard_ids[i];
     }
 }
 
@@ -154,8 +149,7 @@ int wn_match_run(const wn_store *s, const wn_rules *r, const wn_match_opts *o, w
     memset(m, 0, sizeof *m);
     double t0 = now();
     int rc = wn_block_run(s, r, o->side, o->max_pairs ? o->max_pairs : 200000000, &m->cand, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     double t1 = now();
     m->npairs = m->cand.n;
     m->pairs = wn_xmalloc((m->npairs ? m->npairs : 1) * sizeof *m->pairs);

@@ -22,11 +22,11 @@
 #include "survive.h"
 
 typedef struct wn_match_opts {
-    int threads;            /* >= 1 */
-    const uint8_t *side;    /* link mode: side per record (NULL: dedupe) */
-    size_t u_sample;        /* random pairs for u; 0: 300,000 */
-    uint64_t seed;          /* for the u sample */
-    size_t max_pairs;       /* 0: 200 million candidate pairs */
+    int threads;                      /* >= 1 */
+    const uint8_t *side;              /* link mode: side per record (NULL: dedupe) */
+    size_t u_sample;                  /* random pairs for u; 0: 300,000 */
+    uint64_t seed;                    /* for the u sample */
+    size_t max_pairs;                 /* 0: 200 million candidate pairs */
     const uint64_t *labelled_matches; /* optional (a << 32 | b) pairs that are matches */
     size_t nlabelled;
     const char *const *source_names;
@@ -39,9 +39,9 @@ typedef struct wn_match_times {
 typedef struct wn_match {
     wn_candidates cand;
     wn_model model;
-    wn_scored_pair *pairs;   /* one per candidate, sorted by weight desc */
+    wn_scored_pair *pairs; /* one per candidate, sorted by weight desc */
     size_t npairs;
-    size_t nvectors;         /* distinct comparison vectors */
+    size_t nvectors; /* distinct comparison vectors */
     wn_clusters clusters;
     wn_golden golden;
     wn_match_times times;

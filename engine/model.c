@@ -10,9 +10,9 @@
 #include "buf.h"
 
 /* Probabilities are kept away from 0 and 1 so every weight is finite. */
-#define P_FLOOR 1e-6
+#define P_FLOOR           1e-6
 #define EM_MAX_ITERATIONS 200
-#define EM_TOLERANCE 1e-7
+#define EM_TOLERANCE      1e-7
 
 static uint64_t splitmix64(uint64_t *state)
 {
@@ -59,10 +59,8 @@ size_t wn_model_u_pairs(const wn_store *s, const uint8_t *side, size_t sample, u
             b = (uint32_t)(splitmix64(&state) % n);
         }
         uint32_t x = a, y = b;
-        if (exhaustive)
-            b++;
-        if (x == y || (side && side[x] == side[y]))
-            continue;
+        if (exhaustive) b++;
+        if (x == y || (side && side[x] == side[y])) continue;
         out[taken++] = (uint64_t)x << 32 | y;
     }
     *pairs = out;
@@ -101,8 +99,7 @@ static double vec_ratio_log2(const wn_model *mdl, uint64_t vec)
     double w = 0.0;
     for (size_t k = 0; k < mdl->ncmp; k++) {
         int l = wn_vec_level(vec, k);
-        if (l != WN_LVL_MISSING)
-            w += log2(mdl->m[k][l] / mdl->u[k][l]);
+        if (l != WN_LVL_MISSING) w += log2(mdl->m[k][l] / mdl->u[k][l]);
     }
     return w;
 }
@@ -113,15 +110,13 @@ void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *coun
     double m_given[WN_COMPARE_MAX][WN_LVL_COUNT];
     memcpy(m_given, mdl->m, sizeof m_given);
     em_start(mdl);
-    if (keep_m)
-        memcpy(mdl->m, m_given, sizeof m_given);
+    if (keep_m) memcpy(mdl->m, m_given, sizeof m_given);
     double total = 0.0;
     for (size_t i = 0; i < n; i++)
         total += (double)counts[i];
     mdl->iterations = 0;
     mdl->converged = false;
-    if (total == 0.0)
-        return;
+    if (total == 0.0) return;
     double mc[WN_COMPARE_MAX][WN_LVL_COUNT], uc[WN_COMPARE_MAX][WN_LVL_COUNT];
     for (int it = 0; it < EM_MAX_ITERATIONS; it++) {
         memset(mc, 0, sizeof mc);
@@ -204,8 +199,7 @@ double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r
                 }
             }
         }
-        if (field_weights)
-            field_weights[k] = fw;
+        if (field_weights) field_weights[k] = fw;
         w += fw;
     }
     return w;
@@ -231,13 +225,11 @@ static double logit2(double p)
 
 static double valley(const double *w, size_t n, double lo, double hi)
 {
-    if (hi <= lo)
-        return hi;
+    if (hi <= lo) return hi;
     size_t nbins = (size_t)((hi - lo) / BIN_BITS) + 1;
     double *h = wn_xcalloc(nbins + 2, sizeof *h);
     for (size_t i = 0; i < n; i++)
-        if (w[i] >= lo && w[i] <= hi)
-            h[1 + (size_t)((w[i] - lo) / BIN_BITS)] += 1.0;
+        if (w[i] >= lo && w[i] <= hi) h[1 + (size_t)((w[i] - lo) / BIN_BITS)] += 1.0;
     double best = INFINITY, cut = hi;
     for (size_t b = 1; b <= nbins; b++) {
         double d = h[b - 1] + 2.0 * h[b] + h[b + 1];
@@ -258,8 +250,7 @@ void wn_model_thresholds(wn_model *mdl, const wn_rules *r, const double *weights
     mdl->review_weight = r->review_threshold == WN_THRESHOLD_AUTO
                              ? valley(weights, n, logit2(0.05), mdl->match_weight)
                              : logit2(r->review_threshold);
-    if (mdl->review_weight > mdl->match_weight)
-        mdl->review_weight = mdl->match_weight;
+    if (mdl->review_weight > mdl->match_weight) mdl->review_weight = mdl->match_weight;
     mdl->match_threshold = wn_model_probability(mdl->match_weight);
     mdl->review_threshold = wn_model_probability(mdl->review_weight);
 }

@@ -47,13 +47,13 @@ typedef struct wn_model {
     double m[WN_COMPARE_MAX][WN_LVL_COUNT];
     double u[WN_COMPARE_MAX][WN_LVL_COUNT];        /* among candidate pairs (EM) */
     double u_random[WN_COMPARE_MAX][WN_LVL_COUNT]; /* among random pairs */
-    double prior;            /* P(match) among candidate pairs */
-    int iterations;          /* EM iterations run */
+    double prior;                                  /* P(match) among candidate pairs */
+    int iterations;                                /* EM iterations run */
     bool converged;
-    uint64_t u_pairs;        /* random pairs sampled for u */
-    double match_threshold;  /* probabilities */
+    uint64_t u_pairs;       /* random pairs sampled for u */
+    double match_threshold; /* probabilities */
     double review_threshold;
-    double match_weight;     /* the same, as weights */
+    double match_weight; /* the same, as weights */
     double review_weight;
     bool thresholds_auto;
 } wn_model;

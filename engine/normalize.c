@@ -27,8 +27,7 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
             space = out->len > 0;
             continue;
         }
-        if (space)
-            wn_buf_putc(out, ' ');
+        if (space) wn_buf_putc(out, ' ');
         space = false;
         wn_buf_putc(out, (char)c);
     }
@@ -40,8 +39,7 @@ static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
     for (size_t i = 0; i < len; i++)
-        if (isdigit((unsigned char)s[i]))
-            wn_buf_putc(out, s[i]);
+        if (isdigit((unsigned char)s[i])) wn_buf_putc(out, s[i]);
     wn_buf_cstr(out);
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
@@ -85,8 +83,7 @@ static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ct
     case WN_NORM_PERSON_NAME:
         if (field == WN_F_FIRST_NAME || field == WN_F_MIDDLE_NAME)
             return wn_name_normalize_given(s, len, out);
-        if (field == WN_F_FULL_NAME)
-            return wn_name_normalize_full(s, len, out);
+        if (field == WN_F_FULL_NAME) return wn_name_normalize_full(s, len, out);
         return wn_name_normalize_family(s, len, out);
     case WN_NORM_NICKNAME:
         return wn_name_canonical_given(s, len, out);
@@ -131,8 +128,8 @@ static const char *default_reason(wn_normalizer n)
 }
 
 wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *ctx,
-                                  const char *raw, size_t len, wn_normalizer_state *st,
-                                  wn_buf *out, const char **why)
+                                  const char *raw, size_t len, wn_normalizer_state *st, wn_buf *out,
+                                  const char **why)
 {
     const char *reason = NULL;
     wn_norm_status worst = WN_NORM_OK;
@@ -145,8 +142,7 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
         if (s == WN_NORM_EMPTY) {
             wn_buf_clear(out);
             wn_buf_cstr(out);
-            if (why)
-                *why = NULL;
+            if (why) *why = NULL;
             return WN_NORM_EMPTY;
         }
         if (s > worst) {
@@ -160,8 +156,7 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     wn_buf_clear(out);
     wn_buf_append(out, st->a.data, st->a.len);
     wn_buf_cstr(out);
-    if (why)
-        *why = worst == WN_NORM_OK ? NULL : reason;
+    if (why) *why = worst == WN_NORM_OK ? NULL : reason;
     return out->len ? worst : WN_NORM_EMPTY;
 }
 

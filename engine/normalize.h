@@ -19,8 +19,8 @@
 #include "rules.h"
 
 typedef struct wn_norm_ctx {
-    char region[3];  /* ISO alpha-2 or "" */
-    int date_order;  /* 1 day first, 2 month first, 0 unknown */
+    char region[3]; /* ISO alpha-2 or "" */
+    int date_order; /* 1 day first, 2 month first, 0 unknown */
 } wn_norm_ctx;
 
 typedef struct wn_normalizer_state {
@@ -30,8 +30,8 @@ typedef struct wn_normalizer_state {
 /* Normalizes `raw` through `col`'s chain into `out` (cleared first). On a
  * verdict other than OK, `*why` (if not NULL) says what was wrong. */
 wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *ctx,
-                                  const char *raw, size_t len, wn_normalizer_state *st,
-                                  wn_buf *out, const char **why);
+                                  const char *raw, size_t len, wn_normalizer_state *st, wn_buf *out,
+                                  const char **why);
 
 void wn_normalizer_state_free(wn_normalizer_state *st);
 

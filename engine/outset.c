@@ -54,15 +54,13 @@ static int make_dirs(const char *dir, wn_error *err)
     int rc = WN_OK;
     for (char *p = path + 1;; p++) {
         bool end = *p == '\0';
-        if (*p != '/' && !end)
-            continue;
+        if (*p != '/' && !end) continue;
         *p = '\0';
         if (mkdir(path, 0777) != 0 && errno != EEXIST) {
             rc = wn_fail_errno(err, errno, "cannot create output directory %s", path);
             break;
         }
-        if (end)
-            break;
+        if (end) break;
         *p = '/';
     }
     free(path);
@@ -79,8 +77,7 @@ int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs
 {
     *out = NULL;
     int rc = make_dirs(outdir, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     wn_outset *set = wn_xcalloc(1, sizeof *set);
     set->dir = wn_xstrdup(outdir);
     set->inputs = wn_xcalloc(ninputs, sizeof *set->inputs);
@@ -96,11 +93,9 @@ int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs
 static bool is_an_input(const wn_outset *set, const char *path)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
-        return false;
+    if (stat(path, &st) != 0) return false;
     for (size_t i = 0; i < set->ninputs; i++)
-        if (set->inputs[i].dev == st.st_dev && set->inputs[i].ino == st.st_ino)
-            return true;
+        if (set->inputs[i].dev == st.st_dev && set->inputs[i].ino == st.st_ino) return true;
     return false;
 }
 
@@ -114,8 +109,7 @@ static int refuse_input(const char *path, wn_error *err)
 int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err)
 {
     *stream = NULL;
-    if (set->nfiles == MAX_OUTPUTS)
-        return wn_fail(err, WN_ELIMIT, "too many outputs in one run");
+    if (set->nfiles == MAX_OUTPUTS) return wn_fail(err, WN_ELIMIT, "too many outputs in one run");
     wn_buf path = {0};
     wn_buf_printf(&path, "%s/%s", set->dir, name);
     if (is_an_input(set, path.data)) {
@@ -129,8 +123,7 @@ int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *er
         wn_buf_clear(&tmp);
         wn_buf_printf(&tmp, "%s/.%s.%ld.%u.tmp", set->dir, name, (long)getpid(), attempt);
         fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
+        if (fd < 0 && errno != EEXIST) break;
     }
     if (fd < 0) {
         int rc = wn_fail_errno(err, errno, "cannot create a temporary file in %s", set->dir);
@@ -168,10 +161,8 @@ static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
         failed = true;
         saved = errno;
     }
-    if (failed)
-        return wn_fail_errno(err, saved, "cannot write %s", f->final_path);
-    if (is_an_input(set, f->final_path))
-        return refuse_input(f->final_path, err);
+    if (failed) return wn_fail_errno(err, saved, "cannot write %s", f->final_path);
+    if (is_an_input(set, f->final_path)) return refuse_input(f->final_path, err);
     if (rename(f->tmp_path, f->final_path) != 0)
         return wn_fail_errno(err, errno, "cannot rename %s to %s", f->tmp_path, f->final_path);
     f->live = 0;
@@ -181,8 +172,7 @@ static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
 int wn_outset_commit(wn_outset *set, wn_error *err)
 {
     for (size_t i = 0; i < set->nfiles; i++) {
-        if (!set->files[i].live)
-            continue;
+        if (!set->files[i].live) continue;
         int rc = commit_one(set, &set->files[i], err);
         if (rc < 0) {
             wn_outset_abort(set);
@@ -215,14 +205,12 @@ void wn_outset_abort(wn_outset *set)
 void wn_outset_abort_from_signal(const wn_outset *set)
 {
     for (size_t i = 0; i < set->nfiles && i < MAX_OUTPUTS; i++)
-        if (set->files[i].live)
-            unlink(set->files[i].tmp_path);
+        if (set->files[i].live) unlink(set->files[i].tmp_path);
 }
 
 void wn_outset_free(wn_outset *set)
 {
-    if (!set)
-        return;
+    if (!set) return;
     wn_outset_abort(set);
     for (size_t i = 0; i < set->nfiles; i++) {
         free(set->files[i].final_path);

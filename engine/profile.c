@@ -17,11 +17,11 @@
 #include "kinds.h"
 #include "utf8.h"
 
-#define DEFAULT_EXACT_LIMIT  16384
-#define DEFAULT_TOP_N        10
-#define SUMMARY_CAPACITY     256 /* Misra-Gries counters once a column is not exact */
-#define SHAPE_EXACT_LIMIT    5000
-#define SHAPE_CAP            48   /* bytes of a shape kept */
+#define DEFAULT_EXACT_LIMIT 16384
+#define DEFAULT_TOP_N       10
+#define SUMMARY_CAPACITY    256 /* Misra-Gries counters once a column is not exact */
+#define SHAPE_EXACT_LIMIT   5000
+#define SHAPE_CAP           48 /* bytes of a shape kept */
 
 typedef struct column_state {
     wn_counter values;
@@ -45,8 +45,8 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
 {
     (void)err;
     wn_profile *p = wn_xcalloc(1, sizeof *p);
-    size_t exact = opts && opts->exact_distinct_limit ? opts->exact_distinct_limit
-                                                      : DEFAULT_EXACT_LIMIT;
+    size_t exact =
+        opts && opts->exact_distinct_limit ? opts->exact_distinct_limit : DEFAULT_EXACT_LIMIT;
     p->top_n = opts && opts->top_n ? opts->top_n : DEFAULT_TOP_N;
     p->ncols = header->ncols;
     p->cols = wn_xcalloc(p->ncols ? p->ncols : 1, sizeof *p->cols);
@@ -68,8 +68,7 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
 static bool is_blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return false;
     return true;
 }
 
@@ -84,16 +83,13 @@ static void derive(column_state *c, const char *s, size_t len, uint64_t count)
 {
     wn_column_profile *o = &c->out;
     size_t chars = wn_utf8_length(s, len);
-    if (!c->lengths_seen || chars < o->min_len)
-        o->min_len = chars;
-    if (chars > o->max_len)
-        o->max_len = chars;
+    if (!c->lengths_seen || chars < o->min_len) o->min_len = chars;
+    if (chars > o->max_len) o->max_len = chars;
     c->lengths_seen = true;
     char shape[SHAPE_CAP];
     size_t n = wn_value_shape(s, len, shape, sizeof shape);
     wn_counter_add_n(&c->shapes, shape, n, count);
-    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len))
-        o->invalid += count;
+    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len)) o->invalid += count;
 }
 
 static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count)
@@ -105,13 +101,11 @@ static void add_value(column_state *c, const char *s, size_t len)
 {
     wn_column_profile *o = &c->out;
     o->rows++;
-    if (is_blank(s, len))
-        return;
+    if (is_blank(s, len)) return;
     o->filled++;
     bool was_exact = wn_counter_exact(&c->values);
     wn_counter_add(&c->values, s, len);
-    if (!was_exact)
-        derive(c, s, len, 1);
+    if (!was_exact) derive(c, s, len, 1);
 }
 
 void wn_profile_add_row(wn_profile *p, const wn_row *row)
@@ -126,15 +120,13 @@ void wn_profile_finish(wn_profile *p)
     for (size_t i = 0; i < p->ncols; i++) {
         column_state *c = &p->cols[i];
         wn_column_profile *o = &c->out;
-        if (wn_counter_exact(&c->values))
-            wn_counter_each(&c->values, derive_distinct, c);
+        if (wn_counter_exact(&c->values)) wn_counter_each(&c->values, derive_distinct, c);
         o->distinct = wn_counter_distinct(&c->values);
         o->distinct_exact = wn_counter_exact(&c->values);
         o->top_exact = o->distinct_exact;
         o->shapes_exact = wn_counter_exact(&c->shapes);
         /* An estimate can't be above the number of values it counts. */
-        if (o->distinct > o->filled)
-            o->distinct = o->filled;
+        if (o->distinct > o->filled) o->distinct = o->filled;
         o->ntop_values = wn_counter_top(&c->values, p->top_n, c->top_values);
         o->top_values = c->top_values;
         o->ntop_shapes = wn_counter_top(&c->shapes, p->top_n, c->top_shapes);
@@ -154,8 +146,7 @@ const wn_column_profile *wn_profile_column(const wn_profile *p, size_t i)
 
 void wn_profile_free(wn_profile *p)
 {
-    if (!p)
-        return;
+    if (!p) return;
     for (size_t i = 0; i < p->ncols; i++) {
         wn_counter_free(&p->cols[i].values);
         wn_counter_free(&p->cols[i].shapes);

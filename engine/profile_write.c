@@ -10,7 +10,7 @@
 #include "buf.h"
 
 static const char *const csv_columns[] = {
-    "source",  "column",  "kind",    "rows",       "filled",     "filled_pct", "distinct",
+    "source",         "column",  "kind",    "rows",    "filled",     "filled_pct", "distinct",
     "distinct_exact", "min_len", "max_len", "invalid", "top_values", "top_shapes",
 };
 

@@ -40,10 +40,10 @@
 #include "source.h"
 #include "utf8.h"
 
-#define DEFAULT_READ_SIZE   (1u << 20)
-#define DEFAULT_MAX_RECORD  ((size_t)64 << 20)
-#define SNIFF_SAMPLE        (64u << 10)
-#define TOO_LARGE_PREVIEW   4096
+#define DEFAULT_READ_SIZE  (1u << 20)
+#define DEFAULT_MAX_RECORD ((size_t)64 << 20)
+#define SNIFF_SAMPLE       (64u << 10)
+#define TOO_LARGE_PREVIEW  4096
 
 struct wn_reader {
     wn_source src;
@@ -55,12 +55,12 @@ struct wn_reader {
     /* The input window; see the comment at the top. */
     char *buf;
     size_t cap, start, pos, end;
-    size_t scan;          /* no terminator in [pos, scan): resume the search here */
-    uint64_t buf_offset;  /* decoded offset of buf[0] */
-    uint64_t line;        /* physical line number of buf[pos] */
-    bool eof;             /* the source has no more bytes */
-    bool skipping;        /* dropping the rest of an over-long line */
-    bool open_last_line;  /* the input's last line has no terminator */
+    size_t scan;         /* no terminator in [pos, scan): resume the search here */
+    uint64_t buf_offset; /* decoded offset of buf[0] */
+    uint64_t line;       /* physical line number of buf[pos] */
+    bool eof;            /* the source has no more bytes */
+    bool skipping;       /* dropping the rest of an over-long line */
+    bool open_last_line; /* the input's last line has no terminator */
 
     /* The record being assembled. */
     bool in_record;
@@ -69,11 +69,11 @@ struct wn_reader {
     uint64_t record_line;
     uint64_t record_offset;
     uint64_t record_converted;
-    wn_buf cell_text;     /* cells, each NUL-terminated */
-    size_t *cell_start;   /* offsets into cell_text */
+    wn_buf cell_text;   /* cells, each NUL-terminated */
+    size_t *cell_start; /* offsets into cell_text */
     size_t *cell_len;
     size_t ncells, cells_cap;
-    wn_cell *cells;       /* handed out in wn_row */
+    wn_cell *cells; /* handed out in wn_row */
     size_t cells_out_cap;
 
     /* Header. */
@@ -83,18 +83,23 @@ struct wn_reader {
     size_t nnotes;
     wn_header header;
 
-    uint64_t rows_seen;   /* accepted + rejected, for wn_row.number */
+    uint64_t rows_seen; /* accepted + rejected, for wn_row.number */
     wn_reader_stats stats;
 };
 
 const char *wn_reject_reason_name(int reason)
 {
     switch (reason) {
-    case WN_REJECT_FIELD_COUNT: return "field_count";
-    case WN_REJECT_UNTERMINATED_QUOTE: return "unterminated_quote";
-    case WN_REJECT_NUL_BYTE: return "nul_byte";
-    case WN_REJECT_TOO_LARGE: return "too_large";
-    default: return "none";
+    case WN_REJECT_FIELD_COUNT:
+        return "field_count";
+    case WN_REJECT_UNTERMINATED_QUOTE:
+        return "unterminated_quote";
+    case WN_REJECT_NUL_BYTE:
+        return "nul_byte";
+    case WN_REJECT_TOO_LARGE:
+        return "too_large";
+    default:
+        return "none";
     }
 }
 
@@ -132,8 +137,7 @@ static void on_cell(void *data, size_t len, void *ctx)
     }
     size_t at = r->cell_text.len;
     int flags = wn_utf8_check(data, len);
-    if (flags & WN_TEXT_HAS_NUL)
-        r->record_has_nul = true;
+    if (flags & WN_TEXT_HAS_NUL) r->record_has_nul = true;
     if (flags & WN_TEXT_INVALID_UTF8) {
         wn_cp1252_to_utf8(&r->cell_text, data, len);
         r->record_converted++;
@@ -163,8 +167,7 @@ static void parser_reset(wn_reader *r)
 
 static int parser_init(wn_reader *r, wn_error *err)
 {
-    if (csv_init(&r->csv, 0) != 0)
-        return wn_fail(err, WN_ENOMEM, "cannot start the CSV parser");
+    if (csv_init(&r->csv, 0) != 0) return wn_fail(err, WN_ENOMEM, "cannot start the CSV parser");
     csv_set_delim(&r->csv, (unsigned char)r->dialect.delimiter);
     bool lf = r->dialect.eol == '\n';
     csv_set_term_func(&r->csv, lf ? is_term_lf : is_term_cr);
@@ -194,13 +197,10 @@ static int window_fill(wn_reader *r, size_t read_size, wn_error *err)
         r->buf = wn_xrealloc(r->buf, r->cap);
     }
     size_t want = r->cap - r->end;
-    if (want > read_size)
-        want = read_size;
+    if (want > read_size) want = read_size;
     ssize_t n = wn_source_read(&r->src, r->buf + r->end, want, err);
-    if (n < 0)
-        return (int)n;
-    if (n == 0)
-        r->eof = true;
+    if (n < 0) return (int)n;
+    if (n == 0) r->eof = true;
     r->end += (size_t)n;
     r->stats.bytes_decoded += (uint64_t)n;
     return WN_OK;
@@ -210,11 +210,9 @@ static bool is_blank_line(const wn_reader *r, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == (unsigned char)r->dialect.eol)
-            continue;
+        if (c == (unsigned char)r->dialect.eol) continue;
         bool blank = c == ' ' || c == '\r' || (c == '\t' && r->dialect.delimiter != '\t');
-        if (!blank)
-            return false;
+        if (!blank) return false;
     }
     return true;
 }
@@ -222,10 +220,8 @@ static bool is_blank_line(const wn_reader *r, const char *s, size_t len)
 /* Length of the record's raw text without its line terminator. */
 static size_t raw_length(const wn_reader *r, size_t from, size_t to)
 {
-    if (to > from && r->buf[to - 1] == r->dialect.eol)
-        to--;
-    if (r->dialect.eol == '\n' && to > from && r->buf[to - 1] == '\r')
-        to--;
+    if (to > from && r->buf[to - 1] == r->dialect.eol) to--;
+    if (r->dialect.eol == '\n' && to > from && r->buf[to - 1] == '\r') to--;
     return to - from;
 }
 
@@ -283,8 +279,7 @@ static int finish_record(wn_reader *r, wn_row *row)
         row->reject = WN_REJECT_TOO_LARGE;
         row->raw_len = TOO_LARGE_PREVIEW < row->raw_len ? TOO_LARGE_PREVIEW : row->raw_len;
         snprintf(row->detail, sizeof row->detail,
-                 "record over the size limit (%zu bytes); only its start is shown",
-                 r->max_record);
+                 "record over the size limit (%zu bytes); only its start is shown", r->max_record);
     } else if (r->ncols > 0 && r->ncells != r->ncols) {
         row->reject = WN_REJECT_FIELD_COUNT;
         snprintf(row->detail, sizeof row->detail, "expected %zu fields, found %zu", r->ncols,
@@ -316,10 +311,11 @@ static int reject_first_line(wn_reader *r, wn_row *row, int reason)
     size_t from = r->start;
     parser_reset(r);
     emit_reject(r, row, reason, from, raw_length(r, from, line_end));
-    snprintf(row->detail, sizeof row->detail,
-             reason == WN_REJECT_TOO_LARGE
-                 ? "a quoted field runs on past the record size limit; reading resumes on the next line"
-                 : "a quote opened on this line is never closed; reading resumes on the next line");
+    snprintf(
+        row->detail, sizeof row->detail,
+        reason == WN_REJECT_TOO_LARGE
+            ? "a quoted field runs on past the record size limit; reading resumes on the next line"
+            : "a quote opened on this line is never closed; reading resumes on the next line");
     r->pos = r->scan = r->start = line_end;
     r->line = row->line + (eolp != NULL);
     return WN_READ_REJECT;
@@ -331,8 +327,7 @@ static int reject_long_line(wn_reader *r, wn_row *row)
 {
     size_t from = r->start;
     parser_reset(r);
-    if (!r->in_record)
-        r->record_line = r->line, r->record_offset = r->buf_offset + from;
+    if (!r->in_record) r->record_line = r->line, r->record_offset = r->buf_offset + from;
     size_t preview = r->end - from < TOO_LARGE_PREVIEW ? r->end - from : TOO_LARGE_PREVIEW;
     emit_reject(r, row, WN_REJECT_TOO_LARGE, from, preview);
     snprintf(row->detail, sizeof row->detail,
@@ -360,8 +355,7 @@ static int skip_long_line(wn_reader *r, wn_error *err)
             break;
         }
         int rc = window_fill(r, r->src.read_size, err);
-        if (rc < 0)
-            return rc;
+        if (rc < 0) return rc;
     }
     return WN_OK;
 }
@@ -391,8 +385,7 @@ static int finish_at_eof(wn_reader *r, wn_row *row)
      * doesn't complete it, a quote is still open. */
     unsigned char eol = (unsigned char)r->dialect.eol;
     csv_parse(&r->csv, &eol, 1, on_cell, on_record_end, r);
-    if (r->record_done)
-        return finish_record(r, row);
+    if (r->record_done) return finish_record(r, row);
     return reject_first_line(r, row, WN_REJECT_UNTERMINATED_QUOTE);
 }
 
@@ -401,8 +394,7 @@ static int next_record(wn_reader *r, wn_row *row, wn_error *err)
     for (;;) {
         if (r->skipping) {
             int rc = skip_long_line(r, err);
-            if (rc < 0)
-                return rc;
+            if (rc < 0) return rc;
         }
         const char *eolp = memchr(r->buf + r->scan, r->dialect.eol, r->end - r->scan);
         if (!eolp && !r->eof) {
@@ -414,13 +406,11 @@ static int next_record(wn_reader *r, wn_row *row, wn_error *err)
                 return reject_long_line(r, row);
             }
             int rc = window_fill(r, r->src.read_size, err);
-            if (rc < 0)
-                return rc;
+            if (rc < 0) return rc;
             continue;
         }
         if (!eolp && r->pos == r->end) { /* end of input */
-            if (r->in_record)
-                return finish_at_eof(r, row);
+            if (r->in_record) return finish_at_eof(r, row);
             return WN_READ_EOF;
         }
         size_t seg_end = eolp ? (size_t)(eolp - r->buf) + 1 : r->end;
@@ -432,10 +422,8 @@ static int next_record(wn_reader *r, wn_row *row, wn_error *err)
             continue;
         }
         feed_segment(r, seg_end, eolp != NULL);
-        if (r->record_done)
-            return finish_record(r, row);
-        if (!eolp)
-            return finish_at_eof(r, row);
+        if (r->record_done) return finish_record(r, row);
+        if (!eolp) return finish_at_eof(r, row);
     }
 }
 
@@ -450,8 +438,7 @@ static void add_note(wn_reader *r, wn_buf *msg)
 static bool name_taken(char *const *names, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcasecmp(names[i], name) == 0)
-            return true;
+        if (strcasecmp(names[i], name) == 0) return true;
     return false;
 }
 
@@ -470,8 +457,7 @@ static void header_repair(wn_reader *r, const wn_row *row)
             for (size_t k = i + 1;; k++) {
                 wn_buf_clear(&name);
                 wn_buf_printf(&name, "column_%zu", k);
-                if (!name_taken(r->names, i, wn_buf_cstr(&name)))
-                    break;
+                if (!name_taken(r->names, i, wn_buf_cstr(&name))) break;
             }
             wn_buf_printf(&msg, "column %zu has no name; called it \"%s\"", i + 1, name.data);
             add_note(r, &msg);
@@ -479,8 +465,7 @@ static void header_repair(wn_reader *r, const wn_row *row)
             for (unsigned k = 2;; k++) {
                 wn_buf_clear(&name);
                 wn_buf_printf(&name, "%s_%u", given, k);
-                if (!name_taken(r->names, i, wn_buf_cstr(&name)))
-                    break;
+                if (!name_taken(r->names, i, wn_buf_cstr(&name))) break;
             }
             wn_buf_printf(&msg, "column %zu repeats the name \"%s\"; renamed it \"%s\"", i + 1,
                           given, name.data);
@@ -502,13 +487,12 @@ static int read_header(wn_reader *r, wn_error *err)
 {
     wn_row row;
     int rc = next_record(r, &row, err);
-    if (rc < 0)
-        return rc;
+    if (rc < 0) return rc;
     const char *name = r->src.name;
     if (rc == WN_READ_EOF) {
         if (r->stats.bytes_decoded == 0)
-            return wn_fail(err, WN_EINPUT, "%s: the input is empty (0 bytes); expected a header row",
-                           name);
+            return wn_fail(err, WN_EINPUT,
+                           "%s: the input is empty (0 bytes); expected a header row", name);
         return wn_fail(err, WN_EINPUT, "%s: no header row (the input has only blank lines)", name);
     }
     if (rc == WN_READ_REJECT)
@@ -527,8 +511,7 @@ static int read_preamble(wn_reader *r, wn_error *err)
 {
     while (!r->eof && r->end < SNIFF_SAMPLE) {
         int rc = window_fill(r, r->src.read_size, err);
-        if (rc < 0)
-            return rc;
+        if (rc < 0) return rc;
     }
     const unsigned char *b = (const unsigned char *)r->buf;
     if (r->end >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
@@ -546,8 +529,7 @@ static int read_preamble(wn_reader *r, wn_error *err)
         r->pos = r->scan = r->start = r->pos + r->dialect.sep_line_len;
         r->line++;
     }
-    if (r->delimiter_given)
-        r->dialect.delimiter = given;
+    if (r->delimiter_given) r->dialect.delimiter = given;
     r->stats.delimiter = r->dialect.delimiter;
     r->stats.delimiter_sniffed = !r->delimiter_given && !r->dialect.sep_line_len;
     r->stats.line_ending = r->dialect.eol == '\r' ? "CR" : r->dialect.crlf ? "CRLF" : "LF";
@@ -571,14 +553,11 @@ int wn_reader_open(wn_reader **out, const char *path, const wn_reader_opts *opts
         return rc;
     }
     r->cap = SNIFF_SAMPLE + read_size;
-    if (r->cap < 2 * read_size)
-        r->cap = 2 * read_size;
+    if (r->cap < 2 * read_size) r->cap = 2 * read_size;
     r->buf = wn_xmalloc(r->cap);
     rc = read_preamble(r, err);
-    if (rc == WN_OK)
-        rc = parser_init(r, err);
-    if (rc == WN_OK)
-        rc = read_header(r, err);
+    if (rc == WN_OK) rc = parser_init(r, err);
+    if (rc == WN_OK) rc = read_header(r, err);
     if (rc < 0) {
         wn_reader_close(r);
         return rc;
@@ -613,8 +592,7 @@ void wn_reader_stats_get(const wn_reader *r, wn_reader_stats *out)
 
 void wn_reader_close(wn_reader *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     csv_free(&r->csv);
     wn_source_close(&r->src);
     free(r->buf);

@@ -15,8 +15,8 @@
 
 #include "buf.h"
 
-#define NSLOTS 3
-#define BATCH_ROWS 4096
+#define NSLOTS      3
+#define BATCH_ROWS  4096
 #define BATCH_BYTES (4u << 20)
 
 typedef struct batch {
@@ -26,8 +26,8 @@ typedef struct batch {
     size_t ncells, cells_cap;
     size_t *offsets; /* cell text offsets, parallel to cells */
     wn_buf text;
-    bool ready;      /* filled, waiting for the consumer */
-    bool last;       /* the input ended with this batch */
+    bool ready; /* filled, waiting for the consumer */
+    bool last;  /* the input ended with this batch */
 } batch;
 
 struct wn_rowpipe {
@@ -89,8 +89,7 @@ static void *reader_main(void *arg)
             pthread_cond_wait(&p->changed, &p->lock);
         bool stop = p->stop;
         pthread_mutex_unlock(&p->lock);
-        if (stop)
-            return NULL;
+        if (stop) return NULL;
         b->nrows = b->ncells = 0;
         wn_buf_clear(&b->text);
         int rc = 1;
@@ -101,19 +100,16 @@ static void *reader_main(void *arg)
                 batch_add(b, &row);
             else if (p->on_reject)
                 p->on_reject(p->ctx, &row);
-            if (p->on_progress)
-                p->on_progress(p->ctx, p->reader);
+            if (p->on_progress) p->on_progress(p->ctx, p->reader);
         }
         batch_seal(b);
         pthread_mutex_lock(&p->lock);
         b->last = rc <= 0;
         b->ready = true;
-        if (rc < 0)
-            p->status = rc;
+        if (rc < 0) p->status = rc;
         pthread_cond_broadcast(&p->changed);
         pthread_mutex_unlock(&p->lock);
-        if (rc <= 0)
-            return NULL;
+        if (rc <= 0) return NULL;
         k = (k + 1) % NSLOTS;
     }
 }
@@ -174,8 +170,7 @@ int wn_rowpipe_finish(wn_rowpipe *p, wn_error *err)
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
     int rc = p->status;
-    if (rc < 0 && err)
-        *err = p->err;
+    if (rc < 0 && err) *err = p->err;
     for (size_t k = 0; k < NSLOTS; k++) {
         free(p->slots[k].rows);
         free(p->slots[k].cells);

@@ -14,43 +14,33 @@
 #include "embedded.h"
 
 static const char *const normalizer_names[WN_NORM_COUNT] = {
-    [WN_NORM_TRIM] = "trim",
-    [WN_NORM_FOLD] = "fold",
-    [WN_NORM_TRANSLIT] = "translit",
-    [WN_NORM_PERSON_NAME] = "person_name",
-    [WN_NORM_NICKNAME] = "nickname",
-    [WN_NORM_EMAIL] = "email",
-    [WN_NORM_PHONE] = "phone",
-    [WN_NORM_POSTAL] = "postal_code",
-    [WN_NORM_STREET] = "street",
-    [WN_NORM_COMPANY] = "company",
-    [WN_NORM_DATE] = "date",
-    [WN_NORM_COUNTRY] = "country",
+    [WN_NORM_TRIM] = "trim",         [WN_NORM_FOLD] = "fold",
+    [WN_NORM_TRANSLIT] = "translit", [WN_NORM_PERSON_NAME] = "person_name",
+    [WN_NORM_NICKNAME] = "nickname", [WN_NORM_EMAIL] = "email",
+    [WN_NORM_PHONE] = "phone",       [WN_NORM_POSTAL] = "postal_code",
+    [WN_NORM_STREET] = "street",     [WN_NORM_COMPANY] = "company",
+    [WN_NORM_DATE] = "date",         [WN_NORM_COUNTRY] = "country",
     [WN_NORM_DIGITS] = "digits",
 };
 
 static const char *const transform_names[WN_KEY_TRANSFORM_COUNT] = {
-    [WN_KEY_VALUE] = "value",       [WN_KEY_INITIAL] = "initial",
-    [WN_KEY_SOUNDEX] = "soundex",   [WN_KEY_METAPHONE] = "metaphone",
-    [WN_KEY_PREFIX3] = "prefix3",   [WN_KEY_YEAR] = "year",
+    [WN_KEY_VALUE] = "value",         [WN_KEY_INITIAL] = "initial", [WN_KEY_SOUNDEX] = "soundex",
+    [WN_KEY_METAPHONE] = "metaphone", [WN_KEY_PREFIX3] = "prefix3", [WN_KEY_YEAR] = "year",
     [WN_KEY_DIGITS_LAST9] = "last9",
 };
 
 static const char *const method_names[WN_CMP_METHOD_COUNT] = {
-    [WN_CMP_EXACT] = "exact",         [WN_CMP_JARO_WINKLER] = "jaro_winkler",
-    [WN_CMP_EDIT] = "edit",           [WN_CMP_TOKEN_SET] = "token_set",
-    [WN_CMP_QGRAM] = "qgram",         [WN_CMP_DATE] = "date",
-    [WN_CMP_NUMERIC] = "numeric",     [WN_CMP_NAME] = "name",
+    [WN_CMP_EXACT] = "exact",     [WN_CMP_JARO_WINKLER] = "jaro_winkler",
+    [WN_CMP_EDIT] = "edit",       [WN_CMP_TOKEN_SET] = "token_set",
+    [WN_CMP_QGRAM] = "qgram",     [WN_CMP_DATE] = "date",
+    [WN_CMP_NUMERIC] = "numeric", [WN_CMP_NAME] = "name",
     [WN_CMP_PHONE] = "phone",
 };
 
 static const char *const survivor_names[WN_SURV_RULE_COUNT] = {
-    [WN_SURV_MOST_COMPLETE] = "most_complete",
-    [WN_SURV_MOST_RECENT] = "most_recent",
-    [WN_SURV_MOST_FREQUENT] = "most_frequent",
-    [WN_SURV_LONGEST] = "longest",
-    [WN_SURV_SOURCE_PRIORITY] = "source_priority",
-    [WN_SURV_FIRST_NON_EMPTY] = "first_non_empty",
+    [WN_SURV_MOST_COMPLETE] = "most_complete",     [WN_SURV_MOST_RECENT] = "most_recent",
+    [WN_SURV_MOST_FREQUENT] = "most_frequent",     [WN_SURV_LONGEST] = "longest",
+    [WN_SURV_SOURCE_PRIORITY] = "source_priority", [WN_SURV_FIRST_NON_EMPTY] = "first_non_empty",
 };
 
 const char *const *wn_normalizer_names(void)
@@ -73,8 +63,7 @@ const char *const *wn_survivor_rule_names(void)
 static int index_of(const char *const *names, int n, const char *name)
 {
     for (int i = 0; i < n; i++)
-        if (names[i] && strcmp(names[i], name) == 0)
-            return i;
+        if (names[i] && strcmp(names[i], name) == 0) return i;
     return -1;
 }
 
@@ -180,8 +169,7 @@ int wn_rules_load_default(wn_rules **out, wn_error *err)
 
 void wn_rules_free(wn_rules *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     wn_arena_free(&r->arena);
     free(r);
 }

@@ -32,19 +32,19 @@
 
 /* Normalizers a field can go through, in the order listed in its rule. */
 typedef enum wn_normalizer {
-    WN_NORM_TRIM = 0, /* whitespace trimmed and collapsed (always applied) */
-    WN_NORM_FOLD,     /* Unicode NFKC, case folding, accents stripped */
-    WN_NORM_TRANSLIT, /* non-Latin scripts to Latin */
+    WN_NORM_TRIM = 0,    /* whitespace trimmed and collapsed (always applied) */
+    WN_NORM_FOLD,        /* Unicode NFKC, case folding, accents stripped */
+    WN_NORM_TRANSLIT,    /* non-Latin scripts to Latin */
     WN_NORM_PERSON_NAME, /* honorifics, suffixes, particles */
-    WN_NORM_NICKNAME, /* Bill -> william */
+    WN_NORM_NICKNAME,    /* Bill -> william */
     WN_NORM_EMAIL,
-    WN_NORM_PHONE,    /* E.164 with the default or the record's country */
+    WN_NORM_PHONE, /* E.164 with the default or the record's country */
     WN_NORM_POSTAL,
     WN_NORM_STREET,
     WN_NORM_COMPANY,
     WN_NORM_DATE,
     WN_NORM_COUNTRY,
-    WN_NORM_DIGITS,   /* keep digits only (ids) */
+    WN_NORM_DIGITS, /* keep digits only (ids) */
     WN_NORM_COUNT
 } wn_normalizer;
 
@@ -62,11 +62,11 @@ int wn_normalizer_from_name(const char *name);
 
 /* One input column's role. */
 typedef struct wn_column_rule {
-    const char *column;  /* header name as in the export */
-    wn_field field;      /* WN_F_NONE: carried through only */
+    const char *column; /* header name as in the export */
+    wn_field field;     /* WN_F_NONE: carried through only */
     uint8_t nnorm;
     uint8_t norm[WN_RULES_MAX_NORMALIZERS];
-    bool explicit_norm;  /* normalizers given in the rules, not implied by the field */
+    bool explicit_norm; /* normalizers given in the rules, not implied by the field */
 } wn_column_rule;
 
 typedef enum wn_check_kind {
@@ -80,17 +80,17 @@ typedef enum wn_check_kind {
 typedef struct wn_check {
     wn_check_kind kind;
     wn_field field;
-    const char *pattern;   /* PATTERN */
-    const char **values;   /* ALLOWED */
+    const char *pattern; /* PATTERN */
+    const char **values; /* ALLOWED */
     size_t nvalues;
     const char *min_date, *max_date; /* DATE_RANGE, "YYYY-MM-DD" or "today" */
-    size_t min_length;     /* MIN_LENGTH */
-    uint32_t line;         /* where it was declared, 0 for built-in */
+    size_t min_length;               /* MIN_LENGTH */
+    uint32_t line;                   /* where it was declared, 0 for built-in */
 } wn_check;
 
 typedef struct wn_placeholder_list {
-    wn_field field;        /* WN_F_NONE: applies to every field */
-    const char **values;   /* compared after normalization */
+    wn_field field;      /* WN_F_NONE: applies to every field */
+    const char **values; /* compared after normalization */
     size_t nvalues;
 } wn_placeholder_list;
 
@@ -99,9 +99,9 @@ typedef enum wn_key_transform {
     WN_KEY_VALUE = 0, /* the normalized value */
     WN_KEY_INITIAL,   /* its first character */
     WN_KEY_SOUNDEX,
-    WN_KEY_METAPHONE, /* Double Metaphone primary code, 4 characters */
-    WN_KEY_PREFIX3,   /* first three characters */
-    WN_KEY_YEAR,      /* year of a date */
+    WN_KEY_METAPHONE,    /* Double Metaphone primary code, 4 characters */
+    WN_KEY_PREFIX3,      /* first three characters */
+    WN_KEY_YEAR,         /* year of a date */
     WN_KEY_DIGITS_LAST9, /* last nine digits (phones with or without a country code) */
     WN_KEY_TRANSFORM_COUNT
 } wn_key_transform;
@@ -121,13 +121,13 @@ typedef struct wn_block_pass {
 typedef enum wn_compare_method {
     WN_CMP_EXACT = 0,
     WN_CMP_JARO_WINKLER,
-    WN_CMP_EDIT,      /* Damerau-Levenshtein (OSA), bounded */
+    WN_CMP_EDIT, /* Damerau-Levenshtein (OSA), bounded */
     WN_CMP_TOKEN_SET,
     WN_CMP_QGRAM,
-    WN_CMP_DATE,      /* exact / one typo or day-month swap / year off by one */
+    WN_CMP_DATE, /* exact / one typo or day-month swap / year off by one */
     WN_CMP_NUMERIC,
-    WN_CMP_NAME,      /* Jaro-Winkler plus nickname and initial awareness */
-    WN_CMP_PHONE,     /* E.164 or national digits: trailing digits, typos */
+    WN_CMP_NAME,  /* Jaro-Winkler plus nickname and initial awareness */
+    WN_CMP_PHONE, /* E.164 or national digits: trailing digits, typos */
     WN_CMP_METHOD_COUNT
 } wn_compare_method;
 
@@ -137,8 +137,8 @@ int wn_compare_method_from_name(const char *name);
 typedef struct wn_comparison {
     wn_field field;
     wn_compare_method method;
-    double close, loose;  /* similarity thresholds for the close and loose levels */
-    bool tf_adjust;       /* term-frequency adjustment on exact agreement */
+    double close, loose; /* similarity thresholds for the close and loose levels */
+    bool tf_adjust;      /* term-frequency adjustment on exact agreement */
 } wn_comparison;
 
 typedef enum wn_survivor_rule {
@@ -146,8 +146,8 @@ typedef enum wn_survivor_rule {
     WN_SURV_MOST_RECENT,       /* from the record with the latest recency field */
     WN_SURV_MOST_FREQUENT,
     WN_SURV_LONGEST,
-    WN_SURV_SOURCE_PRIORITY,   /* from the first source in `source_priority` order */
-    WN_SURV_FIRST_NON_EMPTY,   /* in input order */
+    WN_SURV_SOURCE_PRIORITY, /* from the first source in `source_priority` order */
+    WN_SURV_FIRST_NON_EMPTY, /* in input order */
     WN_SURV_RULE_COUNT
 } wn_survivor_rule;
 
@@ -158,7 +158,7 @@ int wn_survivor_rule_from_name(const char *name);
 
 typedef struct wn_rules {
     wn_arena arena;
-    const char *path;        /* the file it came from, or "<default>" */
+    const char *path; /* the file it came from, or "<default>" */
 
     /* settings */
     char default_country[3]; /* "" : none; decides phone and postal parsing */
@@ -170,9 +170,9 @@ typedef struct wn_rules {
     bool columns_given;
 
     /* validation */
-    wn_field *reachable;     /* a record needs one valid value among these */
+    wn_field *reachable; /* a record needs one valid value among these */
     size_t nreachable;
-    wn_field *required;      /* each must be filled */
+    wn_field *required; /* each must be filled */
     size_t nrequired;
     wn_check *checks;
     size_t nchecks;
@@ -182,14 +182,14 @@ typedef struct wn_rules {
     /* matching */
     wn_block_pass *passes;
     size_t npasses;
-    size_t max_block;        /* records; larger blocks are skipped and reported */
+    size_t max_block; /* records; larger blocks are skipped and reported */
     wn_comparison *comparisons;
     size_t ncomparisons;
-    double match_threshold;  /* probability, or WN_THRESHOLD_AUTO */
+    double match_threshold; /* probability, or WN_THRESHOLD_AUTO */
     double review_threshold;
     size_t max_cluster;
     bool distinct_given_names; /* different given names never merge without an id */
-    wn_field *hard_ids;      /* two different valid values never merge */
+    wn_field *hard_ids;        /* two different valid values never merge */
     size_t nhard_ids;
 
     /* survivorship */

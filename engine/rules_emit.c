@@ -15,8 +15,7 @@ static void put_str(FILE *fp, const char *s)
 {
     fputc('"', fp);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fputc('\\', fp);
+        if (*s == '"' || *s == '\\') fputc('\\', fp);
         if ((unsigned char)*s < 0x20)
             fprintf(fp, "\\x%02x", (unsigned char)*s);
         else
@@ -29,8 +28,7 @@ static void put_strings(FILE *fp, const char *const *v, size_t n)
 {
     fputc('[', fp);
     for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputs(", ", fp);
+        if (i) fputs(", ", fp);
         put_str(fp, v[i]);
     }
     fputc(']', fp);
@@ -59,8 +57,9 @@ static void write_settings(const wn_rules *r, FILE *fp)
           fp);
     fputs("  default_country: ", fp);
     put_str(fp, r->default_country);
-    fprintf(fp, "\n  # auto, day_first or month_first (for dates such as 03/04/2021).\n"
-                "  date_order: %s\n\n",
+    fprintf(fp,
+            "\n  # auto, day_first or month_first (for dates such as 03/04/2021).\n"
+            "  date_order: %s\n\n",
             orders[r->date_order]);
 }
 
@@ -116,9 +115,10 @@ static void write_check(const wn_check *c, FILE *fp)
 
 static void write_validation(const wn_rules *r, FILE *fp)
 {
-    fputs("validation:\n  # A customer with no valid value in any of these is reported incomplete.\n"
-          "  reachable: ",
-          fp);
+    fputs(
+        "validation:\n  # A customer with no valid value in any of these is reported incomplete.\n"
+        "  reachable: ",
+        fp);
     put_fields(fp, r->reachable, r->nreachable);
     fputs("\n  # Fields that must be filled.\n  required: ", fp);
     put_fields(fp, r->required, r->nrequired);
@@ -137,8 +137,7 @@ static void write_validation(const wn_rules *r, FILE *fp)
         put_strings(fp, p->values, p->nvalues);
         fputc('\n', fp);
     }
-    if (r->nplaceholders == 0)
-        fputs("    any: []\n", fp);
+    if (r->nplaceholders == 0) fputs("    any: []\n", fp);
     fputc('\n', fp);
 }
 
@@ -178,8 +177,7 @@ static void write_comparisons(const wn_rules *r, FILE *fp)
                 wn_compare_method_name(c->method));
         if (c->close != 0 || c->loose != 0)
             fprintf(fp, ", close: %.6g, loose: %.6g", c->close, c->loose);
-        if (c->tf_adjust)
-            fputs(", tf_adjust: true", fp);
+        if (c->tf_adjust) fputs(", tf_adjust: true", fp);
         fputs("}\n", fp);
     }
     fputc('\n', fp);
@@ -193,12 +191,14 @@ static void write_rest(const wn_rules *r, FILE *fp)
     put_threshold(fp, r->match_threshold);
     fputs("\n  review: ", fp);
     put_threshold(fp, r->review_threshold);
-    fputs("\n\nclustering:\n  # Records with different valid values here never merge.\n  hard_ids: ",
-          fp);
+    fputs(
+        "\n\nclustering:\n  # Records with different valid values here never merge.\n  hard_ids: ",
+        fp);
     put_fields(fp, r->hard_ids, r->nhard_ids);
     fprintf(fp, "\n  max_cluster: %zu\n", r->max_cluster);
-    fprintf(fp, "  # Different given names never merge unless an email, tax id or birth date agrees.\n"
-                "  distinct_given_names: %s\n\n",
+    fprintf(fp,
+            "  # Different given names never merge unless an email, tax id or birth date agrees.\n"
+            "  distinct_given_names: %s\n\n",
             r->distinct_given_names ? "true" : "false");
     fprintf(fp, "survivorship:\n  # Which record's value the golden record takes: %s",
             wn_survivor_rule_names()[0]);
@@ -211,8 +211,7 @@ static void write_rest(const wn_rules *r, FILE *fp)
     fputs("\n  fields:", fp);
     bool any = false;
     for (int f = 1; f < WN_F_COUNT; f++) {
-        if (!r->survivor_set[f])
-            continue;
+        if (!r->survivor_set[f]) continue;
         fprintf(fp, "\n    %s: %s", wn_field_name((wn_field)f),
                 wn_survivor_rule_name(r->survivor[f]));
         any = true;
@@ -222,8 +221,7 @@ static void write_rest(const wn_rules *r, FILE *fp)
 
 void wn_rules_write_yaml(const wn_rules *r, FILE *fp, const char *comment)
 {
-    if (comment)
-        fprintf(fp, "%s", comment);
+    if (comment) fprintf(fp, "%s", comment);
     fputs("version: 1\n\n", fp);
     write_settings(r, fp);
     write_columns(r, fp);

@@ -52,17 +52,16 @@ static yaml_node_t *node_at(yctx *c, int index)
 
 static const char *node_kind(const yaml_node_t *n)
 {
-    return n->type == YAML_MAPPING_NODE ? "a mapping"
+    return n->type == YAML_MAPPING_NODE    ? "a mapping"
            : n->type == YAML_SEQUENCE_NODE ? "a list"
                                            : "a scalar";
 }
 
 static int want(yctx *c, const yaml_node_t *n, yaml_node_type_t type, const char *what)
 {
-    if (n->type == type)
-        return WN_OK;
+    if (n->type == type) return WN_OK;
     return fail_at(c, n, "%s must be %s, found %s", what,
-                   type == YAML_MAPPING_NODE ? "a mapping (key: value)"
+                   type == YAML_MAPPING_NODE    ? "a mapping (key: value)"
                    : type == YAML_SEQUENCE_NODE ? "a list"
                                                 : "a single value",
                    node_kind(n));
@@ -84,11 +83,9 @@ static const char *one_of(const char *const *names, size_t n, char *buf, size_t 
     size_t used = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n && used + 1 < cap; i++) {
-        if (!names[i] || !names[i][0])
-            continue;
+        if (!names[i] || !names[i][0]) continue;
         int w = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", names[i]);
-        if (w < 0)
-            break;
+        if (w < 0) break;
         used += (size_t)w;
     }
     return buf;
@@ -98,8 +95,7 @@ static const char *one_of(const char *const *names, size_t n, char *buf, size_t 
 
 static int get_field(yctx *c, const yaml_node_t *n, bool allow_none, wn_field *out)
 {
-    if (want(c, n, YAML_SCALAR_NODE, "a field") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SCALAR_NODE, "a field") < 0) return WN_ERULES;
     if (allow_none && strcmp(scalar(n), "none") == 0) {
         *out = WN_F_NONE;
         return WN_OK;
@@ -120,8 +116,7 @@ static int get_field(yctx *c, const yaml_node_t *n, bool allow_none, wn_field *o
 static int get_number(yctx *c, const yaml_node_t *n, const char *what, double lo, double hi,
                       double *out)
 {
-    if (want(c, n, YAML_SCALAR_NODE, what) < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SCALAR_NODE, what) < 0) return WN_ERULES;
     char *end;
     double v = strtod(scalar(n), &end);
     if (end == scalar(n) || *end || v < lo || v > hi)
@@ -133,8 +128,7 @@ static int get_number(yctx *c, const yaml_node_t *n, const char *what, double lo
 
 static int get_bool(yctx *c, const yaml_node_t *n, const char *what, bool *out)
 {
-    if (want(c, n, YAML_SCALAR_NODE, what) < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SCALAR_NODE, what) < 0) return WN_ERULES;
     const char *s = scalar(n);
     if (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on"))
         *out = true;
@@ -174,14 +168,12 @@ static bool is_iso_date(const char *s)
 static int get_strings(yctx *c, const yaml_node_t *n, const char *what, const char ***out,
                        size_t *count)
 {
-    if (want(c, n, YAML_SEQUENCE_NODE, what) < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SEQUENCE_NODE, what) < 0) return WN_ERULES;
     size_t len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     const char **v = wn_arena_alloc(&c->r->arena, (len ? len : 1) * sizeof *v, sizeof *v);
     for (size_t i = 0; i < len; i++) {
         const yaml_node_t *item = node_at(c, n->data.sequence.items.start[i]);
-        if (want(c, item, YAML_SCALAR_NODE, "each item") < 0)
-            return WN_ERULES;
+        if (want(c, item, YAML_SCALAR_NODE, "each item") < 0) return WN_ERULES;
         v[i] = keep(c, scalar(item));
     }
     *out = v;
@@ -192,8 +184,7 @@ static int get_strings(yctx *c, const yaml_node_t *n, const char *what, const ch
 static int get_fields(yctx *c, const yaml_node_t *n, const char *what, wn_field **out,
                       size_t *count)
 {
-    if (want(c, n, YAML_SEQUENCE_NODE, what) < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SEQUENCE_NODE, what) < 0) return WN_ERULES;
     size_t len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     wn_field *v = wn_arena_alloc(&c->r->arena, (len ? len : 1) * sizeof *v, sizeof *v);
     for (size_t i = 0; i < len; i++)
@@ -212,12 +203,11 @@ typedef int (*key_fn)(yctx *c, const char *key, const yaml_node_t *value, void *
 static int each_key(yctx *c, const yaml_node_t *map, const char *what, const char *const *keys,
                     size_t nkeys, key_fn fn, void *ud)
 {
-    if (want(c, map, YAML_MAPPING_NODE, what) < 0)
-        return WN_ERULES;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    if (want(c, map, YAML_MAPPING_NODE, what) < 0) return WN_ERULES;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
         const yaml_node_t *k = node_at(c, p->key);
-        if (want(c, k, YAML_SCALAR_NODE, "a key") < 0)
-            return WN_ERULES;
+        if (want(c, k, YAML_SCALAR_NODE, "a key") < 0) return WN_ERULES;
         bool known = false;
         for (size_t i = 0; i < nkeys && !known; i++)
             known = strcmp(keys[i], scalar(k)) == 0;
@@ -226,8 +216,7 @@ static int each_key(yctx *c, const yaml_node_t *map, const char *what, const cha
             return fail_at(c, k, "unknown key '%s' in %s; expected one of %s", scalar(k), what,
                            one_of(keys, nkeys, list, sizeof list));
         }
-        if (fn(c, scalar(k), node_at(c, p->value), ud) < 0)
-            return WN_ERULES;
+        if (fn(c, scalar(k), node_at(c, p->value), ud) < 0) return WN_ERULES;
     }
     return WN_OK;
 }
@@ -242,13 +231,14 @@ static size_t seq_len(const yaml_node_t *n)
 static int settings_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     (void)ud;
-    if (want(c, v, YAML_SCALAR_NODE, key) < 0)
-        return WN_ERULES;
+    if (want(c, v, YAML_SCALAR_NODE, key) < 0) return WN_ERULES;
     const char *s = scalar(v);
     if (strcmp(key, "default_country") == 0) {
         if (s[0] && !(strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'))
-            return fail_at(c, v, "default_country must be an ISO 3166 alpha-2 code such as US, "
-                                 "or \"\", found '%s'", s);
+            return fail_at(c, v,
+                           "default_country must be an ISO 3166 alpha-2 code such as US, "
+                           "or \"\", found '%s'",
+                           s);
         memcpy(c->r->default_country, s, strlen(s) + 1);
     } else { /* date_order */
         static const char *const orders[] = {"auto", "day_first", "month_first"};
@@ -256,8 +246,8 @@ static int settings_key(yctx *c, const char *key, const yaml_node_t *v, void *ud
         while (i < 3 && strcmp(orders[i], s) != 0)
             i++;
         if (i == 3)
-            return fail_at(c, v, "date_order must be one of auto, day_first, month_first, found '%s'",
-                           s);
+            return fail_at(c, v,
+                           "date_order must be one of auto, day_first, month_first, found '%s'", s);
         c->r->date_order = i;
     }
     return WN_OK;
@@ -275,22 +265,19 @@ static int column_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     wn_column_rule *col = ud;
     if (strcmp(key, "column") == 0) {
-        if (want(c, v, YAML_SCALAR_NODE, "column") < 0)
-            return WN_ERULES;
+        if (want(c, v, YAML_SCALAR_NODE, "column") < 0) return WN_ERULES;
         col->column = keep(c, scalar(v));
     } else if (strcmp(key, "field") == 0) {
         return get_field(c, v, true, &col->field);
     } else { /* normalize */
-        if (want(c, v, YAML_SEQUENCE_NODE, "normalize") < 0)
-            return WN_ERULES;
+        if (want(c, v, YAML_SEQUENCE_NODE, "normalize") < 0) return WN_ERULES;
         if (seq_len(v) > WN_RULES_MAX_NORMALIZERS)
             return fail_at(c, v, "at most %d normalizers per column", WN_RULES_MAX_NORMALIZERS);
         col->nnorm = 0;
         col->explicit_norm = true;
         for (size_t i = 0; i < seq_len(v); i++) {
             const yaml_node_t *item = node_at(c, v->data.sequence.items.start[i]);
-            if (want(c, item, YAML_SCALAR_NODE, "a normalizer") < 0)
-                return WN_ERULES;
+            if (want(c, item, YAML_SCALAR_NODE, "a normalizer") < 0) return WN_ERULES;
             int k = wn_normalizer_from_name(scalar(item));
             if (k < 0) {
                 char list[300];
@@ -305,8 +292,7 @@ static int column_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 
 static int load_columns(yctx *c, const yaml_node_t *n)
 {
-    if (want(c, n, YAML_SEQUENCE_NODE, "columns") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SEQUENCE_NODE, "columns") < 0) return WN_ERULES;
     static const char *const keys[] = {"column", "field", "normalize"};
     size_t len = seq_len(n);
     wn_rules *r = c->r;
@@ -317,8 +303,7 @@ static int load_columns(yctx *c, const yaml_node_t *n)
         const yaml_node_t *item = node_at(c, n->data.sequence.items.start[i]);
         wn_column_rule *col = &r->columns[i];
         memset(col, 0, sizeof *col);
-        if (each_key(c, item, "a column", keys, 3, column_key, col) < 0)
-            return WN_ERULES;
+        if (each_key(c, item, "a column", keys, 3, column_key, col) < 0) return WN_ERULES;
         if (!col->column)
             return fail_at(c, item, "a column needs 'column:' (its header in the export)");
         for (size_t j = 0; j < i; j++)
@@ -335,12 +320,10 @@ static int load_columns(yctx *c, const yaml_node_t *n)
 static int check_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     wn_check *ck = ud;
-    if (strcmp(key, "field") == 0)
-        return get_field(c, v, false, &ck->field);
+    if (strcmp(key, "field") == 0) return get_field(c, v, false, &ck->field);
     ck->line = (uint32_t)v->start_mark.line + 1;
     if (strcmp(key, "pattern") == 0) {
-        if (want(c, v, YAML_SCALAR_NODE, "pattern") < 0)
-            return WN_ERULES;
+        if (want(c, v, YAML_SCALAR_NODE, "pattern") < 0) return WN_ERULES;
         regex_t re;
         int rc = regcomp(&re, scalar(v), REG_EXTENDED | REG_NOSUB);
         if (rc != 0) {
@@ -357,8 +340,7 @@ static int check_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
     } else if (strcmp(key, "date_range") == 0) {
         const char **d;
         size_t nd;
-        if (get_strings(c, v, "date_range", &d, &nd) < 0)
-            return WN_ERULES;
+        if (get_strings(c, v, "date_range", &d, &nd) < 0) return WN_ERULES;
         if (nd != 2 || !is_iso_date(d[0]) || !(is_iso_date(d[1]) || strcmp(d[1], "today") == 0))
             return fail_at(c, v, "date_range must be [YYYY-MM-DD, YYYY-MM-DD or today]");
         ck->kind = WN_CHECK_DATE_RANGE;
@@ -366,8 +348,7 @@ static int check_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
         ck->max_date = d[1];
     } else { /* min_length */
         double len;
-        if (get_number(c, v, "min_length", 1, 1000, &len) < 0)
-            return WN_ERULES;
+        if (get_number(c, v, "min_length", 1, 1000, &len) < 0) return WN_ERULES;
         ck->kind = WN_CHECK_MIN_LENGTH;
         ck->min_length = (size_t)len;
     }
@@ -376,8 +357,7 @@ static int check_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 
 static int load_checks(yctx *c, const yaml_node_t *n)
 {
-    if (want(c, n, YAML_SEQUENCE_NODE, "checks") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SEQUENCE_NODE, "checks") < 0) return WN_ERULES;
     static const char *const keys[] = {"field", "pattern", "allowed", "date_range", "min_length"};
     wn_rules *r = c->r;
     size_t len = seq_len(n);
@@ -388,12 +368,11 @@ static int load_checks(yctx *c, const yaml_node_t *n)
         wn_check *ck = &r->checks[r->nchecks];
         memset(ck, 0, sizeof *ck);
         ck->kind = WN_CHECK_REQUIRED;
-        if (each_key(c, item, "a check", keys, 5, check_key, ck) < 0)
-            return WN_ERULES;
-        if (ck->field == WN_F_NONE)
-            return fail_at(c, item, "a check needs 'field:'");
+        if (each_key(c, item, "a check", keys, 5, check_key, ck) < 0) return WN_ERULES;
+        if (ck->field == WN_F_NONE) return fail_at(c, item, "a check needs 'field:'");
         if (ck->kind == WN_CHECK_REQUIRED)
-            return fail_at(c, item, "a check needs one of pattern, allowed, date_range, min_length");
+            return fail_at(c, item,
+                           "a check needs one of pattern, allowed, date_range, min_length");
         r->nchecks++;
     }
     return WN_OK;
@@ -408,18 +387,17 @@ static int placeholder_key(yctx *c, const char *key, const yaml_node_t *v, void 
     if (strcmp(key, "any") != 0) {
         p->field = wn_field_from_name(key);
         if (p->field == WN_F_NONE)
-            return fail_at(c, v, "placeholders: unknown field '%s' (use a field name or 'any')", key);
+            return fail_at(c, v, "placeholders: unknown field '%s' (use a field name or 'any')",
+                           key);
     }
-    if (get_strings(c, v, key, &p->values, &p->nvalues) < 0)
-        return WN_ERULES;
+    if (get_strings(c, v, key, &p->values, &p->nvalues) < 0) return WN_ERULES;
     r->nplaceholders++;
     return WN_OK;
 }
 
 static int load_placeholders(yctx *c, const yaml_node_t *n)
 {
-    if (want(c, n, YAML_MAPPING_NODE, "placeholders") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_MAPPING_NODE, "placeholders") < 0) return WN_ERULES;
     wn_rules *r = c->r;
     size_t len = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
     r->placeholders = wn_arena_alloc(&r->arena, (len ? len : 1) * sizeof *r->placeholders, 8);
@@ -440,14 +418,12 @@ static int validation_key(yctx *c, const char *key, const yaml_node_t *v, void *
     if (strcmp(key, "required") == 0) {
         wn_field *f;
         size_t nf;
-        if (get_fields(c, v, "required", &f, &nf) < 0)
-            return WN_ERULES;
+        if (get_fields(c, v, "required", &f, &nf) < 0) return WN_ERULES;
         r->required = f;
         r->nrequired = nf;
         return WN_OK;
     }
-    if (strcmp(key, "checks") == 0)
-        return load_checks(c, v);
+    if (strcmp(key, "checks") == 0) return load_checks(c, v);
     return load_placeholders(c, v);
 }
 
@@ -463,8 +439,7 @@ static int load_validation(yctx *c, const yaml_node_t *n)
 
 static int get_key_part(yctx *c, const yaml_node_t *n, wn_block_pass *pass)
 {
-    if (want(c, n, YAML_SCALAR_NODE, "a key part") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SCALAR_NODE, "a key part") < 0) return WN_ERULES;
     if (pass->nparts == WN_RULES_MAX_KEY_PARTS)
         return fail_at(c, n, "at most %d key parts per pass", WN_RULES_MAX_KEY_PARTS);
     char part[128];
@@ -476,14 +451,15 @@ static int get_key_part(yctx *c, const yaml_node_t *n, wn_block_pass *pass)
         t = wn_key_transform_from_name(colon + 1);
         if (t < 0) {
             char list[200];
-            return fail_at(c, n, "unknown key transform '%s'; expected one of %s", colon + 1,
-                           one_of(wn_key_transform_names(), WN_KEY_TRANSFORM_COUNT, list, sizeof list));
+            return fail_at(
+                c, n, "unknown key transform '%s'; expected one of %s", colon + 1,
+                one_of(wn_key_transform_names(), WN_KEY_TRANSFORM_COUNT, list, sizeof list));
         }
     }
     wn_field f = wn_field_from_name(part);
     if (f == WN_F_NONE)
-        return fail_at(c, n, "unknown field '%s' in a blocking key (write field or field:transform)",
-                       part);
+        return fail_at(
+            c, n, "unknown field '%s' in a blocking key (write field or field:transform)", part);
     pass->part_field[pass->nparts] = f;
     pass->part_transform[pass->nparts] = (wn_key_transform)t;
     pass->nparts++;
@@ -494,15 +470,12 @@ static int pass_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     wn_block_pass *pass = ud;
     if (strcmp(key, "name") == 0) {
-        if (want(c, v, YAML_SCALAR_NODE, "name") < 0)
-            return WN_ERULES;
+        if (want(c, v, YAML_SCALAR_NODE, "name") < 0) return WN_ERULES;
         pass->name = keep(c, scalar(v));
         return WN_OK;
     }
-    if (want(c, v, YAML_SEQUENCE_NODE, "keys") < 0)
-        return WN_ERULES;
-    if (seq_len(v) == 0)
-        return fail_at(c, v, "keys must list at least one field");
+    if (want(c, v, YAML_SEQUENCE_NODE, "keys") < 0) return WN_ERULES;
+    if (seq_len(v) == 0) return fail_at(c, v, "keys must list at least one field");
     for (size_t i = 0; i < seq_len(v); i++)
         if (get_key_part(c, node_at(c, v->data.sequence.items.start[i]), pass) < 0)
             return WN_ERULES;
@@ -515,13 +488,11 @@ static int blocking_key(yctx *c, const char *key, const yaml_node_t *v, void *ud
     wn_rules *r = c->r;
     if (strcmp(key, "max_block") == 0) {
         double mb;
-        if (get_number(c, v, "max_block", 2, 1e7, &mb) < 0)
-            return WN_ERULES;
+        if (get_number(c, v, "max_block", 2, 1e7, &mb) < 0) return WN_ERULES;
         r->max_block = (size_t)mb;
         return WN_OK;
     }
-    if (want(c, v, YAML_SEQUENCE_NODE, "passes") < 0)
-        return WN_ERULES;
+    if (want(c, v, YAML_SEQUENCE_NODE, "passes") < 0) return WN_ERULES;
     static const char *const keys[] = {"name", "keys"};
     size_t len = seq_len(v);
     r->passes = wn_arena_alloc(&r->arena, (len ? len : 1) * sizeof *r->passes, 8);
@@ -530,8 +501,7 @@ static int blocking_key(yctx *c, const char *key, const yaml_node_t *v, void *ud
         const yaml_node_t *item = node_at(c, v->data.sequence.items.start[i]);
         wn_block_pass *pass = &r->passes[i];
         memset(pass, 0, sizeof *pass);
-        if (each_key(c, item, "a blocking pass", keys, 2, pass_key, pass) < 0)
-            return WN_ERULES;
+        if (each_key(c, item, "a blocking pass", keys, 2, pass_key, pass) < 0) return WN_ERULES;
         if (!pass->name || pass->nparts == 0)
             return fail_at(c, item, "a blocking pass needs 'name:' and 'keys:'");
     }
@@ -550,29 +520,26 @@ static int load_blocking(yctx *c, const yaml_node_t *n)
 static int comparison_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     wn_comparison *cmp = ud;
-    if (strcmp(key, "field") == 0)
-        return get_field(c, v, false, &cmp->field);
+    if (strcmp(key, "field") == 0) return get_field(c, v, false, &cmp->field);
     if (strcmp(key, "method") == 0) {
-        if (want(c, v, YAML_SCALAR_NODE, "method") < 0)
-            return WN_ERULES;
+        if (want(c, v, YAML_SCALAR_NODE, "method") < 0) return WN_ERULES;
         int m = wn_compare_method_from_name(scalar(v));
         if (m < 0) {
             char list[200];
-            return fail_at(c, v, "unknown comparison method '%s'; expected one of %s", scalar(v),
-                           one_of(wn_compare_method_names(), WN_CMP_METHOD_COUNT, list, sizeof list));
+            return fail_at(
+                c, v, "unknown comparison method '%s'; expected one of %s", scalar(v),
+                one_of(wn_compare_method_names(), WN_CMP_METHOD_COUNT, list, sizeof list));
         }
         cmp->method = (wn_compare_method)m;
         return WN_OK;
     }
-    if (strcmp(key, "tf_adjust") == 0)
-        return get_bool(c, v, "tf_adjust", &cmp->tf_adjust);
+    if (strcmp(key, "tf_adjust") == 0) return get_bool(c, v, "tf_adjust", &cmp->tf_adjust);
     return get_number(c, v, key, 0, 100, strcmp(key, "close") == 0 ? &cmp->close : &cmp->loose);
 }
 
 static int load_comparisons(yctx *c, const yaml_node_t *n)
 {
-    if (want(c, n, YAML_SEQUENCE_NODE, "comparisons") < 0)
-        return WN_ERULES;
+    if (want(c, n, YAML_SEQUENCE_NODE, "comparisons") < 0) return WN_ERULES;
     static const char *const keys[] = {"field", "method", "close", "loose", "tf_adjust"};
     wn_rules *r = c->r;
     size_t len = seq_len(n);
@@ -585,8 +552,7 @@ static int load_comparisons(yctx *c, const yaml_node_t *n)
         wn_comparison *cmp = &r->comparisons[i];
         memset(cmp, 0, sizeof *cmp);
         cmp->method = WN_CMP_METHOD_COUNT;
-        if (each_key(c, item, "a comparison", keys, 5, comparison_key, cmp) < 0)
-            return WN_ERULES;
+        if (each_key(c, item, "a comparison", keys, 5, comparison_key, cmp) < 0) return WN_ERULES;
         if (cmp->field == WN_F_NONE || cmp->method == WN_CMP_METHOD_COUNT)
             return fail_at(c, item, "a comparison needs 'field:' and 'method:'");
         bool distance = cmp->method == WN_CMP_EDIT;
@@ -598,8 +564,9 @@ static int load_comparisons(yctx *c, const yaml_node_t *n)
             bool ordered = distance ? cmp->close <= cmp->loose : cmp->close >= cmp->loose;
             if (!ordered || (!distance && cmp->close > 1.0))
                 return fail_at(c, item,
-                               distance ? "close and loose are edit distances, close <= loose"
-                                        : "close and loose are similarities in 0..1, close >= loose");
+                               distance
+                                   ? "close and loose are edit distances, close <= loose"
+                                   : "close and loose are similarities in 0..1, close >= loose");
         }
     }
     return WN_OK;
@@ -608,16 +575,14 @@ static int load_comparisons(yctx *c, const yaml_node_t *n)
 static int threshold_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
 {
     (void)ud;
-    return get_threshold(c, v, key,
-                         strcmp(key, "match") == 0 ? &c->r->match_threshold
-                                                   : &c->r->review_threshold);
+    return get_threshold(
+        c, v, key, strcmp(key, "match") == 0 ? &c->r->match_threshold : &c->r->review_threshold);
 }
 
 static int load_thresholds(yctx *c, const yaml_node_t *n)
 {
     static const char *const keys[] = {"match", "review"};
-    if (each_key(c, n, "thresholds", keys, 2, threshold_key, NULL) < 0)
-        return WN_ERULES;
+    if (each_key(c, n, "thresholds", keys, 2, threshold_key, NULL) < 0) return WN_ERULES;
     if (c->r->match_threshold > 0 && c->r->review_threshold > c->r->match_threshold)
         return fail_at(c, n, "the review threshold must not be above the match threshold");
     return WN_OK;
@@ -631,8 +596,7 @@ static int clustering_key(yctx *c, const char *key, const yaml_node_t *v, void *
     if (strcmp(key, "distinct_given_names") == 0)
         return get_bool(c, v, key, &c->r->distinct_given_names);
     double mc;
-    if (get_number(c, v, "max_cluster", 2, 1e6, &mc) < 0)
-        return WN_ERULES;
+    if (get_number(c, v, "max_cluster", 2, 1e6, &mc) < 0) return WN_ERULES;
     c->r->max_cluster = (size_t)mc;
     return WN_OK;
 }
@@ -649,8 +613,7 @@ static int load_clustering(yctx *c, const yaml_node_t *n)
 
 static int get_survivor(yctx *c, const yaml_node_t *v, wn_survivor_rule *out)
 {
-    if (want(c, v, YAML_SCALAR_NODE, "a survivorship rule") < 0)
-        return WN_ERULES;
+    if (want(c, v, YAML_SCALAR_NODE, "a survivorship rule") < 0) return WN_ERULES;
     int s = wn_survivor_rule_from_name(scalar(v));
     if (s < 0) {
         char list[200];
@@ -665,8 +628,7 @@ static int survivor_field_key(yctx *c, const char *key, const yaml_node_t *v, vo
 {
     (void)ud;
     wn_field f = wn_field_from_name(key);
-    if (get_survivor(c, v, &c->r->survivor[f]) < 0)
-        return WN_ERULES;
+    if (get_survivor(c, v, &c->r->survivor[f]) < 0) return WN_ERULES;
     c->r->survivor_set[f] = true;
     return WN_OK;
 }
@@ -675,10 +637,8 @@ static int survivorship_key(yctx *c, const char *key, const yaml_node_t *v, void
 {
     (void)ud;
     wn_rules *r = c->r;
-    if (strcmp(key, "default") == 0)
-        return get_survivor(c, v, &r->survivor_default);
-    if (strcmp(key, "recency_field") == 0)
-        return get_field(c, v, false, &r->recency_field);
+    if (strcmp(key, "default") == 0) return get_survivor(c, v, &r->survivor_default);
+    if (strcmp(key, "recency_field") == 0) return get_field(c, v, false, &r->recency_field);
     if (strcmp(key, "source_priority") == 0)
         return get_strings(c, v, "source_priority", &r->source_priority, &r->nsource_priority);
     const char *keys[WN_F_COUNT];
@@ -710,14 +670,13 @@ static int section_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
         const char *name;
         int (*load)(yctx *, const yaml_node_t *);
     } sections[] = {
-        {"settings", load_settings},         {"columns", load_columns},
-        {"validation", load_validation},     {"blocking", load_blocking},
-        {"comparisons", load_comparisons},   {"thresholds", load_thresholds},
-        {"clustering", load_clustering},     {"survivorship", load_survivorship},
+        {"settings", load_settings},       {"columns", load_columns},
+        {"validation", load_validation},   {"blocking", load_blocking},
+        {"comparisons", load_comparisons}, {"thresholds", load_thresholds},
+        {"clustering", load_clustering},   {"survivorship", load_survivorship},
     };
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-        if (strcmp(sections[i].name, key) == 0)
-            return sections[i].load(c, v);
+        if (strcmp(sections[i].name, key) == 0) return sections[i].load(c, v);
     return WN_ERULES; /* unreachable: each_key checked the name */
 }
 
@@ -730,8 +689,8 @@ static int apply_text(wn_rules *r, const char *name, const char *text, size_t le
     if (!yaml_parser_load(&parser, &c.doc)) {
         int rc = wn_fail(err, WN_ERULES, "%s:%zu:%zu: YAML syntax error: %s%s%s", name,
                          parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-                         parser.problem ? parser.problem : "unreadable",
-                         parser.context ? " " : "", parser.context ? parser.context : "");
+                         parser.problem ? parser.problem : "unreadable", parser.context ? " " : "",
+                         parser.context ? parser.context : "");
         yaml_parser_delete(&parser);
         return rc;
     }
@@ -739,13 +698,14 @@ static int apply_text(wn_rules *r, const char *name, const char *text, size_t le
     int rc = WN_OK;
     const yaml_node_t *root = yaml_document_get_root_node(&c.doc);
     if (!root) {
-        rc = wn_fail(err, WN_ERULES, "%s:1:1: the rules file is empty; expected sections such as "
-                                     "columns:, validation:, blocking:",
+        rc = wn_fail(err, WN_ERULES,
+                     "%s:1:1: the rules file is empty; expected sections such as "
+                     "columns:, validation:, blocking:",
                      name);
     } else {
-        static const char *const keys[] = {"version",     "settings",   "columns",
-                                           "validation",  "blocking",   "comparisons",
-                                           "thresholds",  "clustering", "survivorship"};
+        static const char *const keys[] = {"version",    "settings",   "columns",
+                                           "validation", "blocking",   "comparisons",
+                                           "thresholds", "clustering", "survivorship"};
         rc = each_key(&c, root, "the rules file", keys, 9, section_key, NULL);
     }
     yaml_document_delete(&c.doc);
@@ -781,8 +741,7 @@ int wn_rules_load_file(wn_rules **out, const char *path, wn_error *err)
 {
     *out = NULL;
     FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return wn_fail_errno(err, errno, "%s: cannot open the rules file", path);
+    if (!fp) return wn_fail_errno(err, errno, "%s: cannot open the rules file", path);
     wn_buf text = {0};
     char chunk[8192];
     size_t n;

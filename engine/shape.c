@@ -16,14 +16,10 @@
 static char shape_class(utf8proc_int32_t cp)
 {
     if (cp < 0x80) {
-        if (cp >= 'A' && cp <= 'Z')
-            return 'A';
-        if (cp >= 'a' && cp <= 'z')
-            return 'a';
-        if (cp >= '0' && cp <= '9')
-            return '9';
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
-            return ' ';
+        if (cp >= 'A' && cp <= 'Z') return 'A';
+        if (cp >= 'a' && cp <= 'z') return 'a';
+        if (cp >= '0' && cp <= '9') return '9';
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') return ' ';
         return (char)cp;
     }
     switch (utf8proc_category(cp)) {
@@ -46,23 +42,18 @@ static char shape_class(utf8proc_int32_t cp)
 
 /* shape_class() of every ASCII character (generated from it). */
 static const char ascii_class[128] = {
-    0, 1, 2, 3, 4, 5, 6, 7, 8, ' ', ' ', 11,
-    12, ' ', 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-    24, 25, 26, 27, 28, 29, 30, 31, ' ', '!', '"', '#',
-    '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
-    '9', '9', '9', '9', '9', '9', '9', '9', '9', '9', ':', ';',
-    '<', '=', '>', '?', '@', 'A', 'A', 'A', 'A', 'A', 'A', 'A',
-    'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A',
-    'A', 'A', 'A', 'A', 'A', 'A', 'A', '[', '\\', ']', '^', '_',
-    '`', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
-    'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',
-    'a', 'a', 'a', '{', '|', '}', '~', 127,
+    0,   1,    2,   3,   4,   5,   6,   7,   8,   ' ', ' ', 11,  12,  ' ', 14,  15,  16,   17,  18,
+    19,  20,   21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,  ' ', '!', '"', '#',  '$', '%',
+    '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/', '9', '9', '9', '9', '9', '9', '9',  '9', '9',
+    '9', ':',  ';', '<', '=', '>', '?', '@', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A',  'A', 'A',
+    'A', 'A',  'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', 'A', '[', '\\', ']', '^',
+    '_', '`',  'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a',  'a', 'a',
+    'a', 'a',  'a', 'a', 'a', 'a', 'a', 'a', 'a', '{', '|', '}', '~', 127,
 };
 
 size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
 {
-    if (cap == 0)
-        return 0;
+    if (cap == 0) return 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0, n = 0;
     char prev = 0;
@@ -84,10 +75,8 @@ size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
         }
         run = cls == prev ? run + 1 : 1;
         prev = cls;
-        if ((cls == 'A' || cls == 'a') && run > 3)
-            continue;
-        if (cls == ' ' && run > 1)
-            continue;
+        if ((cls == 'A' || cls == 'a') && run > 3) continue;
+        if (cls == ' ' && run > 1) continue;
         out[n++] = cls;
     }
     out[n] = '\0';

@@ -14,19 +14,16 @@ static char sniff_eol(const char *s, size_t len, bool *crlf)
 {
     const char *lf = memchr(s, '\n', len);
     *crlf = lf && lf > s && lf[-1] == '\r';
-    if (lf)
-        return '\n';
+    if (lf) return '\n';
     return memchr(s, '\r', len) ? '\r' : '\n';
 }
 
 /* `sep=;` (optionally followed by CR) as the whole first line. */
 static size_t excel_sep_line(const char *s, size_t len, char eol, char *delim)
 {
-    if (len < 5 || memcmp(s, "sep=", 4) != 0)
-        return 0;
+    if (len < 5 || memcmp(s, "sep=", 4) != 0) return 0;
     size_t n = 5;
-    if (n < len && s[n] == '\r' && eol == '\n')
-        n++;
+    if (n < len && s[n] == '\r' && eol == '\n') n++;
     if (n < len && s[n] == eol) {
         *delim = s[4];
         return n + 1;
@@ -40,8 +37,7 @@ void wn_sniff(const char *s, size_t len, bool at_eof, wn_dialect *out)
     out->eol = sniff_eol(s, len, &out->crlf);
     out->delimiter = ',';
     out->sep_line_len = excel_sep_line(s, len, out->eol, &out->delimiter);
-    if (out->sep_line_len)
-        return;
+    if (out->sep_line_len) return;
 
     unsigned counts[SNIFF_MAX_RECORDS][NCANDIDATES];
     size_t nrec = 0;
@@ -59,16 +55,13 @@ void wn_sniff(const char *s, size_t len, bool at_eof, wn_dialect *out)
         }
     }
     /* The last record counts only if it is complete. */
-    if (at_eof && nrec < SNIFF_MAX_RECORDS && len > 0 && s[len - 1] != out->eol)
-        nrec++;
-    if (nrec == 0)
-        nrec = 1; /* a header cut short by the sample: judge it alone */
+    if (at_eof && nrec < SNIFF_MAX_RECORDS && len > 0 && s[len - 1] != out->eol) nrec++;
+    if (nrec == 0) nrec = 1; /* a header cut short by the sample: judge it alone */
 
     double best_score = 0.0;
     for (size_t k = 0; k < NCANDIDATES; k++) {
         unsigned expected = counts[0][k];
-        if (expected == 0)
-            continue;
+        if (expected == 0) continue;
         size_t agree = 0;
         for (size_t r = 1; r < nrec; r++)
             agree += counts[r][k] == expected;

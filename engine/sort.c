@@ -10,7 +10,7 @@
 #include "buf.h"
 
 #define DIGIT_BITS 16
-#define BUCKETS (1u << DIGIT_BITS)
+#define BUCKETS    (1u << DIGIT_BITS)
 
 /* One counting pass over digit `shift` from `src` into `dst`. Returns false
  * when every element has the same digit (the pass would change nothing). */
@@ -20,8 +20,7 @@
         memset(count, 0, BUCKETS * sizeof *count);                                                 \
         for (size_t i = 0; i < n; i++)                                                             \
             count[(KEY(src[i]) >> shift) & (BUCKETS - 1)]++;                                       \
-        if (count[(KEY(src[0]) >> shift) & (BUCKETS - 1)] == n)                                    \
-            return false;                                                                          \
+        if (count[(KEY(src[0]) >> shift) & (BUCKETS - 1)] == n) return false;                      \
         size_t sum = 0;                                                                            \
         for (size_t b = 0; b < BUCKETS; b++) {                                                     \
             size_t c = count[b];                                                                   \
@@ -33,15 +32,14 @@
         return true;                                                                               \
     }
 
-#define KV_KEY(x) ((x).key)
+#define KV_KEY(x)  ((x).key)
 #define U64_KEY(x) (x)
 typedef uint64_t u64;
 RADIX_PASS(wn_kv, KV_KEY)
 RADIX_PASS(u64, U64_KEY)
 
 #define RADIX_SORT(T)                                                                              \
-    if (n < 2)                                                                                     \
-        return;                                                                                    \
+    if (n < 2) return;                                                                             \
     T *tmp = wn_xmalloc(n * sizeof *tmp);                                                          \
     size_t *count = wn_xmalloc(BUCKETS * sizeof *count);                                           \
     T *src = a, *dst = tmp;                                                                        \
@@ -52,8 +50,7 @@ RADIX_PASS(u64, U64_KEY)
             dst = t;                                                                               \
         }                                                                                          \
     }                                                                                              \
-    if (src != a)                                                                                  \
-        memcpy(a, src, n * sizeof *a);                                                             \
+    if (src != a) memcpy(a, src, n * sizeof *a);                                                   \
     free(count);                                                                                   \
     free(tmp);
 

@@ -22,10 +22,10 @@ typedef struct wn_source {
     const char *name; /* for messages: the path, or "<stdin>" */
     size_t read_size;
     bool gzip;
-    bool raw_eof;             /* the file has no more bytes */
-    bool done;                /* no more decoded bytes will come */
-    unsigned char *raw;       /* compressed bytes waiting for inflate (gzip only) */
-    size_t raw_len, raw_pos;  /* first bytes read before we knew (plain only too) */
+    bool raw_eof;            /* the file has no more bytes */
+    bool done;               /* no more decoded bytes will come */
+    unsigned char *raw;      /* compressed bytes waiting for inflate (gzip only) */
+    size_t raw_len, raw_pos; /* first bytes read before we knew (plain only too) */
     z_stream zs;
     bool zs_ready;
     uint64_t bytes_read;  /* from the file */

@@ -100,8 +100,7 @@ uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id
 
 void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
 {
-    if (len == 0)
-        return;
+    if (len == 0) return;
     uint32_t *cell = &s->val[(size_t)rec * WN_SLOT_COUNT + (unsigned)slot];
     if (*cell) { /* replaced: the old value no longer counts */
         s->slots[slot].count[*cell]--;
@@ -115,10 +114,8 @@ void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len
 uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id)
 {
     uint64_t vid;
-    if (!wn_strmap_getz(&s->ids.map, id, &vid))
-        return s->nrec;
+    if (!wn_strmap_getz(&s->ids.map, id, &vid)) return s->nrec;
     for (uint32_t r = 0; r < s->nrec; r++)
-        if (s->id[r] == vid && s->source[r] == source)
-            return r;
+        if (s->id[r] == vid && s->source[r] == source) return r;
     return s->nrec;
 }

@@ -33,22 +33,22 @@
 enum { WN_SLOT_EMAIL2 = WN_F_COUNT, WN_SLOT_COUNT };
 
 typedef struct wn_intern {
-    wn_strmap map;     /* value -> id */
-    const char **str;  /* by id; str[0] = "" */
+    wn_strmap map;    /* value -> id */
+    const char **str; /* by id; str[0] = "" */
     uint32_t *len;
-    uint32_t *count;   /* records holding the value */
-    uint32_t n, cap;   /* ids in use (including 0) */
-    uint64_t filled;   /* records with a non-empty value */
+    uint32_t *count; /* records holding the value */
+    uint32_t n, cap; /* ids in use (including 0) */
+    uint64_t filled; /* records with a non-empty value */
 } wn_intern;
 
 typedef struct wn_store {
     uint32_t nrec, cap;
-    uint32_t *val;      /* nrec * WN_SLOT_COUNT value ids */
-    uint16_t *source;   /* input index */
-    uint64_t *row;      /* data row number in its input (1-based) */
-    uint32_t *id;       /* record id, interned in `ids` */
-    uint8_t *filled;    /* number of filled slots, for "most complete" */
-    uint8_t *complete;  /* completeness score in percent (set by ingest) */
+    uint32_t *val;     /* nrec * WN_SLOT_COUNT value ids */
+    uint16_t *source;  /* input index */
+    uint64_t *row;     /* data row number in its input (1-based) */
+    uint32_t *id;      /* record id, interned in `ids` */
+    uint8_t *filled;   /* number of filled slots, for "most complete" */
+    uint8_t *complete; /* completeness score in percent (set by ingest) */
     wn_intern slots[WN_SLOT_COUNT];
     wn_intern ids;
     wn_arena strings;

@@ -33,15 +33,13 @@ static void grow(wn_strmap *m)
     m->nslots *= 2;
     m->slots = wn_xcalloc(m->nslots, sizeof *m->slots);
     for (size_t i = 0; i < n; i++)
-        if (old[i].key)
-            *probe(m, old[i].hash, old[i].key, old[i].len) = old[i];
+        if (old[i].key) *probe(m, old[i].hash, old[i].key, old[i].len) = old[i];
     free(old);
 }
 
 void wn_strmap_put(wn_strmap *m, const char *key, size_t len, uint64_t value)
 {
-    if ((m->count + 1) * 2 > m->nslots)
-        grow(m);
+    if ((m->count + 1) * 2 > m->nslots) grow(m);
     uint64_t hash = XXH3_64bits(key, len);
     wn_strmap_slot *s = probe(m, hash, key, len);
     if (!s->key) {
@@ -60,13 +58,10 @@ void wn_strmap_putz(wn_strmap *m, const char *key, uint64_t value)
 
 bool wn_strmap_get(const wn_strmap *m, const char *key, size_t len, uint64_t *value)
 {
-    if (!m->slots)
-        return false;
+    if (!m->slots) return false;
     const wn_strmap_slot *s = probe(m, XXH3_64bits(key, len), key, len);
-    if (!s->key)
-        return false;
-    if (value)
-        *value = s->value;
+    if (!s->key) return false;
+    if (value) *value = s->value;
     return true;
 }
 

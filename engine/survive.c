@@ -26,8 +26,7 @@ static size_t source_rank(const ctx *c, uint32_t rec)
         const char *want = c->r->source_priority[i];
         size_t nl = strlen(name), wl = strlen(want);
         /* "crm.csv" names the input "exports/crm.csv" too */
-        if (nl >= wl && strcmp(name + nl - wl, want) == 0)
-            return i;
+        if (nl >= wl && strcmp(name + nl - wl, want) == 0) return i;
     }
     return c->r->nsource_priority;
 }
@@ -35,11 +34,9 @@ static size_t source_rank(const ctx *c, uint32_t rec)
 /* The common tie-break: more complete, then more recent, then earlier. */
 static bool better_member(const ctx *c, uint32_t x, uint32_t y)
 {
-    if (c->s->filled[x] != c->s->filled[y])
-        return c->s->filled[x] > c->s->filled[y];
+    if (c->s->filled[x] != c->s->filled[y]) return c->s->filled[x] > c->s->filled[y];
     int rc = strcmp(recency(c, x), recency(c, y));
-    if (rc != 0)
-        return rc > 0;
+    if (rc != 0) return rc > 0;
     return x < y;
 }
 
@@ -49,8 +46,7 @@ static bool better_for(const ctx *c, wn_survivor_rule rule, int field, const uin
     switch (rule) {
     case WN_SURV_MOST_RECENT: {
         int rc = strcmp(recency(c, x), recency(c, y));
-        if (rc != 0)
-            return rc > 0;
+        if (rc != 0) return rc > 0;
         break;
     }
     case WN_SURV_MOST_FREQUENT: {
@@ -60,20 +56,17 @@ static bool better_for(const ctx *c, wn_survivor_rule rule, int field, const uin
             fx += wn_store_vid(c->s, members[i], field) == vx;
             fy += wn_store_vid(c->s, members[i], field) == vy;
         }
-        if (fx != fy)
-            return fx > fy;
+        if (fx != fy) return fx > fy;
         break;
     }
     case WN_SURV_LONGEST: {
         uint32_t lx = wn_store_len(c->s, x, field), ly = wn_store_len(c->s, y, field);
-        if (lx != ly)
-            return lx > ly;
+        if (lx != ly) return lx > ly;
         break;
     }
     case WN_SURV_SOURCE_PRIORITY: {
         size_t rx = source_rank(c, x), ry = source_rank(c, y);
-        if (rx != ry)
-            return rx < ry;
+        if (rx != ry) return rx < ry;
         break;
     }
     case WN_SURV_FIRST_NON_EMPTY:
@@ -88,15 +81,13 @@ static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, wn_g
 {
     uint32_t survivor = members[0];
     for (size_t i = 1; i < n; i++)
-        if (better_member(c, members[i], survivor))
-            survivor = members[i];
+        if (better_member(c, members[i], survivor)) survivor = members[i];
     g->survivor[survivor] = 1;
     for (int f = 1; f < WN_F_COUNT; f++) {
         wn_survivor_rule rule = c->r->survivor_set[f] ? c->r->survivor[f] : c->r->survivor_default;
         uint32_t best = UINT32_MAX;
         for (size_t i = 0; i < n; i++) {
-            if (!wn_store_vid(c->s, members[i], f))
-                continue;
+            if (!wn_store_vid(c->s, members[i], f)) continue;
             if (best == UINT32_MAX || better_for(c, rule, f, members, n, members[i], best))
                 best = members[i];
         }
@@ -123,8 +114,7 @@ void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
     uint64_t *order = wn_xmalloc(n * sizeof *order);
     size_t m = 0;
     for (uint32_t i = 0; i < s->nrec; i++)
-        if (c->size[c->root[i]] > 1)
-            order[m++] = (uint64_t)c->root[i] << 32 | i;
+        if (c->size[c->root[i]] > 1) order[m++] = (uint64_t)c->root[i] << 32 | i;
     qsort(order, m, sizeof *order, cmp_by_root);
     uint32_t *members = wn_xmalloc((m ? m : 1) * sizeof *members);
     ctx cx = {s, r, source_names};

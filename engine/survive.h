@@ -28,10 +28,10 @@
 #include "store.h"
 
 typedef struct wn_golden {
-    uint32_t *survivor;   /* per record: true (1) if it is its cluster's survivor */
-    uint32_t *winner;     /* per record and field (WN_F_COUNT wide), valid at survivors:
-                             the record whose value the field takes, UINT32_MAX if none */
-    uint8_t *rule;        /* the rule that decided, same layout */
+    uint32_t *survivor; /* per record: true (1) if it is its cluster's survivor */
+    uint32_t *winner;   /* per record and field (WN_F_COUNT wide), valid at survivors:
+                           the record whose value the field takes, UINT32_MAX if none */
+    uint8_t *rule;      /* the rule that decided, same layout */
 } wn_golden;
 
 /* `source_names[i]`: how input i is named in source_priority (its path). */

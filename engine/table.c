@@ -35,11 +35,9 @@ static void add_row(wn_table *t, char *line, size_t lineno, size_t *cap)
     size_t i = 0;
     for (char *field = line;;) {
         char *comma = strchr(field, ',');
-        if (comma)
-            *comma = '\0';
+        if (comma) *comma = '\0';
         row->fields[i++] = trim(field);
-        if (!comma)
-            break;
+        if (!comma) break;
         field = comma + 1;
     }
 }
@@ -52,12 +50,10 @@ void wn_table_parse(wn_table *t, const char *name, const char *text, size_t len)
     size_t cap = 0, lineno = 0;
     for (char *line = t->text; line && *line;) {
         char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
+        if (nl) *nl = '\0';
         lineno++;
         char *content = trim(line);
-        if (*content && *content != '#')
-            add_row(t, content, lineno, &cap);
+        if (*content && *content != '#') add_row(t, content, lineno, &cap);
         line = nl ? nl + 1 : NULL;
     }
 }

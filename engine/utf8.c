@@ -89,8 +89,7 @@ void wn_utf8_sanitize(wn_buf *out, const char *s, size_t len, bool show_nul)
         const char *nul = show_nul ? memchr(s + start, '\0', len - start) : NULL;
         size_t end = nul ? (size_t)(nul - s) : len;
         append_as_utf8(out, s + start, end - start);
-        if (!nul)
-            return;
+        if (!nul) return;
         put_codepoint(out, 0x2400);
         start = end + 1;
     }

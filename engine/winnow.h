@@ -31,12 +31,12 @@
 
 enum wn_status {
     WN_OK = 0,
-    WN_EIO = -1,     /* an operating-system call failed (open, read, write, rename) */
-    WN_EINPUT = -2,  /* the input is unusable: empty, no header, corrupt gzip */
-    WN_ENOMEM = -3,  /* out of memory */
-    WN_ERULES = -4,  /* a rules file is invalid */
-    WN_EUSAGE = -5,  /* the caller asked for something impossible (e.g. output over an input) */
-    WN_ELIMIT = -6,  /* a configured limit was exceeded */
+    WN_EIO = -1,    /* an operating-system call failed (open, read, write, rename) */
+    WN_EINPUT = -2, /* the input is unusable: empty, no header, corrupt gzip */
+    WN_ENOMEM = -3, /* out of memory */
+    WN_ERULES = -4, /* a rules file is invalid */
+    WN_EUSAGE = -5, /* the caller asked for something impossible (e.g. output over an input) */
+    WN_ELIMIT = -6, /* a configured limit was exceeded */
 };
 
 typedef struct wn_error {
@@ -189,9 +189,9 @@ typedef struct wn_csvw {
     FILE *fp;
     char delimiter;
     bool neutralise;
-    bool row_open;   /* a cell has been written on the current row */
-    int error;       /* sticky: set by the first failed write */
-    char *scratch;   /* for quoting; owned, see wn_csvw_release() */
+    bool row_open; /* a cell has been written on the current row */
+    int error;     /* sticky: set by the first failed write */
+    char *scratch; /* for quoting; owned, see wn_csvw_release() */
     size_t scratch_cap;
 } wn_csvw;
 
@@ -246,16 +246,16 @@ const char *wn_column_kind_name(int kind);
 
 typedef struct wn_column_profile {
     const char *name;
-    int kind;               /* enum wn_column_kind */
-    uint64_t rows;          /* rows seen */
-    uint64_t filled;        /* non-blank values */
-    uint64_t distinct;      /* distinct non-blank values (exact or estimated) */
-    bool distinct_exact;    /* false: `distinct` is a HyperLogLog estimate */
-    bool top_exact;         /* false: top value counts are lower bounds (Misra-Gries) */
-    bool shapes_exact;      /* false: top shape counts are lower bounds */
-    size_t min_len;         /* in characters, over non-blank values */
+    int kind;            /* enum wn_column_kind */
+    uint64_t rows;       /* rows seen */
+    uint64_t filled;     /* non-blank values */
+    uint64_t distinct;   /* distinct non-blank values (exact or estimated) */
+    bool distinct_exact; /* false: `distinct` is a HyperLogLog estimate */
+    bool top_exact;      /* false: top value counts are lower bounds (Misra-Gries) */
+    bool shapes_exact;   /* false: top shape counts are lower bounds */
+    size_t min_len;      /* in characters, over non-blank values */
     size_t max_len;
-    uint64_t invalid;       /* values invalid for `kind` (0 for text) */
+    uint64_t invalid; /* values invalid for `kind` (0 for text) */
     size_t ntop_values;
     const wn_value_count *top_values; /* most frequent first, ties by value */
     size_t ntop_shapes;

@@ -23,8 +23,7 @@ static wn_rules *rules(const char *text)
     wn_rules *r;
     wn_error err;
     int rc = wn_rules_load_text(&r, "t.yaml", text, strlen(text), &err);
-    if (rc)
-        print_error("%s\n", err.msg);
+    if (rc) print_error("%s\n", err.msg);
     assert_int_equal(rc, WN_OK);
     return r;
 }
@@ -38,19 +37,21 @@ static void fill(wn_store *s, const person *p, size_t n)
     wn_store_init(s);
     for (size_t i = 0; i < n; i++) {
         uint32_t r = wn_store_add(s, 0, i + 1, p[i].id, strlen(p[i].id));
-        const char *v[] = {p[i].first, p[i].last, p[i].email, p[i].phone, p[i].mobile,
+        const char *v[] = {p[i].first, p[i].last,     p[i].email,    p[i].phone, p[i].mobile,
                            p[i].dob,   p[i].postcode, p[i].modified, p[i].tax};
-        const int slot[] = {WN_F_FIRST_NAME, WN_F_LAST_NAME,   WN_F_EMAIL,    WN_F_PHONE, WN_F_MOBILE,
-                            WN_F_BIRTH_DATE, WN_F_POSTAL_CODE, WN_F_MODIFIED, WN_F_TAX_ID};
+        const int slot[] = {WN_F_FIRST_NAME,  WN_F_LAST_NAME, WN_F_EMAIL,
+                            WN_F_PHONE,       WN_F_MOBILE,    WN_F_BIRTH_DATE,
+                            WN_F_POSTAL_CODE, WN_F_MODIFIED,  WN_F_TAX_ID};
         for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
-            if (v[k])
-                wn_store_set(s, r, slot[k], v[k], strlen(v[k]));
+            if (v[k]) wn_store_set(s, r, slot[k], v[k], strlen(v[k]));
     }
 }
 
 static const person people[] = {
-    {"1", "william", "turner", "bill@x.com", "14155550142", NULL, "1978-03-14", "94105", "2023-01-01", NULL},
-    {"2", "william", "turner", NULL, NULL, "14155550142", "1978-03-14", "94105", "2021-01-01", NULL},
+    {"1", "william", "turner", "bill@x.com", "14155550142", NULL, "1978-03-14", "94105",
+     "2023-01-01", NULL},
+    {"2", "william", "turner", NULL, NULL, "14155550142", "1978-03-14", "94105", "2021-01-01",
+     NULL},
     {"3", "turner", "william", "bill@x.com", NULL, NULL, "1978-14-03", NULL, NULL, NULL},
     {"4", "sarah", "turner", NULL, "14155550142", NULL, "2011-08-19", "94105", NULL, NULL},
     {"5", "ann", "lee", "ann@y.org", NULL, NULL, "1990-01-02", "10001", NULL, "111"},
@@ -202,9 +203,10 @@ static void test_cluster_guards(void **state)
     (void)state;
     wn_store s;
     fill(&s, people, NPEOPLE);
-    wn_rules *r = rules("comparisons:\n  - {field: first_name, method: exact}\n"
-                        "  - {field: tax_id, method: exact}\n"
-                        "clustering: {hard_ids: [tax_id], max_cluster: 2, distinct_given_names: true}\n");
+    wn_rules *r =
+        rules("comparisons:\n  - {field: first_name, method: exact}\n"
+              "  - {field: tax_id, method: exact}\n"
+              "clustering: {hard_ids: [tax_id], max_cluster: 2, distinct_given_names: true}\n");
     /* vectors computed for real; weights given */
     wn_scored_pair pairs[] = {
         {0, 1, 20, wn_compare_pair(&s, r, 0, 1), 0}, {1, 2, 19, wn_compare_pair(&s, r, 1, 2), 0},
@@ -265,8 +267,9 @@ static void test_match_deterministic_across_threads(void **state)
         wn_store_set(&s, r, WN_F_LAST_NAME, name, strlen(name));
         wn_store_set(&s, r, WN_F_POSTAL_CODE, zip, strlen(zip));
     }
-    wn_rules *r = rules("blocking:\n  passes:\n    - {name: zip, keys: [postal_code]}\n"
-                        "comparisons:\n  - {field: last_name, method: jaro_winkler, close: 0.9, loose: 0.8}\n");
+    wn_rules *r = rules(
+        "blocking:\n  passes:\n    - {name: zip, keys: [postal_code]}\n"
+        "comparisons:\n  - {field: last_name, method: jaro_winkler, close: 0.9, loose: 0.8}\n");
     wn_match m1, m2;
     wn_error err;
     wn_match_opts o1 = {.threads = 1}, o2 = {.threads = 2};

@@ -30,9 +30,11 @@ static char *write_cells(bool neutralise, const char *const *cells, size_t n)
 static void test_quoting(void **state)
 {
     (void)state;
-    const char *cells[] = {"plain", "a,b", "say \"hi\"", "two\nlines", "", "cr\rhere", "caf\xC3\xA9"};
+    const char *cells[] = {"plain", "a,b",      "say \"hi\"", "two\nlines",
+                           "",      "cr\rhere", "caf\xC3\xA9"};
     char *got = write_cells(false, cells, 7);
-    assert_string_equal(got, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"cr\rhere\",café\n");
+    assert_string_equal(got,
+                        "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"cr\rhere\",café\n");
     free(got);
 }
 
@@ -118,7 +120,7 @@ static void test_outset_commit_is_atomic(void **state)
     char final[192];
     snprintf(final, sizeof final, "%s/x.csv", dir);
     struct stat st;
-    assert_int_equal(stat(final, &st), -1); /* not there before commit */
+    assert_int_equal(stat(final, &st), -1);  /* not there before commit */
     assert_int_equal(count_entries(dir), 1); /* only the hidden temporary */
     assert_int_equal(wn_outset_commit(set, &err), WN_OK);
     char *text = tu_read_file(final, NULL);

@@ -103,10 +103,8 @@ static void test_json(void **state)
     size_t n = 0;
     bool in_str = false;
     for (size_t i = 0; i < len; i++) {
-        if (text[i] == '"' && (i == 0 || text[i - 1] != '\\'))
-            in_str = !in_str;
-        if (in_str || (text[i] != ' ' && text[i] != '\n'))
-            compact[n++] = text[i];
+        if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) in_str = !in_str;
+        if (in_str || (text[i] != ' ' && text[i] != '\n')) compact[n++] = text[i];
     }
     compact[n] = '\0';
     assert_string_equal(compact, "{\"s\":\"q\\\"\\\\\\n\\u0001é\",\"a\":[1,0.5,true,null]}");

@@ -21,8 +21,8 @@ static const size_t read_sizes[] = {0, 1, 2, 3, 7, 64};
 static char *transcript(const char *path, size_t read_size, char delimiter, size_t max_record,
                         wn_reader_stats *stats)
 {
-    wn_reader_opts opts = {.delimiter = delimiter, .read_size = read_size,
-                           .max_record_bytes = max_record};
+    wn_reader_opts opts = {
+        .delimiter = delimiter, .read_size = read_size, .max_record_bytes = max_record};
     wn_reader *r = NULL;
     wn_error err;
     assert_int_equal(wn_reader_open(&r, path, &opts, &err), WN_OK);
@@ -50,8 +50,7 @@ static char *transcript(const char *path, size_t read_size, char delimiter, size
         wn_buf_putc(&out, '\n');
     }
     assert_int_equal(rc, WN_READ_EOF);
-    if (stats)
-        wn_reader_stats_get(r, stats);
+    if (stats) wn_reader_stats_get(r, stats);
     wn_reader_close(r);
     return wn_buf_cstr(&out);
 }
@@ -107,7 +106,8 @@ static void test_quoted_newlines_keep_physical_lines(void **state)
     (void)state;
     check_case("id,note\n1,\"two\nlines\"\n2,\"a \"\"quoted\"\" word\"\n3,x\n",
                "H:id|note\nR2:1|two\nlines\nR4:2|a \"quoted\" word\nR5:3|x\n");
-    check_case("id,note\r\n1,\"two\r\nlines\"\r\n2,y\r\n", "H:id|note\nR2:1|two\r\nlines\nR4:2|y\n");
+    check_case("id,note\r\n1,\"two\r\nlines\"\r\n2,y\r\n",
+               "H:id|note\nR2:1|two\r\nlines\nR4:2|y\n");
 }
 
 static void test_spaces_after_delimiter(void **state)
@@ -182,7 +182,8 @@ static void test_cp1252_converted(void **state)
     const char *path = tu_temp_file(in, sizeof in - 1);
     for (size_t i = 0; i < sizeof read_sizes / sizeof read_sizes[0]; i++) {
         char *got = transcript(path, read_sizes[i], 0, 0, &st);
-        assert_string_equal(got, "H:id|name\nR2:1|René\nR3:2|Ann\nR4:3|\xE2\x80\x9Cquoted\xE2\x80\x9D\n");
+        assert_string_equal(
+            got, "H:id|name\nR2:1|René\nR3:2|Ann\nR4:3|\xE2\x80\x9Cquoted\xE2\x80\x9D\n");
         free(got);
         assert_int_equal(st.cells_converted, 2);
     }

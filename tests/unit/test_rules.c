@@ -12,8 +12,7 @@ static wn_rules *load_ok(const char *text)
     wn_rules *r = NULL;
     wn_error err;
     int rc = wn_rules_load_text(&r, "test.yaml", text, strlen(text), &err);
-    if (rc != WN_OK)
-        print_error("unexpected: %s\n", err.msg);
+    if (rc != WN_OK) print_error("unexpected: %s\n", err.msg);
     assert_int_equal(rc, WN_OK);
     return r;
 }
@@ -100,19 +99,20 @@ static void test_errors_name_line_and_column(void **state)
     (void)state;
     load_bad("version: 1\nblockng:\n  passes: []\n", "test.yaml:2:1", "unknown key 'blockng'");
     load_bad("validation:\n  reachable: [email, phone\n", "test.yaml:", "YAML syntax error");
-    load_bad("columns:\n  - column: A\n    field: emial\n", "test.yaml:3:12", "unknown field 'emial'");
+    load_bad("columns:\n  - column: A\n    field: emial\n", "test.yaml:3:12",
+             "unknown field 'emial'");
     load_bad("columns:\n  - column: A\n    field: email\n    normalize: [trim, lowercase]\n",
              "test.yaml:4:23", "unknown normalizer 'lowercase'");
-    load_bad("blocking:\n  passes:\n    - {name: x, keys: ['last_name:sondex']}\n", "test.yaml:3:24",
-             "unknown key transform 'sondex'");
+    load_bad("blocking:\n  passes:\n    - {name: x, keys: ['last_name:sondex']}\n",
+             "test.yaml:3:24", "unknown key transform 'sondex'");
     load_bad("comparisons:\n  - {field: city, method: fuzzy}\n", "test.yaml:2:27",
              "unknown comparison method 'fuzzy'");
     load_bad("comparisons:\n  - {field: city, method: jaro_winkler, close: 0.7, loose: 0.9}\n",
              "test.yaml:2:5", "close >= loose");
     load_bad("thresholds: {match: 1.5}\n", "test.yaml:1:21", "probability");
     load_bad("thresholds: {match: 0.5, review: 0.9}\n", "test.yaml:1:13", "review threshold");
-    load_bad("validation:\n  checks:\n    - {field: email, pattern: '(unclosed'}\n", "test.yaml:3:31",
-             "invalid pattern");
+    load_bad("validation:\n  checks:\n    - {field: email, pattern: '(unclosed'}\n",
+             "test.yaml:3:31", "invalid pattern");
     load_bad("validation:\n  checks:\n    - {field: birth_date, date_range: [1900-01-01]}\n",
              "test.yaml:3:39", "date_range");
     load_bad("validation:\n  reachable: email\n", "test.yaml:2:14", "must be a list");

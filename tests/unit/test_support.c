@@ -20,9 +20,9 @@ static void test_utf8_check(void **state)
     assert_int_equal(wn_utf8_check("plain ascii text", 16), 0);
     assert_int_equal(wn_utf8_check("Müller 東京", 14), 0);
     assert_int_equal(wn_utf8_check("M\xFCller", 6), WN_TEXT_INVALID_UTF8);
-    assert_int_equal(wn_utf8_check("\xC0\xAF", 2), WN_TEXT_INVALID_UTF8); /* overlong '/' */
+    assert_int_equal(wn_utf8_check("\xC0\xAF", 2), WN_TEXT_INVALID_UTF8);     /* overlong '/' */
     assert_int_equal(wn_utf8_check("\xED\xA0\x80", 3), WN_TEXT_INVALID_UTF8); /* surrogate */
-    assert_int_equal(wn_utf8_check("\xE6\x9D", 2), WN_TEXT_INVALID_UTF8); /* truncated */
+    assert_int_equal(wn_utf8_check("\xE6\x9D", 2), WN_TEXT_INVALID_UTF8);     /* truncated */
     assert_int_equal(wn_utf8_check("a\0b", 3), WN_TEXT_HAS_NUL);
     assert_int_equal(wn_utf8_length("Müller 東京", 14), 9);
 }
@@ -72,8 +72,12 @@ static void test_shapes(void **state)
     (void)state;
     char out[64];
     static const char *const cases[][2] = {
-        {"John", "Aaaa"},         {"Alexander", "Aaaa"},         {"555-123-4567", "999-999-9999"},
-        {"a.b@x.com", "a.a@a.aaa"}, {"SW1A 1AA", "AA9A 9AA"},    {"  two   words ", " aaa aaa "},
+        {"John", "Aaaa"},
+        {"Alexander", "Aaaa"},
+        {"555-123-4567", "999-999-9999"},
+        {"a.b@x.com", "a.a@a.aaa"},
+        {"SW1A 1AA", "AA9A 9AA"},
+        {"  two   words ", " aaa aaa "},
         {"", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -93,7 +97,7 @@ static void test_hll_accuracy(void **state)
         wn_hll_add(&h, XXH3_64bits(&i, sizeof i));
     double e = wn_hll_estimate(&h);
     assert_true(e > 970000 && e < 1030000); /* 3 standard errors */
-    for (uint64_t i = 0; i < 1000000; i++) /* repeats change nothing */
+    for (uint64_t i = 0; i < 1000000; i++)  /* repeats change nothing */
         wn_hll_add(&h, XXH3_64bits(&i, sizeof i));
     assert_true(wn_hll_estimate(&h) == e);
 }

@@ -47,17 +47,16 @@ static inline char *tu_read_file(const char *path, size_t *len_out)
     assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
     buf[n] = '\0';
     fclose(fp);
-    if (len_out)
-        *len_out = (size_t)n;
+    if (len_out) *len_out = (size_t)n;
     return buf;
 }
 
 /* Compares a cell to an expected NUL-terminated string. */
-#define tu_assert_cell(cell, expected)                                                            \
-    do {                                                                                          \
-        const wn_cell tu_c_ = (cell);                                                             \
-        assert_int_equal(tu_c_.len, strlen(expected));                                            \
-        assert_memory_equal(tu_c_.ptr, (expected), tu_c_.len);                                    \
+#define tu_assert_cell(cell, expected)                                                             \
+    do {                                                                                           \
+        const wn_cell tu_c_ = (cell);                                                              \
+        assert_int_equal(tu_c_.len, strlen(expected));                                             \
+        assert_memory_equal(tu_c_.ptr, (expected), tu_c_.len);                                     \
     } while (0)
 
 #endif
