@@ -125,7 +125,8 @@ static void append_folded(wn_buf *out, utf8proc_int32_t cp, bool *pending_space)
         if (*pending_space && out->len > 0) wn_buf_putc(out, ' ');
         *pending_space = false;
         utf8proc_uint8_t enc[4];
-        wn_buf_append(out, enc, (size_t)utf8proc_encode_char(dst[k], enc));
+        size_t enc_len = (size_t)utf8proc_encode_char(dst[k], enc);
+        wn_buf_append(out, enc, enc_len);
     }
 }
 

@@ -198,7 +198,7 @@ static void swapped_names(const wn_store *s, const wn_rules *r, uint32_t a, uint
 
 uint64_t wn_compare_pair(const wn_store *s, const wn_rules *r, uint32_t a, uint32_t b)
 {
-    int levels[WN_COMPARE_MAX];
+    int levels[WN_COMPARE_MAX] = {0};
     size_t n = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
     for (size_t k = 0; k < n; k++) {
         double sim;
