@@ -52,6 +52,11 @@ void cli_warn(const char *cmd, const char *fmt, ...) __attribute__((format(print
 
 /* Maps an engine status to an exit status (WN_EUSAGE -> 1, others -> 2). */
 int cli_exit_for(int wn_status);
+/* The end of a command that read inputs: reports `err` (rc < 0) or the
+ * rejected rows, and returns the exit status (EXIT_DONE, EXIT_REJECTS, or
+ * cli_exit_for(rc)). */
+int cli_session_exit(const char *cmd, int rc, const wn_error *err, uint64_t rejects,
+                     const char *outdir);
 
 /* Creates the output set and arranges for its temporary files to be removed
  * if the program is interrupted (SIGINT, SIGTERM, SIGHUP). */

@@ -304,14 +304,5 @@ int cmd_profile(int argc, char **argv)
     uint64_t rejects = s.rejects;
     cli_session_free(&s);
     free(in);
-    if (rc < 0) {
-        cli_error(CMD, "%s", err.msg);
-        return cli_exit_for(rc);
-    }
-    if (rejects) {
-        cli_warn(CMD, "%llu %s rejected; listed in %s/rejects.csv", (unsigned long long)rejects,
-                 rejects == 1 ? "row" : "rows", o.outdir);
-        return EXIT_REJECTS;
-    }
-    return EXIT_DONE;
+    return cli_session_exit(CMD, rc, &err, rejects, o.outdir);
 }

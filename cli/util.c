@@ -186,3 +186,18 @@ const char *cli_thousands(uint64_t v, char *buf, int cap)
     buf[out] = '\0';
     return buf;
 }
+
+int cli_session_exit(const char *cmd, int rc, const wn_error *err, uint64_t rejects,
+                     const char *outdir)
+{
+    if (rc < 0) {
+        cli_error(cmd, "%s", err->msg);
+        return cli_exit_for(rc);
+    }
+    if (rejects) {
+        cli_warn(cmd, "%llu %s rejected; listed in %s/rejects.csv", (unsigned long long)rejects,
+                 rejects == 1 ? "row" : "rows", outdir);
+        return EXIT_REJECTS;
+    }
+    return EXIT_DONE;
+}
