@@ -56,11 +56,11 @@ static int open_outputs(wn_outset *set, profile_outputs *out, wn_error *err)
     return WN_OK;
 }
 
-/* Each accepted row, in input order (the session's row hook). */
-static void profile_row(void *ctx, int input, const wn_row *row)
+/* The session's column hook: on worker threads, one column at a time. */
+static void profile_column(void *ctx, int input, size_t col, const wn_row *rows, size_t n)
 {
     profiled_input *in = ctx;
-    wn_profile_add_row(in[input].profile, row);
+    wn_profile_add_column(in[input].profile, col, rows, n);
 }
 
 /* ---- report.json ---------------------------------------------------------- */
@@ -257,8 +257,8 @@ static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *
         rc = wn_profile_new(&in[i].profile, wn_reader_header(s->inputs[i].reader), NULL, err);
     }
     if (rc < 0) return rc;
-    s->on_row = profile_row;
-    s->row_ctx = in;
+    s->on_column = profile_column;
+    s->column_ctx = in;
     wn_outset *set = NULL;
     profile_outputs out;
     memset(&out, 0, sizeof out);

@@ -129,14 +129,16 @@ static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *va
 {
     const wn_store *st = &s->store;
     const wn_input_columns *out = &s->inputs[0].res.columns;
-    /* wanted[r]: does record r win any field of another record's golden row? */
-    uint8_t *wanted = wn_xcalloc(st->nrec ? st->nrec : 1, 1);
+    /* wanted[r]: the survivor whose golden row record r wins a field of, or
+     * UINT32_MAX (a record wins fields of its own cluster's survivor only). */
+    uint32_t *wanted = wn_xmalloc((st->nrec ? st->nrec : 1) * sizeof *wanted);
+    memset(wanted, 0xff, (st->nrec ? st->nrec : 1) * sizeof *wanted);
     for (uint32_t r = 0; r < st->nrec; r++) {
         if (!m->golden.survivor[r]) continue;
         for (size_t j = 0; j < out->ncols; j++) {
             wn_field f = golden_field(out, j);
             uint32_t w = f ? wn_golden_winner(&m->golden, r, f) : UINT32_MAX;
-            if (w != UINT32_MAX && w != r) wanted[w] = 1;
+            if (w != UINT32_MAX && w != r) wanted[w] = r;
         }
     }
     int rc = WN_OK;
@@ -148,14 +150,8 @@ static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *va
         uint32_t rec = s->inputs[i].first_rec;
         while ((rc = wn_reader_next(rd, &row, err)) > 0) {
             if (rc != WN_READ_ROW) continue;
-            uint32_t r = rec++;
-            if (!wanted[r]) continue;
-            uint32_t surv = r;
-            for (uint32_t q = m->clusters.root[r]; q < st->nrec; q++) /* find the survivor */
-                if (m->clusters.root[q] == m->clusters.root[r] && m->golden.survivor[q]) {
-                    surv = q;
-                    break;
-                }
+            uint32_t r = rec++, surv = wanted[r];
+            if (surv == UINT32_MAX) continue;
             for (size_t j = 0; j < out->ncols; j++) {
                 wn_field f = golden_field(out, j);
                 if (!f || map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r) continue;

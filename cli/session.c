@@ -114,10 +114,10 @@ static void on_reject(void *ctx, const wn_row *row, const char *source)
     if (c->s->rejects_csv) wn_csvw_reject(&c->s->rejects_w, row, c->in->name);
 }
 
-static void on_row(void *ctx, const wn_row *row)
+static void on_column(void *ctx, size_t col, const wn_row *rows, size_t n)
 {
-    sink_ctx *c = ctx;
-    c->s->on_row(c->s->row_ctx, (int)(c->in - c->s->inputs), row);
+    const sink_ctx *c = ctx;
+    c->s->on_column(c->s->column_ctx, (int)(c->in - c->s->inputs), col, rows, n);
 }
 
 static void on_progress(void *ctx, const wn_reader *r)
@@ -148,7 +148,7 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
         wn_ingest_sink sink = {.ctx = &ctx,
                                .finding = on_finding,
                                .reject = on_reject,
-                               .row = s->on_row ? on_row : NULL,
+                               .column = s->on_column ? on_column : NULL,
                                .progress = on_progress};
         wn_ingest_opts io = {.source = (uint16_t)i, .threads = cli_threads(s->opts.threads)};
         in->first_rec = s->store.nrec;

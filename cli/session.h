@@ -39,9 +39,11 @@ typedef struct cli_session {
     FILE *quality_csv, *rejects_csv;
     wn_csvw quality_w, rejects_w;
     uint64_t rejects;
-    /* Optional: each accepted row of input `input`, in input order. */
-    void (*on_row)(void *ctx, int input, const wn_row *row);
-    void *row_ctx;
+    /* Optional: the accepted rows of input `input`, a batch and a column at a
+     * time (see wn_ingest_sink.column: called on worker threads, for
+     * different columns at once). */
+    void (*on_column)(void *ctx, int input, size_t col, const wn_row *rows, size_t n);
+    void *column_ctx;
 } cli_session;
 
 /* Loads the rules and opens the inputs; nothing is written yet. */

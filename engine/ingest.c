@@ -322,13 +322,25 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
 /* ---- one input's ingest: shared state ---------------------------------------- */
 
 /*
- * Rows arrive in batches from a reading thread (rowpipe.h). Each batch is cut
- * into contiguous ranges, one per worker; a worker normalizes and validates
- * its rows (pure work: the validator and the normalizer tables are read-only)
- * and records what became of each cell. The caller's thread then applies the
- * outcomes in input order -- findings to the sink, values to the store -- so
- * the store's interning, the record numbers and every output are the same for
- * any number of workers.
+ * Rows arrive in batches from a reading thread (rowpipe.h). A batch goes
+ * through three phases:
+ *
+ *   1. by rows, in parallel: the batch is cut into contiguous ranges, one per
+ *      worker; a worker normalizes and validates its rows (pure work: the
+ *      validator and the normalizer tables are read-only) and records what
+ *      became of each cell, at a fixed place per row and column;
+ *   2. in input order, on the caller's thread: findings to the sink, the
+ *      record's completeness, source and row number to the store;
+ *   3. by tables, in parallel with phase 2 and with each other: each of the
+ *      store's value tables (one per slot, and the record ids), and each of
+ *      the sink's columns, is one unit of work; a thread takes the next unit
+ *      and runs it over the whole batch, in input order.
+ *
+ * Every table and every sink column sees its values in input order, whatever
+ * thread runs it, so the store's ids, the record numbers and every output
+ * are the same for any number of workers. Interning (a hash probe per value,
+ * mostly cache misses at a million records) was the serial bottleneck before
+ * phase 3 split it by table.
  */
 
 enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
@@ -336,17 +348,18 @@ enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
 /* What became of one cell. */
 typedef struct cell_outcome {
     size_t col;
-    int issue; /* -1: no finding */
-    int keep;  /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
-                * split full name to the first and last name slots */
+    bool recorded; /* a finding or a value: the rest is meaningful */
+    int issue;     /* -1: no finding */
+    int keep;      /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
+                    * split full name to the first and last name slots */
     const char *why;
     size_t off, len;   /* the normalized value (given name) in the worker's text */
     size_t off2, len2; /* KEEP_NAME: the family name */
 } cell_outcome;
 
+/* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
 typedef struct row_outcome {
-    size_t first, n; /* its cell outcomes */
-    unsigned worker;
+    unsigned worker; /* whose text holds the normalized values */
     uint8_t completeness;
     bool unreachable;
 } row_outcome;
@@ -395,6 +408,9 @@ typedef struct worker {
     bool valid_field[WN_F_COUNT];
 } worker;
 
+/* Phase 3: the units are the store's slots, then its ids, then the sink's columns. */
+enum { UNIT_IDS = WN_SLOT_COUNT, UNIT_COLUMNS };
+
 typedef struct ingest {
     const wn_rules *r;
     const wn_ingest_sink *sink;
@@ -413,6 +429,14 @@ typedef struct ingest {
     cell_outcome *cells_out;
     size_t rows_cap;
     wn_buf id;
+    /* phase 3 */
+    size_t *slot_cols[WN_SLOT_COUNT]; /* the columns feeding each slot, in apply order */
+    size_t nslot_cols[WN_SLOT_COUNT];
+    size_t nunits;
+    size_t next_unit; /* atomic */
+    const wn_row *batch;
+    size_t batch_n;
+    uint32_t first_rec;
 } ingest;
 
 static bool field_required(const wn_rules *r, wn_field f)
@@ -558,8 +582,8 @@ static void memo_record(worker *w, column_memo *m, bool recorded, const cell_out
     wn_strmap_put(&m->map, w->memo_key.data, w->memo_key.len, m->n++);
 }
 
-static bool evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
-                          cell_outcome *o)
+static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+                               cell_outcome *o)
 {
     column_memo *m = &w->memos[c];
     if (m->disabled) return evaluate_cell_uncached(w, row, c, ctx, o);
@@ -621,24 +645,42 @@ static bool unreachable(const ingest *g, const bool *valid_field)
     return !reachable && any_mapped;
 }
 
+/* Fills *o (col, recorded, and the rest when recorded). */
+static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+                          cell_outcome *o)
+{
+    if (row->cells[c].len == 0) { /* the commonest value of all: nothing to normalize */
+        bool required = field_required(w->g->r, w->g->ic->cols[c].field);
+        *o = (cell_outcome){.col = c,
+                            .recorded = required,
+                            .issue = required ? WN_ISSUE_MISSING : -1,
+                            .why = "required field is empty"};
+        return;
+    }
+    bool recorded = evaluate_cell_memo(w, row, c, ctx, o);
+    o->recorded = recorded;
+}
+
 static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells)
 {
     const ingest *g = w->g;
     memset(w->valid_field, 0, sizeof w->valid_field);
-    size_t n = 0;
     wn_norm_ctx ctx = {.date_order = 0};
     memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
     if (g->country_column >= 0) { /* the record's own country decides its region */
-        n += evaluate_cell(w, row, (size_t)g->country_column, &ctx, &cells[n]);
+        evaluate_cell(w, row, (size_t)g->country_column, &ctx, &cells[g->country_column]);
         if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
     }
     for (size_t c = 0; c < g->ic->ncols; c++) {
         wn_field f = g->ic->cols[c].field;
-        if (f == WN_F_NONE || f == WN_F_RECORD_ID || (long)c == g->country_column) continue;
+        if ((long)c == g->country_column) continue;
+        if (f == WN_F_NONE || f == WN_F_RECORD_ID) {
+            cells[c].recorded = false;
+            continue;
+        }
         ctx.date_order = g->ic->date_order[c];
-        n += evaluate_cell(w, row, c, &ctx, &cells[n]);
+        evaluate_cell(w, row, c, &ctx, &cells[c]);
     }
-    ro->n = n;
     ro->worker = w->index;
     ro->completeness = (uint8_t)completeness_of(g, w->valid_field);
     ro->unreachable = unreachable(g, w->valid_field);
@@ -649,14 +691,12 @@ static void *worker_main(void *arg)
     worker *w = arg;
     const ingest *g = w->g;
     wn_buf_clear(&w->text);
-    for (size_t i = w->lo; i < w->hi; i++) {
-        g->rows_out[i].first = i * g->ic->ncols;
+    for (size_t i = w->lo; i < w->hi; i++)
         evaluate_row(w, &w->rows[i], &g->rows_out[i], &g->cells_out[i * g->ic->ncols]);
-    }
     return NULL;
 }
 
-/* ---- one record, in input order: findings and the store ----------------------- */
+/* ---- phase 2: one record, in input order: findings, completeness ----------- */
 
 static void report(ingest *g, const wn_row *row, const char *column, int issue, const char *value,
                    size_t len, const char *detail)
@@ -674,51 +714,152 @@ static void report(ingest *g, const wn_row *row, const char *column, int issue, 
     }
 }
 
-static const char *text_at(const wn_buf *text, size_t off, size_t len)
+static void report_cell(ingest *g, const wn_row *row, const cell_outcome *o)
 {
-    return len ? text->data + off : "";
+    if (!o->recorded || o->issue < 0) return;
+    const wn_cell *cell = &row->cells[o->col];
+    bool missing = o->issue == WN_ISSUE_MISSING;
+    report(g, row, g->ic->cols[o->col].column, o->issue, missing ? "" : cell->ptr,
+           missing ? 0 : cell->len, o->why);
+    g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
 }
 
-static void apply_cell(ingest *g, const wn_row *row, uint32_t rec, const cell_outcome *o,
-                       const wn_buf *text)
+/* The number of store slots the row's outcomes fill. */
+static unsigned filled_slots(const ingest *g, const cell_outcome *cells)
 {
-    if (o->issue >= 0) {
-        const wn_cell *cell = &row->cells[o->col];
-        bool missing = o->issue == WN_ISSUE_MISSING;
-        report(g, row, g->ic->cols[o->col].column, o->issue, missing ? "" : cell->ptr,
-               missing ? 0 : cell->len, o->why);
-        g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
+    uint64_t slots = 0;
+    for (size_t c = 0; c < g->ic->ncols; c++) {
+        const cell_outcome *o = &cells[c];
+        if (!o->recorded) continue;
+        if (o->keep == KEEP_VALUE && o->len) slots |= 1ull << g->ic->slot[c];
+        if (o->keep == KEEP_NAME && o->len) slots |= 1ull << WN_F_FIRST_NAME;
+        if (o->keep == KEEP_NAME && o->len2) slots |= 1ull << WN_F_LAST_NAME;
     }
-    if (!g->store) return;
-    if (o->keep == KEEP_VALUE) {
-        wn_store_set(g->store, rec, g->ic->slot[o->col], text_at(text, o->off, o->len), o->len);
-    } else if (o->keep == KEEP_NAME) {
-        wn_store_set(g->store, rec, WN_F_FIRST_NAME, text_at(text, o->off, o->len), o->len);
-        wn_store_set(g->store, rec, WN_F_LAST_NAME, text_at(text, o->off2, o->len2), o->len2);
-    }
+    return (unsigned)__builtin_popcountll(slots);
 }
 
-static void apply_row(ingest *g, const wn_row *row, const row_outcome *ro)
+static void apply_row(ingest *g, size_t i)
 {
-    if (g->sink->row) g->sink->row(g->sink->ctx, row);
+    const wn_row *row = &g->batch[i];
+    const row_outcome *ro = &g->rows_out[i];
+    const cell_outcome *cells = &g->cells_out[i * g->ic->ncols];
     g->res->records++;
     wn_buf_clear(&g->id);
     if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
         wn_buf_append(&g->id, row->cells[g->ic->id_column].ptr, row->cells[g->ic->id_column].len);
     else
         wn_buf_printf(&g->id, "%llu", (unsigned long long)row->number);
-    uint32_t rec =
-        g->store ? wn_store_add(g->store, g->source, row->number, g->id.data, g->id.len) : 0;
-    const wn_buf *text = &g->workers[ro->worker].text;
-    for (size_t k = 0; k < ro->n; k++)
-        apply_cell(g, row, rec, &g->cells_out[ro->first + k], text);
+    if (g->country_column >= 0) report_cell(g, row, &cells[g->country_column]);
+    for (size_t c = 0; c < g->ic->ncols; c++)
+        if ((long)c != g->country_column) report_cell(g, row, &cells[c]);
     if (ro->unreachable) {
         g->res->incomplete++;
         report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
     }
     g->res->completeness_hist[ro->completeness / 10]++;
     g->res->completeness_sum += ro->completeness;
-    if (g->store) g->store->complete[rec] = ro->completeness;
+    if (g->store) {
+        uint32_t rec = g->first_rec + (uint32_t)i;
+        g->store->source[rec] = g->source;
+        g->store->row[rec] = row->number;
+        g->store->complete[rec] = ro->completeness;
+        g->store->filled[rec] = (uint8_t)filled_slots(g, cells);
+    }
+}
+
+/* ---- phase 3: by table ------------------------------------------------------------ */
+
+static const char *text_at(const wn_buf *text, size_t off, size_t len)
+{
+    return len ? text->data + off : "";
+}
+
+static void intern_slot(ingest *g, int slot)
+{
+    size_t ncols = g->ic->ncols;
+    for (size_t i = 0; i < g->batch_n; i++) {
+        const wn_buf *text = &g->workers[g->rows_out[i].worker].text;
+        uint32_t rec = g->first_rec + (uint32_t)i;
+        for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
+            const cell_outcome *o = &g->cells_out[i * ncols + g->slot_cols[slot][k]];
+            if (!o->recorded) continue;
+            if (o->keep == KEEP_VALUE)
+                wn_store_intern(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
+            else if (o->keep == KEEP_NAME && slot == WN_F_FIRST_NAME)
+                wn_store_intern(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
+            else if (o->keep == KEEP_NAME && slot == WN_F_LAST_NAME)
+                wn_store_intern(g->store, rec, slot, text_at(text, o->off2, o->len2), o->len2);
+        }
+    }
+}
+
+static void intern_ids(ingest *g)
+{
+    for (size_t i = 0; i < g->batch_n; i++) {
+        const wn_row *row = &g->batch[i];
+        uint32_t rec = g->first_rec + (uint32_t)i;
+        if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0) {
+            const wn_cell *id = &row->cells[g->ic->id_column];
+            wn_store_intern_id(g->store, rec, id->ptr, id->len);
+        } else {
+            char num[24], *p = num + sizeof num;
+            uint64_t v = row->number;
+            do
+                *--p = (char)('0' + v % 10);
+            while ((v /= 10) != 0);
+            wn_store_intern_id(g->store, rec, p, (size_t)(num + sizeof num - p));
+        }
+    }
+}
+
+static void run_unit(ingest *g, size_t unit)
+{
+    if (unit < WN_SLOT_COUNT)
+        intern_slot(g, (int)unit);
+    else if (unit == UNIT_IDS)
+        intern_ids(g);
+    else
+        g->sink->column(g->sink->ctx, unit - UNIT_COLUMNS, g->batch, g->batch_n);
+}
+
+static bool unit_wanted(const ingest *g, size_t unit)
+{
+    if (unit < WN_SLOT_COUNT) return g->store && g->nslot_cols[unit] > 0;
+    if (unit == UNIT_IDS) return g->store != NULL;
+    return g->sink->column != NULL;
+}
+
+static void *units_main(void *arg)
+{
+    worker *w = arg;
+    ingest *g = (ingest *)w->g;
+    size_t u;
+    while ((u = __atomic_fetch_add(&g->next_unit, 1, __ATOMIC_RELAXED)) < g->nunits)
+        if (unit_wanted(g, u)) run_unit(g, u);
+    return NULL;
+}
+
+/* ---- a batch ----------------------------------------------------------------------- */
+
+/* Runs fn on workers 1..nw-1 in threads (or here, if no thread is to be had)
+ * and on worker 0 here, after `here` (may be NULL) has run on this thread. */
+static void parallel(ingest *g, unsigned nw, void *(*fn)(void *), void (*here)(ingest *))
+{
+    unsigned started = 1;
+    for (; started < nw; started++)
+        if (pthread_create(&g->workers[started].thread, NULL, fn, &g->workers[started])) break;
+    if (here) here(g);
+    for (unsigned w = started; w < nw; w++) /* no thread to be had: work here */
+        fn(&g->workers[w]);
+    fn(&g->workers[0]);
+    for (unsigned w = 1; w < started; w++)
+        pthread_join(g->workers[w].thread, NULL);
+}
+
+static void apply_rows(ingest *g)
+{
+    for (size_t i = 0; i < g->batch_n; i++)
+        apply_row(g, i);
 }
 
 /* Below this many rows per worker a batch is not worth a thread. */
@@ -739,17 +880,12 @@ static void ingest_batch(ingest *g, const wn_row *rows, size_t n)
         g->workers[w].lo = n * w / nw;
         g->workers[w].hi = n * (w + 1) / nw;
     }
-    unsigned started = 1;
-    for (; started < nw; started++)
-        if (pthread_create(&g->workers[started].thread, NULL, worker_main, &g->workers[started]))
-            break;
-    for (unsigned w = started; w < nw; w++) /* no thread to be had: work here */
-        worker_main(&g->workers[w]);
-    worker_main(&g->workers[0]);
-    for (unsigned w = 1; w < started; w++)
-        pthread_join(g->workers[w].thread, NULL);
-    for (size_t i = 0; i < n; i++)
-        apply_row(g, &rows[i], &g->rows_out[i]);
+    parallel(g, nw, worker_main, NULL);
+    g->batch = rows;
+    g->batch_n = n;
+    g->first_rec = g->store ? wn_store_reserve(g->store, (uint32_t)n) : 0;
+    g->next_unit = 0;
+    parallel(g, g->nworkers, units_main, apply_rows);
 }
 
 /* ---- the driver ----------------------------------------------------------------- */
@@ -765,6 +901,19 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
     g->split_full_name = g->mapped_field[WN_F_FULL_NAME] && !g->mapped_field[WN_F_FIRST_NAME] &&
                          !g->mapped_field[WN_F_LAST_NAME];
     g->res->column_findings = wn_xcalloc(h->ncols * WN_ISSUE_COUNT + 1, sizeof(uint64_t));
+    for (int slot = 0; slot < WN_SLOT_COUNT; slot++) { /* in the order outcomes used to apply */
+        g->slot_cols[slot] = wn_xmalloc((g->ic->ncols + 1) * sizeof *g->slot_cols[slot]);
+        for (long k = -1; k < (long)g->ic->ncols; k++) {
+            long c = k < 0 ? g->country_column : k;
+            if (c < 0 || (k >= 0 && c == g->country_column)) continue;
+            wn_field f = g->ic->cols[c].field;
+            bool split = f == WN_F_FULL_NAME && g->split_full_name &&
+                         (slot == WN_F_FIRST_NAME || slot == WN_F_LAST_NAME);
+            if (split || (!(f == WN_F_FULL_NAME && g->split_full_name) && g->ic->slot[c] == slot))
+                g->slot_cols[slot][g->nslot_cols[slot]++] = (size_t)c;
+        }
+    }
+    g->nunits = UNIT_COLUMNS + (g->sink->column ? g->ic->ncols : 0);
     g->nworkers = threads ? threads : 1;
     g->workers = wn_xcalloc(g->nworkers, sizeof *g->workers);
     for (unsigned w = 0; w < g->nworkers; w++) {
@@ -793,6 +942,8 @@ static void ingest_teardown(ingest *g)
         free(g->workers[w].memos);
     }
     free(g->workers);
+    for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
+        free(g->slot_cols[slot]);
     free(g->rows_out);
     free(g->cells_out);
     wn_buf_free(&g->id);

@@ -50,7 +50,11 @@ typedef struct wn_ingest_sink {
     void *ctx;
     void (*finding)(void *ctx, const wn_finding *f);
     void (*reject)(void *ctx, const wn_row *row, const char *source);
-    void (*row)(void *ctx, const wn_row *row); /* each accepted row, before its findings */
+    /* Optional: the accepted rows of each batch, one column at a time, for
+     * per-column statistics. Called on worker threads: for different columns
+     * at once, never for one column twice at once; a column's rows arrive in
+     * input order. */
+    void (*column)(void *ctx, size_t col, const wn_row *rows, size_t n);
     void (*progress)(void *ctx, const wn_reader *r);
 } wn_ingest_sink;
 

@@ -115,6 +115,14 @@ void wn_profile_add_row(wn_profile *p, const wn_row *row)
         add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len);
 }
 
+void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t n)
+{
+    if (col >= p->ncols) return;
+    for (size_t i = 0; i < n; i++)
+        if (col < rows[i].ncells)
+            add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len);
+}
+
 void wn_profile_finish(wn_profile *p)
 {
     for (size_t i = 0; i < p->ncols; i++) {

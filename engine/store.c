@@ -5,13 +5,15 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "buf.h"
 
 static void intern_init(wn_intern *t)
 {
     memset(t, 0, sizeof *t);
-    wn_strmap_init(&t->map);
+    t->nindex = 64;
+    t->index = wn_xcalloc(t->nindex, sizeof *t->index);
     t->cap = 64;
     t->str = wn_xmalloc(t->cap * sizeof *t->str);
     t->len = wn_xmalloc(t->cap * sizeof *t->len);
@@ -24,20 +26,57 @@ static void intern_init(wn_intern *t)
 
 static void intern_free(wn_intern *t)
 {
-    wn_strmap_free(&t->map);
+    free(t->index);
     free(t->str);
     free(t->len);
     free(t->count);
+    wn_arena_free(&t->strings);
 }
 
-/* The id of `v`, adding it (copied into `strings`) if new; counts one use. */
-static uint32_t intern(wn_intern *t, wn_arena *strings, const char *v, size_t len)
+static uint32_t hash_bits(const char *v, size_t len)
 {
-    uint64_t id;
-    if (wn_strmap_get(&t->map, v, len, &id)) {
-        t->count[id]++;
-        t->filled++;
-        return (uint32_t)id;
+    return (uint32_t)(XXH3_64bits(v, len) >> 32);
+}
+
+/* The index entry holding `v`, or the free entry where it belongs. */
+static uint64_t *intern_probe(const wn_intern *t, uint32_t h, const char *v, size_t len)
+{
+    size_t mask = t->nindex - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t e = t->index[i];
+        if (e == 0) return &t->index[i];
+        uint32_t id = (uint32_t)e;
+        if ((uint32_t)(e >> 32) == h && t->len[id] == len && memcmp(t->str[id], v, len) == 0)
+            return &t->index[i];
+    }
+}
+
+static void intern_grow(wn_intern *t)
+{
+    uint64_t *old = t->index;
+    size_t n = t->nindex;
+    t->nindex *= 2;
+    t->index = wn_xcalloc(t->nindex, sizeof *t->index);
+    size_t mask = t->nindex - 1;
+    for (size_t k = 0; k < n; k++) {
+        if (!old[k]) continue;
+        size_t i = (size_t)(old[k] >> 32) & mask;
+        while (t->index[i])
+            i = (i + 1) & mask;
+        t->index[i] = old[k];
+    }
+    free(old);
+}
+
+/* The id of `v`, adding it (copied into the table's strings) if new; counts one use. */
+static uint32_t intern(wn_intern *t, const char *v, size_t len)
+{
+    uint32_t h = hash_bits(v, len);
+    uint64_t *e = intern_probe(t, h, v, len);
+    t->filled++;
+    if (*e) {
+        t->count[(uint32_t)*e]++;
+        return (uint32_t)*e;
     }
     if (t->n == t->cap) {
         t->cap *= 2;
@@ -45,13 +84,13 @@ static uint32_t intern(wn_intern *t, wn_arena *strings, const char *v, size_t le
         t->len = wn_xrealloc(t->len, t->cap * sizeof *t->len);
         t->count = wn_xrealloc(t->count, t->cap * sizeof *t->count);
     }
-    id = t->n++;
-    t->str[id] = wn_arena_strndup(strings, v, len);
+    uint32_t id = t->n++;
+    t->str[id] = wn_arena_strndup(&t->strings, v, len);
     t->len[id] = (uint32_t)len;
     t->count[id] = 1;
-    t->filled++;
-    wn_strmap_put(&t->map, t->str[id], len, id);
-    return (uint32_t)id;
+    *e = (uint64_t)h << 32 | id;
+    if ((size_t)t->n * 2 > t->nindex) intern_grow(t);
+    return id;
 }
 
 void wn_store_init(wn_store *s)
@@ -73,14 +112,14 @@ void wn_store_free(wn_store *s)
     free(s->id);
     free(s->filled);
     free(s->complete);
-    wn_arena_free(&s->strings);
     memset(s, 0, sizeof *s);
 }
 
-uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id, size_t id_len)
+uint32_t wn_store_reserve(wn_store *s, uint32_t n)
 {
-    if (s->nrec == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 1024;
+    if (s->nrec + n > s->cap) {
+        while (s->nrec + n > s->cap)
+            s->cap = s->cap ? s->cap * 2 : 1024;
         s->val = wn_xrealloc(s->val, (size_t)s->cap * WN_SLOT_COUNT * sizeof *s->val);
         s->source = wn_xrealloc(s->source, s->cap * sizeof *s->source);
         s->row = wn_xrealloc(s->row, s->cap * sizeof *s->row);
@@ -88,33 +127,53 @@ uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id
         s->filled = wn_xrealloc(s->filled, s->cap * sizeof *s->filled);
         s->complete = wn_xrealloc(s->complete, s->cap * sizeof *s->complete);
     }
-    uint32_t rec = s->nrec++;
-    memset(&s->val[(size_t)rec * WN_SLOT_COUNT], 0, WN_SLOT_COUNT * sizeof *s->val);
+    uint32_t first = s->nrec;
+    s->nrec += n;
+    memset(&s->val[(size_t)first * WN_SLOT_COUNT], 0, (size_t)n * WN_SLOT_COUNT * sizeof *s->val);
+    memset(&s->id[first], 0, n * sizeof *s->id);
+    memset(&s->filled[first], 0, n * sizeof *s->filled);
+    memset(&s->complete[first], 0, n * sizeof *s->complete);
+    return first;
+}
+
+uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id, size_t id_len)
+{
+    uint32_t rec = wn_store_reserve(s, 1);
     s->source[rec] = source;
     s->row[rec] = row;
-    s->id[rec] = intern(&s->ids, &s->strings, id, id_len);
-    s->filled[rec] = 0;
-    s->complete[rec] = 0;
+    wn_store_intern_id(s, rec, id, id_len);
     return rec;
 }
 
-void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
+void wn_store_intern_id(wn_store *s, uint32_t rec, const char *id, size_t len)
+{
+    s->id[rec] = intern(&s->ids, id, len);
+}
+
+void wn_store_intern(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
 {
     if (len == 0) return;
     uint32_t *cell = &s->val[(size_t)rec * WN_SLOT_COUNT + (unsigned)slot];
     if (*cell) { /* replaced: the old value no longer counts */
         s->slots[slot].count[*cell]--;
         s->slots[slot].filled--;
-    } else {
-        s->filled[rec]++;
     }
-    *cell = intern(&s->slots[slot], &s->strings, v, len);
+    *cell = intern(&s->slots[slot], v, len);
+}
+
+void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
+{
+    if (len == 0) return;
+    if (!wn_store_vid(s, rec, slot)) s->filled[rec]++;
+    wn_store_intern(s, rec, slot, v, len);
 }
 
 uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id)
 {
-    uint64_t vid;
-    if (!wn_strmap_getz(&s->ids.map, id, &vid)) return s->nrec;
+    size_t len = strlen(id);
+    uint64_t e = *intern_probe(&s->ids, hash_bits(id, len), id, len);
+    if (!e) return s->nrec;
+    uint32_t vid = (uint32_t)e;
     for (uint32_t r = 0; r < s->nrec; r++)
         if (s->id[r] == vid && s->source[r] == source) return r;
     return s->nrec;

@@ -19,26 +19,36 @@
  * multi-valued fields (a second email column; extra phone columns fill the
  * first empty of phone and mobile), so matching can compare them crosswise.
  *
- * The store is filled by one thread and read-only afterwards.
+ * Each value table (wn_intern) is self-contained -- its own strings and its
+ * own hash index -- so the ingest fills different slots on different threads
+ * at once (wn_store_intern); a slot's values always arrive in input order, so
+ * ids do not depend on the number of threads. The index holds 8-byte entries
+ * (32 bits of the value's hash, its id), not strings: a probe is one cache
+ * line, and the string is compared only when the hash bits agree.
+ *
+ * Read-only after the ingest.
  */
 #ifndef WN_STORE_H
 #define WN_STORE_H
 
 #include <stdint.h>
 
+#include <stddef.h>
+
 #include "arena.h"
 #include "fields.h"
-#include "strmap.h"
 
 enum { WN_SLOT_EMAIL2 = WN_F_COUNT, WN_SLOT_COUNT };
 
 typedef struct wn_intern {
-    wn_strmap map;    /* value -> id */
+    uint64_t *index;  /* open addressing: hash bits << 32 | id; 0 = free */
+    size_t nindex;    /* a power of two, at least twice n */
     const char **str; /* by id; str[0] = "" */
     uint32_t *len;
     uint32_t *count; /* records holding the value */
     uint32_t n, cap; /* ids in use (including 0) */
     uint64_t filled; /* records with a non-empty value */
+    wn_arena strings;
 } wn_intern;
 
 typedef struct wn_store {
@@ -51,7 +61,6 @@ typedef struct wn_store {
     uint8_t *complete; /* completeness score in percent (set by ingest) */
     wn_intern slots[WN_SLOT_COUNT];
     wn_intern ids;
-    wn_arena strings;
 } wn_store;
 
 void wn_store_init(wn_store *s);
@@ -61,6 +70,18 @@ void wn_store_free(wn_store *s);
 uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id, size_t id_len);
 /* Sets slot `slot` of record `rec` (empty strings are ignored). */
 void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
+
+/*
+ * The batch interface the ingest uses: wn_store_reserve() appends `n` empty
+ * records (values, id and fill count unset) and returns the first index; the
+ * caller then sets source, row, filled and complete itself, and interns values
+ * and ids with the functions below -- concurrently for different tables
+ * (slots, or the ids), never concurrently for one table.
+ */
+uint32_t wn_store_reserve(wn_store *s, uint32_t n);
+/* Like wn_store_set for one slot's table, but leaves `filled` alone. */
+void wn_store_intern(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
+void wn_store_intern_id(wn_store *s, uint32_t rec, const char *id, size_t len);
 
 static inline uint32_t wn_store_vid(const wn_store *s, uint32_t rec, int slot)
 {

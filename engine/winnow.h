@@ -191,19 +191,25 @@ typedef struct wn_csvw {
     bool neutralise;
     bool row_open; /* a cell has been written on the current row */
     int error;     /* sticky: set by the first failed write */
-    char *scratch; /* for quoting; owned, see wn_csvw_release() */
+    char *out;     /* rows not yet handed to fp; owned, see wn_csvw_release() */
+    size_t out_len;
+    char *scratch; /* for quoting; owned */
     size_t scratch_cap;
 } wn_csvw;
 
+/* The writer keeps its own buffer and hands it to `fp` in large blocks (one
+ * fwrite per cell costs more than the formatting): nothing else may write to
+ * `fp` until wn_csvw_flush(), wn_csvw_status() or wn_csvw_release(). */
 void wn_csvw_init(wn_csvw *w, FILE *fp, bool neutralise);
-void wn_csvw_release(wn_csvw *w); /* frees scratch memory; does not close fp */
+void wn_csvw_release(wn_csvw *w); /* flushes, frees its memory; does not close fp */
 void wn_csvw_cell(wn_csvw *w, const char *s, size_t len);
 void wn_csvw_str(wn_csvw *w, const char *s); /* NUL-terminated; NULL writes an empty cell */
 void wn_csvw_u64(wn_csvw *w, uint64_t v);
 void wn_csvw_double(wn_csvw *w, double v, int decimals);
 void wn_csvw_end_row(wn_csvw *w);
-/* The sticky error state: 0 if every write so far succeeded. */
-int wn_csvw_status(const wn_csvw *w);
+void wn_csvw_flush(wn_csvw *w); /* hands the buffered rows to fp (and fflush) */
+/* Flushes; then the sticky error state: 0 if every write so far succeeded. */
+int wn_csvw_status(wn_csvw *w);
 
 /* rejects.csv: the header row, then one `line,reason,raw,source,detail` row
  * per reject. The raw text is converted to UTF-8 the way cells are, and NUL
@@ -266,6 +272,10 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
                    wn_error *err);
 /* Adds one accepted row (its cells must match the header's width). */
 void wn_profile_add_row(wn_profile *p, const wn_row *row);
+/* Adds column `col` of `n` accepted rows. Columns are independent: different
+ * columns may be added from different threads at once (one column from one
+ * thread at a time), and the result is as if the rows had been added in order. */
+void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t n);
 /* Sorts the summaries; call once after the last row, before reading them. */
 void wn_profile_finish(wn_profile *p);
 size_t wn_profile_ncolumns(const wn_profile *p);
