@@ -139,6 +139,7 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
             .threads = cli_threads(o->threads), .side = side, .source_names = names};
         rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
     }
+    double matched = cli_now();
     if (rc == WN_OK) {
         chosen = wn_xcalloc(m.npairs + 1, 1);
         linked = wn_xcalloc(s->store.nrec + 1, 1);
@@ -150,8 +151,10 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         rc = write_unmatched(set, s, i, linked, err);
     if (rc == WN_OK) {
         FILE *fp;
+        double now = cli_now();
         rc = wn_outset_open(set, "report.json", &fp, err);
-        if (rc == WN_OK) cli_write_report(fp, s, &m, cli_now() - started, ingested - started);
+        if (rc == WN_OK)
+            cli_write_report(fp, s, &m, now - started, ingested - started, now - matched);
     }
     if (rc == WN_OK) rc = wn_outset_commit(set, err);
     if (rc == WN_OK && !o->quiet) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "rowpipe.h"
 #include "strmap.h"
 
 static void pairs_header(wn_csvw *w, const wn_rules *r)
@@ -123,6 +124,35 @@ static uint64_t golden_key(uint32_t survivor, int field)
     return (uint64_t)survivor * WN_F_COUNT + (unsigned)field;
 }
 
+/* An input read again, on a reading thread of its own (its rejects were
+ * reported by the ingest; here they are skipped). */
+typedef struct reread {
+    wn_reader *reader;
+    wn_rowpipe *pipe;
+    long *map; /* column_map() */
+} reread;
+
+static int reread_start(reread *rr, const cli_session *s, int input, wn_error *err)
+{
+    memset(rr, 0, sizeof *rr);
+    int rc = cli_session_reopen(s, input, &rr->reader, err);
+    if (rc == WN_OK) rc = wn_rowpipe_start(&rr->pipe, rr->reader, NULL, NULL, NULL, err);
+    if (rc < 0) {
+        if (rr->reader) wn_reader_close(rr->reader);
+        return rc;
+    }
+    rr->map = column_map(s, input);
+    return WN_OK;
+}
+
+static int reread_finish(reread *rr, wn_error *err)
+{
+    int rc = wn_rowpipe_finish(rr->pipe, err);
+    wn_reader_close(rr->reader);
+    free(rr->map);
+    return rc < 0 ? rc : WN_OK;
+}
+
 /* Pass 1: the raw values golden records take from other members. */
 static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *values, wn_arena *mem,
                           wn_error *err)
@@ -143,29 +173,30 @@ static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *va
     }
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
-        wn_reader *rd;
-        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0) break;
-        long *map = column_map(s, i);
-        wn_row row;
+        reread rr;
+        if ((rc = reread_start(&rr, s, i, err)) < 0) break;
+        const wn_row *rows;
+        size_t n;
         uint32_t rec = s->inputs[i].first_rec;
-        while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-            if (rc != WN_READ_ROW) continue;
-            uint32_t r = rec++, surv = wanted[r];
-            if (surv == UINT32_MAX) continue;
-            for (size_t j = 0; j < out->ncols; j++) {
-                wn_field f = golden_field(out, j);
-                if (!f || map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r) continue;
-                uint64_t key = golden_key(surv, f);
-                const wn_cell *cell = &row.cells[map[j]];
-                char *copy = wn_arena_strndup(mem, cell->ptr, cell->len);
-                wn_strmap_put(values, (const char *)&key, sizeof key, (uint64_t)(uintptr_t)copy);
+        while ((n = wn_rowpipe_next(rr.pipe, &rows)) > 0) {
+            for (size_t k = 0; k < n; k++) {
+                uint32_t r = rec++, surv = wanted[r];
+                if (surv == UINT32_MAX) continue;
+                for (size_t j = 0; j < out->ncols; j++) {
+                    wn_field f = golden_field(out, j);
+                    if (!f || rr.map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r) continue;
+                    uint64_t key = golden_key(surv, f);
+                    const wn_cell *cell = &rows[k].cells[rr.map[j]];
+                    char *copy = wn_arena_strndup(mem, cell->ptr, cell->len);
+                    wn_strmap_put(values, (const char *)&key, sizeof key,
+                                  (uint64_t)(uintptr_t)copy);
+                }
             }
         }
-        free(map);
-        wn_reader_close(rd);
+        rc = reread_finish(&rr, err);
     }
     free(wanted);
-    return rc < 0 ? rc : WN_OK;
+    return rc;
 }
 
 static void clean_header(wn_csvw *w, const wn_input_columns *out)
@@ -177,6 +208,30 @@ static void clean_header(wn_csvw *w, const wn_input_columns *out)
     wn_csvw_end_row(w);
 }
 
+/* Pass 2: record r's row, if it is a customer's: a singleton as it was, a
+ * survivor with the values its cluster's winners gave it. */
+static void clean_row(const wn_match *m, char (*cluster_ids)[17], const wn_strmap *values,
+                      const wn_input_columns *out, const long *map, const wn_row *row, uint32_t r,
+                      wn_csvw *w)
+{
+    uint32_t size = m->clusters.size[m->clusters.root[r]];
+    if (size > 1 && !m->golden.survivor[r]) return;
+    for (size_t j = 0; j < out->ncols; j++) {
+        wn_field f = golden_field(out, j);
+        uint64_t key = golden_key(r, f), v;
+        if (size > 1 && f && wn_golden_winner(&m->golden, r, f) != r &&
+            wn_strmap_get(values, (const char *)&key, sizeof key, &v))
+            wn_csvw_str(w, (const char *)(uintptr_t)v);
+        else if (map[j] >= 0)
+            wn_csvw_cell(w, row->cells[map[j]].ptr, row->cells[map[j]].len);
+        else
+            wn_csvw_str(w, "");
+    }
+    wn_csvw_str(w, cluster_ids[r]);
+    wn_csvw_u64(w, size);
+    wn_csvw_end_row(w);
+}
+
 /* Pass 2: one row per customer. */
 static int write_clean_rows(const cli_session *s, const wn_match *m, char (*cluster_ids)[17],
                             const wn_strmap *values, wn_csvw *w, wn_error *err)
@@ -185,35 +240,17 @@ static int write_clean_rows(const cli_session *s, const wn_match *m, char (*clus
     clean_header(w, out);
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
-        wn_reader *rd;
-        if ((rc = cli_session_reopen(s, i, &rd, err)) < 0) break;
-        long *map = column_map(s, i);
-        wn_row row;
+        reread rr;
+        if ((rc = reread_start(&rr, s, i, err)) < 0) break;
+        const wn_row *rows;
+        size_t n;
         uint32_t rec = s->inputs[i].first_rec;
-        while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-            if (rc != WN_READ_ROW) continue;
-            uint32_t r = rec++;
-            uint32_t size = m->clusters.size[m->clusters.root[r]];
-            if (size > 1 && !m->golden.survivor[r]) continue;
-            for (size_t j = 0; j < out->ncols; j++) {
-                wn_field f = golden_field(out, j);
-                uint64_t key = golden_key(r, f), v;
-                if (size > 1 && f && wn_golden_winner(&m->golden, r, f) != r &&
-                    wn_strmap_get(values, (const char *)&key, sizeof key, &v))
-                    wn_csvw_str(w, (const char *)(uintptr_t)v);
-                else if (map[j] >= 0)
-                    wn_csvw_cell(w, row.cells[map[j]].ptr, row.cells[map[j]].len);
-                else
-                    wn_csvw_str(w, "");
-            }
-            wn_csvw_str(w, cluster_ids[r]);
-            wn_csvw_u64(w, size);
-            wn_csvw_end_row(w);
-        }
-        free(map);
-        wn_reader_close(rd);
+        while ((n = wn_rowpipe_next(rr.pipe, &rows)) > 0)
+            for (size_t k = 0; k < n; k++)
+                clean_row(m, cluster_ids, values, out, rr.map, &rows[k], rec++, w);
+        rc = reread_finish(&rr, err);
     }
-    return rc < 0 ? rc : WN_OK;
+    return rc;
 }
 
 static void write_lineage(const cli_session *s, const wn_match *m, char (*cluster_ids)[17],
@@ -242,25 +279,34 @@ static void write_lineage(const cli_session *s, const wn_match *m, char (*cluste
 int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
                     char (*cluster_ids)[17], wn_error *err)
 {
-    FILE *cf, *lf;
+    FILE *cf;
     int rc = wn_outset_open(set, "clean.csv", &cf, err);
-    if (rc == WN_OK) rc = wn_outset_open(set, "lineage.csv", &lf, err);
     if (rc < 0) return rc;
     wn_strmap values;
     wn_strmap_init(&values);
     wn_arena mem = {0};
-    wn_csvw cw, lw;
+    wn_csvw cw;
     wn_csvw_init(&cw, cf, true);
-    wn_csvw_init(&lw, lf, true);
     rc = gather_winners(s, m, &values, &mem, err);
     if (rc == WN_OK) rc = write_clean_rows(s, m, cluster_ids, &values, &cw, err);
-    if (rc == WN_OK) write_lineage(s, m, cluster_ids, &lw);
-    if (rc == WN_OK && (wn_csvw_status(&cw) || wn_csvw_status(&lw)))
-        rc = wn_fail(err, WN_EIO, "cannot write clean.csv");
+    if (rc == WN_OK && wn_csvw_status(&cw)) rc = wn_fail(err, WN_EIO, "cannot write clean.csv");
     wn_csvw_release(&cw);
-    wn_csvw_release(&lw);
     wn_strmap_free(&values);
     wn_arena_free(&mem);
+    return rc;
+}
+
+int cli_write_lineage(wn_outset *set, const cli_session *s, const wn_match *m,
+                      char (*cluster_ids)[17], wn_error *err)
+{
+    FILE *lf;
+    int rc = wn_outset_open(set, "lineage.csv", &lf, err);
+    if (rc < 0) return rc;
+    wn_csvw lw;
+    wn_csvw_init(&lw, lf, true);
+    write_lineage(s, m, cluster_ids, &lw);
+    rc = wn_csvw_status(&lw) ? wn_fail(err, WN_EIO, "cannot write lineage.csv") : WN_OK;
+    wn_csvw_release(&lw);
     return rc;
 }
 
@@ -387,7 +433,7 @@ void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m)
 }
 
 void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
-                      double ingest_seconds)
+                      double ingest_seconds, double output_seconds)
 {
     wn_json j;
     wn_json_init(&j, fp);
@@ -409,6 +455,8 @@ void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double 
     cli_json_matching(&j, s, m);
     wn_json_key(&j, "seconds_ingest");
     wn_json_double(&j, ingest_seconds);
+    wn_json_key(&j, "seconds_outputs");
+    wn_json_double(&j, output_seconds);
     wn_json_key(&j, "seconds_total");
     wn_json_double(&j, seconds);
     wn_json_object_end(&j);

@@ -17,17 +17,20 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
 int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
                        char (*cluster_ids)[17], wn_error *err);
 
-/* clean.csv (one row per customer: golden records and singletons, in the
- * first input's columns plus cluster_id) and lineage.csv (which record each
- * golden field came from). Reads the inputs again. */
+/* clean.csv: one row per customer (golden records and singletons, in the
+ * first input's columns plus cluster_id). Reads the inputs again, twice. */
 int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
                     char (*cluster_ids)[17], wn_error *err);
+
+/* lineage.csv: which record each golden field came from. */
+int cli_write_lineage(wn_outset *set, const cli_session *s, const wn_match *m,
+                      char (*cluster_ids)[17], wn_error *err);
 
 /* The "matching" object of report.json. */
 void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m);
 
-/* report.json for run and link. */
+/* report.json for run and link; `output_seconds`: writing the CSV outputs. */
 void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double seconds,
-                      double ingest_seconds);
+                      double ingest_seconds, double output_seconds);
 
 #endif

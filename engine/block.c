@@ -3,6 +3,8 @@
  */
 #include "block.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -125,8 +127,11 @@ static void note_skipped(const wn_store *s, const wn_block_pass *p, wn_pass_repo
     if (rep->ntop < WN_BLOCK_TOP_SKIPPED) rep->ntop++;
 }
 
+/* Builds pass `p`'s pairs into `pairs`; stops adding once there are more
+ * than `limit` (the run will fail anyway, and memory stays bounded). */
 static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block,
-                     const uint8_t *side, wn_kv *entries, pair_vec *pairs, wn_pass_report *rep)
+                     const uint8_t *side, size_t limit, wn_kv *entries, pair_vec *pairs,
+                     wn_pass_report *rep)
 {
     wn_buf key = {0};
     size_t n = 0;
@@ -136,7 +141,7 @@ static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block
     rep->name = p->name;
     rep->keyed = n;
     wn_sort_kv(entries, n);
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n && pairs->n <= limit;) {
         size_t j = i + 1;
         while (j < n && entries[j].key == entries[i].key)
             j++;
@@ -159,33 +164,80 @@ static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block
     }
 }
 
+typedef struct blocking {
+    const wn_store *s;
+    const wn_rules *r;
+    const uint8_t *side;
+    size_t limit;
+    pair_vec *pairs; /* per pass */
+    wn_pass_report *reports;
+    size_t next_pass; /* atomic */
+} blocking;
+
+static void *pass_worker(void *arg)
+{
+    blocking *b = arg;
+    wn_kv *entries = wn_xmalloc((b->s->nrec ? b->s->nrec : 1) * sizeof *entries);
+    size_t i;
+    while ((i = __atomic_fetch_add(&b->next_pass, 1, __ATOMIC_RELAXED)) < b->r->npasses)
+        run_pass(b->s, &b->r->passes[i], b->r->max_block, b->side, b->limit, entries, &b->pairs[i],
+                 &b->reports[i]);
+    free(entries);
+    return NULL;
+}
+
+static void run_passes(blocking *b, unsigned threads)
+{
+    if (threads > b->r->npasses) threads = (unsigned)b->r->npasses;
+    pthread_t *tid = wn_xcalloc(threads ? threads : 1, sizeof *tid);
+    unsigned started = 0;
+    while (started + 1 < threads && pthread_create(&tid[started], NULL, pass_worker, b) == 0)
+        started++;
+    pass_worker(b);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    free(tid);
+}
+
 int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size_t max_pairs,
-                 wn_candidates *out, wn_error *err)
+                 unsigned threads, wn_candidates *out, wn_error *err)
 {
     memset(out, 0, sizeof *out);
     out->npasses = r->npasses;
     out->passes = wn_xcalloc(r->npasses ? r->npasses : 1, sizeof *out->passes);
-    wn_kv *entries = wn_xmalloc((s->nrec ? s->nrec : 1) * sizeof *entries);
-    pair_vec pairs = {0};
+    size_t limit = max_pairs ? max_pairs : SIZE_MAX - 1;
+    blocking b = {.s = s,
+                  .r = r,
+                  .side = side,
+                  .limit = limit,
+                  .pairs = wn_xcalloc(r->npasses ? r->npasses : 1, sizeof *b.pairs),
+                  .reports = out->passes};
+    run_passes(&b, threads);
+    size_t total = 0, failed = r->npasses;
+    for (size_t i = 0; i < r->npasses && failed == r->npasses; i++)
+        if ((total += b.pairs[i].n) > limit) failed = i;
+    pair_vec all = {.cap = total};
+    all.v = failed == r->npasses ? wn_xmalloc((total ? total : 1) * sizeof *all.v) : NULL;
     for (size_t i = 0; i < r->npasses; i++) {
-        run_pass(s, &r->passes[i], r->max_block, side, entries, &pairs, &out->passes[i]);
-        if (max_pairs && pairs.n > max_pairs) {
-            free(entries);
-            free(pairs.v);
-            wn_candidates_free(out);
-            return wn_fail(err, WN_ELIMIT,
-                           "blocking pass '%s' brings the candidate pairs to %zu, over the limit "
-                           "of %zu; lower blocking.max_block or make the pass's keys stricter",
-                           r->passes[i].name, pairs.n, max_pairs);
-        }
+        if (all.v && b.pairs[i].n)
+            memcpy(all.v + all.n, b.pairs[i].v, b.pairs[i].n * sizeof *all.v);
+        all.n += b.pairs[i].n;
+        free(b.pairs[i].v);
     }
-    free(entries);
-    out->produced = pairs.n;
-    wn_sort_u64(pairs.v, pairs.n);
+    free(b.pairs);
+    if (failed < r->npasses) {
+        wn_candidates_free(out);
+        return wn_fail(err, WN_ELIMIT,
+                       "blocking pass '%s' brings the candidate pairs to %zu, over the limit "
+                       "of %zu; lower blocking.max_block or make the pass's keys stricter",
+                       r->passes[failed].name, total, max_pairs);
+    }
+    out->produced = all.n;
+    wn_sort_u64(all.v, all.n);
     size_t u = 0;
-    for (size_t i = 0; i < pairs.n; i++)
-        if (u == 0 || pairs.v[u - 1] != pairs.v[i]) pairs.v[u++] = pairs.v[i];
-    out->pairs = pairs.v;
+    for (size_t i = 0; i < all.n; i++)
+        if (u == 0 || all.v[u - 1] != all.v[i]) all.v[u++] = all.v[i];
+    out->pairs = all.v;
     out->n = u;
     return WN_OK;
 }

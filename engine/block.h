@@ -17,6 +17,10 @@
  * by their key text, so the rules can be improved.
  *
  * In link mode only pairs of records from different sides are kept.
+ *
+ * Passes are independent: with several threads each takes the next pass, and
+ * the passes' pairs are joined in pass order, so the result is the same for
+ * any number of threads.
  */
 #ifndef WN_BLOCK_H
 #define WN_BLOCK_H
@@ -50,9 +54,11 @@ typedef struct wn_candidates {
     uint64_t produced; /* before removing pairs found by several passes */
 } wn_candidates;
 
-/* `side`: NULL to pair everything; else only records with side[a] != side[b]. */
+/* `side`: NULL to pair everything; else only records with side[a] != side[b].
+ * `threads`: how many passes run at once (0 or 1: one). Fails (WN_ELIMIT)
+ * when the passes, taken in order, produce more than `max_pairs` pairs. */
 int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size_t max_pairs,
-                 wn_candidates *out, wn_error *err);
+                 unsigned threads, wn_candidates *out, wn_error *err);
 void wn_candidates_free(wn_candidates *c);
 
 /* The key text of record `rec` in pass `p` (parts joined by '|'); false if the

@@ -155,10 +155,24 @@ void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17])
     }
     wn_buf key = {0};
     for (uint32_t i = 0; i < s->nrec; i++) {
-        uint32_t m = least[c->root[i]];
+        uint32_t root = c->root[i], m = least[root];
+        if (root != i) { /* the root is the lowest member: its id is made */
+            memcpy(ids[i], ids[root], 17);
+            continue;
+        }
+        char num[8], *p = num + sizeof num; /* "<source>\x1f<record id>" */
+        unsigned src = s->source[m];
+        do
+            *--p = (char)('0' + src % 10);
+        while ((src /= 10) != 0);
         wn_buf_clear(&key);
-        wn_buf_printf(&key, "%u\x1f%s", (unsigned)s->source[m], wn_store_id(s, m));
-        snprintf(ids[i], 17, "%016llx", (unsigned long long)XXH3_64bits(key.data, key.len));
+        wn_buf_append(&key, p, (size_t)(num + sizeof num - p));
+        wn_buf_putc(&key, '\x1f');
+        wn_buf_append(&key, wn_store_id(s, m), s->ids.len[s->id[m]]);
+        uint64_t h = XXH3_64bits(key.data, key.len);
+        for (int k = 15; k >= 0; k--, h >>= 4)
+            ids[i][k] = "0123456789abcdef"[h & 15];
+        ids[i][16] = '\0';
     }
     wn_buf_free(&key);
     free(least);

@@ -409,10 +409,23 @@ static bool assemble(const tokens *tk, wn_date_order order, parsed *p)
     return day_or_month(&t[1]) && resolve_order(tk, order, p);
 }
 
+/* YYYY-MM-DD of a valid_date(); by hand, since a printf per date cell cost a
+ * tenth of the ingest. */
 static void write_iso(wn_buf *out, long y, long m, long d)
 {
     wn_buf_clear(out);
-    wn_buf_printf(out, "%04ld-%02ld-%02ld", y, m, d);
+    char iso[10] = {(char)('0' + y / 1000),
+                    (char)('0' + y / 100 % 10),
+                    (char)('0' + y / 10 % 10),
+                    (char)('0' + y % 10),
+                    '-',
+                    (char)('0' + m / 10 % 10),
+                    (char)('0' + m % 10),
+                    '-',
+                    (char)('0' + d / 10 % 10),
+                    (char)('0' + d % 10)};
+    wn_buf_append(out, iso, sizeof iso);
+    wn_buf_cstr(out);
 }
 
 static wn_norm_status finish(wn_buf *out, long y, long m, long d, bool guessed)

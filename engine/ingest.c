@@ -176,7 +176,8 @@ typedef struct validator {
     const wn_rules *r;
     wn_strmap placeholders[WN_F_COUNT]; /* [WN_F_NONE] is the "any" list */
     regex_t *patterns;                  /* per check; compiled for PATTERN checks */
-    size_t longest;                     /* the longest placeholder key */
+    size_t longest[WN_F_COUNT];         /* the longest key per list; 0: empty list */
+    size_t longest_any;                 /* over all lists */
     char today[11];
 } validator;
 
@@ -217,8 +218,10 @@ static void validator_init(validator *v, const wn_rules *r)
         const wn_placeholder_list *p = &r->placeholders[i];
         for (size_t k = 0; k < p->nvalues; k++) {
             placeholder_key(p->field, p->values[k], strlen(p->values[k]), &key);
-            if (key.len) wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
-            if (key.len > v->longest) v->longest = key.len;
+            if (!key.len) continue;
+            wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
+            if (key.len > v->longest[p->field]) v->longest[p->field] = key.len;
+            if (key.len > v->longest_any) v->longest_any = key.len;
         }
     }
     wn_buf_free(&key);
@@ -267,20 +270,28 @@ static bool filler_email(const validator *v, const char *key)
            wn_strmap_get(&v->placeholders[WN_F_NONE], key, local, &dummy);
 }
 
+/* Is `key` on list `list`? A key longer than the list's longest is not:
+ * most values are, and they skip the hash. */
+static bool on_list(const validator *v, wn_field list, const wn_buf *key)
+{
+    uint64_t dummy;
+    return key->len && key->len <= v->longest[list] &&
+           wn_strmap_get(&v->placeholders[list], key->data, key->len, &dummy);
+}
+
 static bool is_placeholder(const validator *v, wn_field f, const char *raw, size_t len, wn_buf *key)
 {
     /* Keys are never longer than their raw value; a filler email is two
      * placeholder words and a short domain ending. Longer values are real. */
-    if (len > 2 * v->longest + 16 && !is_phone_field(f)) return false;
-    uint64_t dummy;
+    if (len > 2 * v->longest_any + 16 && !is_phone_field(f)) return false;
     placeholder_key(f, raw, len, key);
-    if (key->len && wn_strmap_get(&v->placeholders[f], key->data, key->len, &dummy)) return true;
+    if (on_list(v, f, key)) return true;
     if (is_phone_field(f) && filler_digits(key->data, key->len)) return true;
     if (f == WN_F_EMAIL && filler_email(v, key->data)) return true;
     /* The "any" list is about the words people type for nothing; outside
      * phone fields its key is the one already built. */
     if (is_phone_field(f)) placeholder_key(WN_F_NONE, raw, len, key);
-    return wn_strmap_get(&v->placeholders[WN_F_NONE], key->data, key->len, &dummy);
+    return on_list(v, WN_F_NONE, key);
 }
 
 /* The rules' checks on field `f`; returns the failing check's description. */

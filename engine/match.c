@@ -148,7 +148,8 @@ int wn_match_run(const wn_store *s, const wn_rules *r, const wn_match_opts *o, w
 {
     memset(m, 0, sizeof *m);
     double t0 = now();
-    int rc = wn_block_run(s, r, o->side, o->max_pairs ? o->max_pairs : 200000000, &m->cand, err);
+    int rc = wn_block_run(s, r, o->side, o->max_pairs ? o->max_pairs : 200000000,
+                          o->threads > 0 ? (unsigned)o->threads : 1, &m->cand, err);
     if (rc < 0) return rc;
     double t1 = now();
     m->npairs = m->cand.n;

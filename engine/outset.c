@@ -9,6 +9,8 @@
  *
  * The table of outputs is a fixed array so a signal handler can walk it
  * without racing a realloc: an entry's paths are complete before `live` is set.
+ * Opening takes a lock, so threads writing different outputs may each open
+ * their own.
  *
  * An input is identified by (device, inode), which sees through different
  * spellings of one path, hard links and symlinks.
@@ -17,6 +19,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +49,7 @@ struct wn_outset {
     size_t ninputs;
     struct wn_outfile files[MAX_OUTPUTS];
     size_t nfiles;
+    pthread_mutex_t lock; /* wn_outset_open */
 };
 
 static int make_dirs(const char *dir, wn_error *err)
@@ -80,6 +84,7 @@ int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs
     if (rc < 0) return rc;
     wn_outset *set = wn_xcalloc(1, sizeof *set);
     set->dir = wn_xstrdup(outdir);
+    pthread_mutex_init(&set->lock, NULL);
     set->inputs = wn_xcalloc(ninputs, sizeof *set->inputs);
     for (size_t i = 0; i < ninputs; i++) {
         struct stat st;
@@ -106,7 +111,7 @@ static int refuse_input(const char *path, wn_error *err)
                    path);
 }
 
-int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err)
+static int open_locked(wn_outset *set, const char *name, FILE **stream, wn_error *err)
 {
     *stream = NULL;
     if (set->nfiles == MAX_OUTPUTS) return wn_fail(err, WN_ELIMIT, "too many outputs in one run");
@@ -145,6 +150,14 @@ int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *er
     setvbuf(f->fp, NULL, _IOFBF, 1 << 20);
     *stream = f->fp;
     return WN_OK;
+}
+
+int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err)
+{
+    pthread_mutex_lock(&set->lock);
+    int rc = open_locked(set, name, stream, err);
+    pthread_mutex_unlock(&set->lock);
+    return rc;
 }
 
 static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
@@ -218,5 +231,6 @@ void wn_outset_free(wn_outset *set)
     }
     free(set->inputs);
     free(set->dir);
+    pthread_mutex_destroy(&set->lock);
     free(set);
 }

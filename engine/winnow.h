@@ -163,7 +163,8 @@ int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs
                   wn_error *err);
 
 /* Opens output `name` (a plain file name inside OUTDIR) on a temporary file.
- * The stream is owned by the set. */
+ * The stream is owned by the set. Threads may open outputs at once (each then
+ * writes its own); committing and aborting are for one thread, after them. */
 int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err);
 
 /* Flushes, fsyncs and renames every opened output into place. */

@@ -71,7 +71,7 @@ static void test_blocking(void **state)
                         "    - {name: post, keys: [postal_code]}\n");
     wn_candidates c;
     wn_error err;
-    assert_int_equal(wn_block_run(&s, r, NULL, 0, &c, &err), WN_OK);
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, 1, &c, &err), WN_OK);
     /* email: (0,2) (4,5); phone: (0,3); sx: turner+w -> (0,1) and lee+a -> (4,5) again;
      * post: 94105 has three records (0,1,3) -> (0,1) (0,3) (1,3); 10001 -> (4,5). */
     const uint64_t want[] = {0ull << 32 | 1, 0ull << 32 | 2, 0ull << 32 | 3, 1ull << 32 | 3,
@@ -81,12 +81,26 @@ static void test_blocking(void **state)
         assert_int_equal(c.pairs[i], want[i]);
     assert_int_equal(c.produced, 9);
     assert_int_equal(c.passes[2].pairs, 2);
+    /* Passes on three threads: the same pairs and the same reports. */
+    wn_candidates t;
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, 3, &t, &err), WN_OK);
+    assert_int_equal(t.n, c.n);
+    assert_memory_equal(t.pairs, c.pairs, c.n * sizeof *c.pairs);
+    assert_int_equal(t.produced, c.produced);
+    for (size_t i = 0; i < c.npasses; i++) {
+        assert_string_equal(t.passes[i].name, c.passes[i].name);
+        assert_int_equal(t.passes[i].pairs, c.passes[i].pairs);
+    }
+    wn_candidates_free(&t);
+    /* The limit names the pass that crosses it, in pass order, on any thread. */
+    assert_int_equal(wn_block_run(&s, r, NULL, 3, 2, &t, &err), WN_ELIMIT);
+    assert_non_null(strstr(err.msg, "'sx'"));
     wn_candidates_free(&c);
 
     /* A block above max_block is skipped and reported by its key. */
     wn_rules_free(r);
     r = rules("blocking:\n  max_block: 2\n  passes:\n    - {name: post, keys: [postal_code]}\n");
-    assert_int_equal(wn_block_run(&s, r, NULL, 0, &c, &err), WN_OK);
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, 1, &c, &err), WN_OK);
     assert_int_equal(c.n, 1);
     assert_int_equal(c.passes[0].skipped_blocks, 1);
     assert_int_equal(c.passes[0].skipped_records, 3);
@@ -97,11 +111,11 @@ static void test_blocking(void **state)
     const uint8_t side[NPEOPLE] = {0, 1, 1, 1, 0, 0};
     wn_rules_free(r);
     r = rules("blocking:\n  passes:\n    - {name: post, keys: [postal_code]}\n");
-    assert_int_equal(wn_block_run(&s, r, side, 0, &c, &err), WN_OK);
+    assert_int_equal(wn_block_run(&s, r, side, 0, 1, &c, &err), WN_OK);
     assert_int_equal(c.n, 2); /* (0,1) (0,3); not (1,3) nor (4,5) */
     wn_candidates_free(&c);
     /* The pair limit stops a run that would explode. */
-    assert_int_equal(wn_block_run(&s, r, NULL, 1, &c, &err), WN_ELIMIT);
+    assert_int_equal(wn_block_run(&s, r, NULL, 1, 1, &c, &err), WN_ELIMIT);
     assert_non_null(strstr(err.msg, "post"));
     wn_rules_free(r);
     wn_store_free(&s);
