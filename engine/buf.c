@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void out_of_memory(size_t n)
 {
@@ -24,6 +25,15 @@ void *wn_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p) out_of_memory(count * size);
+    return p;
+}
+
+void *wn_xcalloc_aligned(size_t count, size_t size, size_t align)
+{
+    size_t n = (count ? count : 1) * (size ? size : 1);
+    void *p = NULL;
+    if (posix_memalign(&p, align, n) != 0) out_of_memory(n);
+    memset(p, 0, n);
     return p;
 }
 

@@ -51,6 +51,8 @@ static inline void wn_buf_append(wn_buf *b, const void *p, size_t n)
 /* malloc/calloc/realloc/strdup that abort with a message instead of returning NULL. */
 void *wn_xmalloc(size_t n);
 void *wn_xcalloc(size_t count, size_t size);
+/* Zeroed, aligned to `align` (a power of two, a multiple of sizeof(void *)); free() it. */
+void *wn_xcalloc_aligned(size_t count, size_t size, size_t align);
 void *wn_xrealloc(void *p, size_t n);
 char *wn_xstrdup(const char *s);
 char *wn_xstrndup(const char *s, size_t n);

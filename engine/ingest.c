@@ -186,23 +186,25 @@ static bool is_phone_field(wn_field f)
     return f == WN_F_PHONE || f == WN_F_MOBILE || f == WN_F_FAX;
 }
 
-static void placeholder_key(wn_field f, const char *s, size_t len, wn_buf *out)
+/* The lookup key of a value: at most `cap` + 1 bytes of it (a longer key is
+ * on no list, and most values are longer than any placeholder). */
+static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
 {
     wn_buf_clear(out);
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
+    bool space = false, phone = is_phone_field(f);
+    for (size_t i = 0; i < len && out->len <= cap; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (is_phone_field(f)) {
-            if (isdigit(ch)) wn_buf_putc(out, (char)ch);
+        if (phone) {
+            if (ch >= '0' && ch <= '9') wn_buf_putc(out, (char)ch);
             continue;
         }
-        if (isspace(ch)) {
+        if (ch == ' ' || (ch >= '\t' && ch <= '\r')) { /* isspace(), C locale */
             space = out->len > 0;
             continue;
         }
         if (space) wn_buf_putc(out, ' ');
         space = false;
-        wn_buf_putc(out, (char)tolower(ch));
+        wn_buf_putc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
     }
     wn_buf_cstr(out);
 }
@@ -217,7 +219,7 @@ static void validator_init(validator *v, const wn_rules *r)
     for (size_t i = 0; i < r->nplaceholders; i++) {
         const wn_placeholder_list *p = &r->placeholders[i];
         for (size_t k = 0; k < p->nvalues; k++) {
-            placeholder_key(p->field, p->values[k], strlen(p->values[k]), &key);
+            placeholder_key(p->field, p->values[k], strlen(p->values[k]), SIZE_MAX, &key);
             if (!key.len) continue;
             wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
             if (key.len > v->longest[p->field]) v->longest[p->field] = key.len;
@@ -284,13 +286,14 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
     /* Keys are never longer than their raw value; a filler email is two
      * placeholder words and a short domain ending. Longer values are real. */
     if (len > 2 * v->longest_any + 16 && !is_phone_field(f)) return false;
-    placeholder_key(f, raw, len, key);
+    size_t cap = is_phone_field(f) ? SIZE_MAX : f == WN_F_EMAIL ? len : v->longest_any;
+    placeholder_key(f, raw, len, cap, key);
     if (on_list(v, f, key)) return true;
     if (is_phone_field(f) && filler_digits(key->data, key->len)) return true;
     if (f == WN_F_EMAIL && filler_email(v, key->data)) return true;
     /* The "any" list is about the words people type for nothing; outside
      * phone fields its key is the one already built. */
-    if (is_phone_field(f)) placeholder_key(WN_F_NONE, raw, len, key);
+    if (is_phone_field(f)) placeholder_key(WN_F_NONE, raw, len, v->longest_any, key);
     return on_list(v, WN_F_NONE, key);
 }
 
@@ -383,11 +386,14 @@ struct ingest;
  * on). Names, cities, countries, companies and dates repeat a lot in an
  * export, and normalizing them is the costliest part of the ingest; a lookup
  * is a hash of a few bytes. Normalizing is pure, so a memo changes nothing but
- * the time. A column whose values hardly repeat (emails, phones) turns its
- * memo off after a trial; a memo stops growing at MEMO_MAX_ENTRIES.
+ * the time. A lookup that misses costs more than it saves, so a column
+ * whose values hardly repeat (emails, phones, timestamps) turns its memo off
+ * as soon as a window of MEMO_WINDOW lookups finds fewer than a quarter --
+ * the first window, or a later one once the memo is full and the values
+ * still to come are the rare ones. A memo stops growing at MEMO_MAX_ENTRIES.
  */
 #define MEMO_MAX_ENTRIES 32768
-#define MEMO_TRIAL       4096
+#define MEMO_WINDOW      4096
 
 typedef struct memo_entry {
     cell_outcome o; /* col, off/len, off2/len2 unused */
@@ -403,12 +409,14 @@ typedef struct column_memo {
     memo_entry *entries;
     size_t n, cap;
     wn_buf text;
-    uint64_t lookups, hits;
+    uint64_t lookups, hits, window_hits; /* window_hits: hits before this window */
     bool disabled;
 } column_memo;
 
+/* Workers are cache-line aligned: each writes its own state for every cell,
+ * and a line shared with its neighbour's would bounce between the cores. */
 typedef struct worker {
-    const struct ingest *g;
+    _Alignas(64) const struct ingest *g;
     const wn_row *rows;
     size_t lo, hi; /* its rows of the batch */
     unsigned index;
@@ -597,6 +605,11 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
                                cell_outcome *o)
 {
     column_memo *m = &w->memos[c];
+    if (!m->disabled && m->lookups > 0 && m->lookups % MEMO_WINDOW == 0) {
+        m->disabled = m->hits - m->window_hits < MEMO_WINDOW / 4;
+        m->window_hits = m->hits;
+        if (m->disabled) wn_strmap_free(&m->map); /* values hardly repeat here */
+    }
     if (m->disabled) return evaluate_cell_uncached(w, row, c, ctx, o);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
@@ -620,12 +633,7 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     w->valid_field[f] |= before[0];
     w->valid_field[WN_F_FIRST_NAME] |= before[1];
     w->valid_field[WN_F_LAST_NAME] |= before[2];
-    if (m->lookups == MEMO_TRIAL && m->hits < MEMO_TRIAL / 4) {
-        m->disabled = true; /* values hardly repeat here */
-        wn_strmap_free(&m->map);
-    } else if (m->n < MEMO_MAX_ENTRIES) {
-        memo_record(w, m, recorded, o, valid);
-    }
+    if (m->n < MEMO_MAX_ENTRIES) memo_record(w, m, recorded, o, valid);
     return recorded;
 }
 
@@ -926,7 +934,7 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
     }
     g->nunits = UNIT_COLUMNS + (g->sink->column ? g->ic->ncols : 0);
     g->nworkers = threads ? threads : 1;
-    g->workers = wn_xcalloc(g->nworkers, sizeof *g->workers);
+    g->workers = wn_xcalloc_aligned(g->nworkers, sizeof *g->workers, 64);
     for (unsigned w = 0; w < g->nworkers; w++) {
         g->workers[w].g = g;
         g->workers[w].index = w;

@@ -31,11 +31,29 @@ typedef struct work {
     bool score; /* false: compare (fill vec); true: weigh */
 } work;
 
+/* How far ahead a pair's records are fetched: comparing is mostly waiting
+ * for memory (records of a pair, and of the u sample, are far apart). */
+#define PREFETCH_AHEAD 8
+
+static void prefetch_record(const wn_store *s, uint32_t rec)
+{
+    const uint32_t *row = &s->val[(uint64_t)rec * WN_SLOT_COUNT];
+    __builtin_prefetch(row);
+    __builtin_prefetch(row + WN_SLOT_COUNT - 1);
+}
+
 static void *work_run(void *arg)
 {
     work *w = arg;
     for (size_t i = w->from; i < w->to; i++) {
         wn_scored_pair *p = &w->pairs[i];
+        if (i + PREFETCH_AHEAD < w->to) {
+            uint64_t ahead = w->score ? (uint64_t)w->pairs[i + PREFETCH_AHEAD].a << 32 |
+                                            w->pairs[i + PREFETCH_AHEAD].b
+                                      : w->cand[i + PREFETCH_AHEAD];
+            prefetch_record(w->s, (uint32_t)(ahead >> 32));
+            prefetch_record(w->s, (uint32_t)ahead);
+        }
         if (w->score) {
             p->weight = wn_model_weight(w->model, w->s, w->r, p->a, p->b, p->vec, NULL);
         } else {

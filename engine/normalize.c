@@ -17,19 +17,27 @@
 #include "text.h"
 #include "translit.h"
 
+/* isspace() of the C locale (the program never changes it), without the call. */
+static bool is_blank_byte(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Trims and collapses each run of blanks to one space. Every cell passes
+ * here, so the text between blanks is copied a run at a time. */
 static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isspace(c)) {
-            space = out->len > 0;
-            continue;
-        }
-        if (space) wn_buf_putc(out, ' ');
-        space = false;
-        wn_buf_putc(out, (char)c);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && is_blank_byte((unsigned char)s[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_blank_byte((unsigned char)s[i]))
+            i++;
+        if (i == start) break;
+        if (out->len) wn_buf_putc(out, ' ');
+        wn_buf_append(out, s + start, i - start);
     }
     wn_buf_cstr(out);
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
