@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <xxhash.h>
 
 #include "buf.h"
 #include "date.h"
@@ -392,23 +393,31 @@ struct ingest;
  * the first window, or a later one once the memo is full and the values
  * still to come are the rare ones. A memo stops growing at MEMO_MAX_ENTRIES.
  */
-#define MEMO_MAX_ENTRIES 32768
+#define MEMO_MAX_ENTRIES 16384
+#define MEMO_SLOTS       (2 * MEMO_MAX_ENTRIES) /* a power of two */
 #define MEMO_WINDOW      4096
 
+/* One remembered cell, in one piece so that a hit costs two cache misses
+ * (its slot, then this): the outcome, then the region and raw value it was
+ * made of, then the texts it keeps. */
 typedef struct memo_entry {
     cell_outcome o; /* col, off/len, off2/len2 unused */
     bool recorded;
     bool valid, valid_first, valid_last;
-    size_t norm, norm_len;   /* in the memo's text: the normalized value */
-    size_t given, given_len; /* KEEP_NAME: the split name */
-    size_t family, family_len;
+    uint32_t raw_len, norm_len, given_len, family_len;
+    char region[3];
+    char text[]; /* raw, norm, given (KEEP_NAME), family (KEEP_NAME) */
 } memo_entry;
 
+typedef struct memo_slot {
+    uint64_t hash; /* 0: free */
+    memo_entry *entry;
+} memo_slot;
+
 typedef struct column_memo {
-    wn_strmap map; /* region + raw value -> entry index */
-    memo_entry *entries;
-    size_t n, cap;
-    wn_buf text;
+    memo_slot *slots; /* MEMO_SLOTS, allocated at the first lookup */
+    size_t n;
+    wn_arena mem;
     uint64_t lookups, hits, window_hits; /* window_hits: hits before this window */
     bool disabled;
 } column_memo;
@@ -422,7 +431,7 @@ typedef struct worker {
     unsigned index;
     pthread_t thread;
     wn_normalizer_state st;
-    wn_buf norm, key, text, memo_key;
+    wn_buf norm, key, text;
     column_memo *memos; /* per column */
     bool valid_field[WN_F_COUNT];
 } worker;
@@ -548,18 +557,35 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     return o->issue >= 0 || o->keep != KEEP_NONE;
 }
 
-static size_t memo_put(column_memo *m, const char *s, size_t n)
+static uint64_t memo_hash(const char region[3], const wn_cell *cell)
 {
-    size_t off = m->text.len;
-    if (n) wn_buf_append(&m->text, s, n);
-    return off;
+    uint64_t seed = (uint64_t)(unsigned char)region[0] << 8 | (unsigned char)region[1];
+    return XXH3_64bits_withSeed(cell->ptr, cell->len, seed) | 1; /* never 0, a free slot */
 }
 
-static void memo_replay(worker *w, const column_memo *m, const memo_entry *e, wn_field f, size_t c,
-                        cell_outcome *o)
+static memo_entry *memo_find(const column_memo *m, uint64_t hash, const char region[3],
+                             const wn_cell *cell, memo_slot **free_slot)
 {
+    size_t mask = MEMO_SLOTS - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        memo_slot *sl = &m->slots[i];
+        if (!sl->hash) {
+            *free_slot = sl;
+            return NULL;
+        }
+        const memo_entry *e = sl->entry;
+        if (sl->hash == hash && e->raw_len == cell->len && memcmp(e->region, region, 3) == 0 &&
+            memcmp(e->text, cell->ptr, cell->len) == 0)
+            return sl->entry;
+    }
+}
+
+static void memo_replay(worker *w, const memo_entry *e, wn_field f, size_t c, cell_outcome *o)
+{
+    const char *norm = e->text + e->raw_len, *given = norm + e->norm_len;
+    const char *family = given + e->given_len;
     wn_buf_clear(&w->norm);
-    if (e->norm_len) wn_buf_append(&w->norm, m->text.data + e->norm, e->norm_len);
+    if (e->norm_len) wn_buf_append(&w->norm, norm, e->norm_len);
     wn_buf_cstr(&w->norm); /* as the normalizer leaves it: the country code is read as a C string */
     w->valid_field[f] |= e->valid;
     w->valid_field[WN_F_FIRST_NAME] |= e->valid_first;
@@ -567,38 +593,43 @@ static void memo_replay(worker *w, const column_memo *m, const memo_entry *e, wn
     *o = e->o;
     o->col = c;
     if (o->keep == KEEP_VALUE) {
-        o->off = text_put(w, m->text.data + e->norm, e->norm_len);
+        o->off = text_put(w, norm, e->norm_len);
         o->len = e->norm_len;
     } else if (o->keep == KEEP_NAME) {
-        o->off = text_put(w, m->text.data + e->given, e->given_len);
+        o->off = text_put(w, given, e->given_len);
         o->len = e->given_len;
-        o->off2 = text_put(w, m->text.data + e->family, e->family_len);
+        o->off2 = text_put(w, family, e->family_len);
         o->len2 = e->family_len;
     }
 }
 
-static void memo_record(worker *w, column_memo *m, bool recorded, const cell_outcome *o,
-                        const bool valid[3])
+static void memo_record(const worker *w, column_memo *m, memo_slot *slot, uint64_t hash,
+                        const char region[3], const wn_cell *cell, bool recorded,
+                        const cell_outcome *o, const bool valid[3])
 {
-    if (m->n == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 256;
-        m->entries = wn_xrealloc(m->entries, m->cap * sizeof *m->entries);
-    }
-    memo_entry *e = &m->entries[m->n];
+    size_t given = o->keep == KEEP_NAME ? o->len : 0, family = o->keep == KEEP_NAME ? o->len2 : 0;
+    memo_entry *e = wn_arena_alloc(&m->mem, sizeof *e + cell->len + w->norm.len + given + family,
+                                   _Alignof(memo_entry));
     *e = (memo_entry){.o = *o,
                       .recorded = recorded,
                       .valid = valid[0],
                       .valid_first = valid[1],
-                      .valid_last = valid[2]};
-    e->norm = memo_put(m, w->norm.data, w->norm.len);
-    e->norm_len = w->norm.len;
-    if (o->keep == KEEP_NAME) {
-        e->given = memo_put(m, w->text.data + o->off, o->len);
-        e->given_len = o->len;
-        e->family = memo_put(m, w->text.data + o->off2, o->len2);
-        e->family_len = o->len2;
-    }
-    wn_strmap_put(&m->map, w->memo_key.data, w->memo_key.len, m->n++);
+                      .valid_last = valid[2],
+                      .raw_len = (uint32_t)cell->len,
+                      .norm_len = (uint32_t)w->norm.len,
+                      .given_len = (uint32_t)given,
+                      .family_len = (uint32_t)family};
+    memcpy(e->region, region, 3);
+    char *t = e->text;
+    if (cell->len) memcpy(t, cell->ptr, cell->len);
+    t += cell->len;
+    if (w->norm.len) memcpy(t, w->norm.data, w->norm.len);
+    t += w->norm.len;
+    if (given) memcpy(t, w->text.data + o->off, given);
+    if (family) memcpy(t + given, w->text.data + o->off2, family);
+    slot->hash = hash;
+    slot->entry = e;
+    m->n++;
 }
 
 static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
@@ -608,20 +639,24 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     if (!m->disabled && m->lookups > 0 && m->lookups % MEMO_WINDOW == 0) {
         m->disabled = m->hits - m->window_hits < MEMO_WINDOW / 4;
         m->window_hits = m->hits;
-        if (m->disabled) wn_strmap_free(&m->map); /* values hardly repeat here */
+        if (m->disabled) { /* values hardly repeat here */
+            free(m->slots);
+            m->slots = NULL;
+            wn_arena_free(&m->mem);
+        }
     }
     if (m->disabled) return evaluate_cell_uncached(w, row, c, ctx, o);
+    if (!m->slots) m->slots = wn_xcalloc(MEMO_SLOTS, sizeof *m->slots);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
-    wn_buf_clear(&w->memo_key);
-    wn_buf_append(&w->memo_key, ctx->region, sizeof ctx->region);
-    wn_buf_append(&w->memo_key, cell->ptr, cell->len);
-    uint64_t at;
+    uint64_t hash = memo_hash(ctx->region, cell);
+    memo_slot *free_slot;
     m->lookups++;
-    if (wn_strmap_get(&m->map, w->memo_key.data, w->memo_key.len, &at)) {
+    const memo_entry *hit = memo_find(m, hash, ctx->region, cell, &free_slot);
+    if (hit) {
         m->hits++;
-        memo_replay(w, m, &m->entries[at], f, c, o);
-        return m->entries[at].recorded;
+        memo_replay(w, hit, f, c, o);
+        return hit->recorded;
     }
     /* What this cell alone makes valid: cleared, evaluated, merged back. */
     bool before[3] = {w->valid_field[f], w->valid_field[WN_F_FIRST_NAME],
@@ -633,7 +668,8 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     w->valid_field[f] |= before[0];
     w->valid_field[WN_F_FIRST_NAME] |= before[1];
     w->valid_field[WN_F_LAST_NAME] |= before[2];
-    if (m->n < MEMO_MAX_ENTRIES) memo_record(w, m, recorded, o, valid);
+    if (m->n < MEMO_MAX_ENTRIES)
+        memo_record(w, m, free_slot, hash, ctx->region, cell, recorded, o, valid);
     return recorded;
 }
 
@@ -939,8 +975,6 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].g = g;
         g->workers[w].index = w;
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
-        for (size_t c = 0; c < g->ic->ncols; c++)
-            wn_strmap_init(&g->workers[w].memos[c].map);
     }
 }
 
@@ -951,12 +985,9 @@ static void ingest_teardown(ingest *g)
         wn_buf_free(&g->workers[w].norm);
         wn_buf_free(&g->workers[w].key);
         wn_buf_free(&g->workers[w].text);
-        wn_buf_free(&g->workers[w].memo_key);
         for (size_t c = 0; c < g->ic->ncols; c++) {
-            column_memo *m = &g->workers[w].memos[c];
-            if (!m->disabled) wn_strmap_free(&m->map);
-            free(m->entries);
-            wn_buf_free(&m->text);
+            free(g->workers[w].memos[c].slots);
+            wn_arena_free(&g->workers[w].memos[c].mem);
         }
         free(g->workers[w].memos);
     }
