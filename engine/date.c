@@ -486,6 +486,9 @@ wn_norm_status wn_date_normalize_ex(const char *s, size_t len, wn_date_order ord
         len = t;
         trim(&s, &len);
     }
+    if (len == 10 && count_digits(s, 4, 0) == 4 && s[4] == '-' && count_digits(s, 7, 5) == 2 &&
+        s[7] == '-' && count_digits(s, 10, 8) == 2) /* ISO, what most exports write: no guessing */
+        return finish(out, number(s, 4), number(s + 5, 2), number(s + 8, 2), false);
     size_t nd = count_digits(s, len, 0);
     if (nd == len ||
         (nd > 0 && nd + 1 < len && s[nd] == '.' && count_digits(s, len, nd + 1) == len - nd - 1))

@@ -165,7 +165,9 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     wn_buf_append(out, st->a.data, st->a.len);
     wn_buf_cstr(out);
     if (why) *why = worst == WN_NORM_OK ? NULL : reason;
-    return out->len ? worst : WN_NORM_EMPTY;
+    /* A value a normalizer rejected is invalid even when nothing is left of it
+     * (a date normalizer writes nothing for 1961-13-05). */
+    return out->len || worst == WN_NORM_INVALID ? worst : WN_NORM_EMPTY;
 }
 
 void wn_normalizer_state_free(wn_normalizer_state *st)

@@ -219,3 +219,13 @@ t_quality_findings() {
     expect_eq "$(cut -d, -f1-4 out/quality.csv | md5sum)" "$(cut -d, -f1-4 run/quality.csv | md5sum)" \
         "profile and run findings"
 }
+
+t_impossible_dates_are_invalid() {
+    # A date normalizer writes nothing for a day that never was; the value is
+    # still a finding, not an empty cell.
+    printf 'id,First Name,Email,Date of birth\n1,Ann,a@x.com,1961-13-05\n2,Bob,b@x.com,2020-02-30\n3,Cy,c@x.com,1961-05-13\n' >d.csv
+    run_winnow 0 profile -o out d.csv
+    expect_grep out/quality.csv '^1,Date of birth,invalid,1961-13-05,d.csv,2,not a date$'
+    expect_grep out/quality.csv '^2,Date of birth,invalid,2020-02-30,d.csv,3,not a date$'
+    expect_eq "$(grep -c '^3,' out/quality.csv)" 0 "a real date has no finding"
+}
