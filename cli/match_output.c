@@ -136,7 +136,7 @@ static int reread_start(reread *rr, const cli_session *s, int input, wn_error *e
 {
     memset(rr, 0, sizeof *rr);
     int rc = cli_session_reopen(s, input, &rr->reader, err);
-    if (rc == WN_OK) rc = wn_rowpipe_start(&rr->pipe, rr->reader, NULL, NULL, NULL, err);
+    if (rc == WN_OK) rc = wn_rowpipe_start(&rr->pipe, rr->reader, 1, NULL, NULL, NULL, err);
     if (rc < 0) {
         if (rr->reader) wn_reader_close(rr->reader);
         return rc;

@@ -340,22 +340,26 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
  * Rows arrive in batches from a reading thread (rowpipe.h). A batch goes
  * through three phases:
  *
- *   1. by rows, in parallel: the batch is cut into contiguous ranges, one per
- *      worker; a worker normalizes and validates its rows (pure work: the
- *      validator and the normalizer tables are read-only) and records what
- *      became of each cell, at a fixed place per row and column;
- *   2. in input order, on the caller's thread: findings to the sink, the
- *      record's completeness, source and row number to the store;
- *   3. by tables, in parallel with phase 2 and with each other: each of the
- *      store's value tables (one per slot, and the record ids), and each of
- *      the sink's columns, is one unit of work; a thread takes the next unit
- *      and runs it over the whole batch, in input order.
+ *   1. by rows: the batch is cut into chunks; a worker normalizes and
+ *      validates a chunk's rows (pure work: the validator and the normalizer
+ *      tables are read-only) and records what became of each cell, at a
+ *      fixed place per row and column, with the normalized text in its own
+ *      buffer;
+ *   2. in input order, as one task: findings to the sink, the record's
+ *      completeness, source and row number to the store;
+ *   3. by tables: each of the store's value tables (one per slot, and the
+ *      record ids), and each of the sink's columns, is one task, run over
+ *      the whole batch in input order.
+ *
+ * The batches are pipelined: one step runs phase 1 of batch k+1 and phases 2
+ * and 3 of batch k, all as tasks the threads take as they come free, so no
+ * thread waits for a phase to drain. Two batches are in flight: their rows
+ * (the reader lets the consumer hold two), outcomes and workers' texts are
+ * kept apart by the flight's index.
  *
  * Every table and every sink column sees its values in input order, whatever
  * thread runs it, so the store's ids, the record numbers and every output
- * are the same for any number of workers. Interning (a hash probe per value,
- * mostly cache misses at a million records) was the serial bottleneck before
- * phase 3 split it by table.
+ * are the same for any number of workers.
  */
 
 enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
@@ -426,18 +430,29 @@ typedef struct column_memo {
  * and a line shared with its neighbour's would bounce between the cores. */
 typedef struct worker {
     _Alignas(64) const struct ingest *g;
-    const wn_row *rows;
-    size_t lo, hi; /* its rows of the batch */
     unsigned index;
     pthread_t thread;
     wn_normalizer_state st;
-    wn_buf norm, key, text;
+    wn_buf norm, key;
+    wn_buf texts[2];    /* normalized values, per flight */
+    wn_buf *text;       /* the evaluated flight's */
     column_memo *memos; /* per column */
     bool valid_field[WN_F_COUNT];
 } worker;
 
 /* Phase 3: the units are the store's slots, then its ids, then the sink's columns. */
 enum { UNIT_IDS = WN_SLOT_COUNT, UNIT_COLUMNS };
+
+/* A batch in flight. */
+typedef struct flight {
+    const wn_row *rows;
+    size_t n;
+    row_outcome *rows_out;
+    cell_outcome *cells_out; /* n * ncols */
+    size_t cap;
+    uint32_t first_rec; /* its first record in the store */
+    unsigned index;     /* which of the workers' texts */
+} flight;
 
 typedef struct ingest {
     const wn_rules *r;
@@ -453,18 +468,16 @@ typedef struct ingest {
     bool split_full_name; /* a full-name column and no first/last columns */
     worker *workers;
     unsigned nworkers;
-    row_outcome *rows_out;
-    cell_outcome *cells_out;
-    size_t rows_cap;
     wn_buf id;
-    /* phase 3 */
     size_t *slot_cols[WN_SLOT_COUNT]; /* the columns feeding each slot, in apply order */
     size_t nslot_cols[WN_SLOT_COUNT];
     size_t nunits;
-    size_t next_unit; /* atomic */
-    const wn_row *batch;
-    size_t batch_n;
-    uint32_t first_rec;
+    flight flights[2];
+    flight *pending;    /* evaluated, not yet applied */
+    flight *evaluating; /* this step's phase 1, or NULL */
+    flight *applying;   /* this step's phases 2 and 3, or NULL */
+    size_t ntasks;
+    size_t next_task; /* atomic */
 } ingest;
 
 static bool field_required(const wn_rules *r, wn_field f)
@@ -478,8 +491,8 @@ static bool field_required(const wn_rules *r, wn_field f)
 
 static size_t text_put(worker *w, const char *s, size_t n)
 {
-    size_t off = w->text.len;
-    if (n) wn_buf_append(&w->text, s, n);
+    size_t off = w->text->len;
+    if (n) wn_buf_append(w->text, s, n);
     return off;
 }
 
@@ -625,8 +638,8 @@ static void memo_record(const worker *w, column_memo *m, memo_slot *slot, uint64
     t += cell->len;
     if (w->norm.len) memcpy(t, w->norm.data, w->norm.len);
     t += w->norm.len;
-    if (given) memcpy(t, w->text.data + o->off, given);
-    if (family) memcpy(t + given, w->text.data + o->off2, family);
+    if (given) memcpy(t, w->text->data + o->off, given);
+    if (family) memcpy(t + given, w->text->data + o->off2, family);
     slot->hash = hash;
     slot->entry = e;
     m->n++;
@@ -741,14 +754,11 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     ro->unreachable = unreachable(g, w->valid_field);
 }
 
-static void *worker_main(void *arg)
+static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
-    worker *w = arg;
-    const ingest *g = w->g;
-    wn_buf_clear(&w->text);
-    for (size_t i = w->lo; i < w->hi; i++)
-        evaluate_row(w, &w->rows[i], &g->rows_out[i], &g->cells_out[i * g->ic->ncols]);
-    return NULL;
+    size_t ncols = w->g->ic->ncols;
+    for (size_t i = lo; i < hi; i++)
+        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i * ncols]);
 }
 
 /* ---- phase 2: one record, in input order: findings, completeness ----------- */
@@ -793,11 +803,11 @@ static unsigned filled_slots(const ingest *g, const cell_outcome *cells)
     return (unsigned)__builtin_popcountll(slots);
 }
 
-static void apply_row(ingest *g, size_t i)
+static void apply_row(ingest *g, const flight *f, size_t i)
 {
-    const wn_row *row = &g->batch[i];
-    const row_outcome *ro = &g->rows_out[i];
-    const cell_outcome *cells = &g->cells_out[i * g->ic->ncols];
+    const wn_row *row = &f->rows[i];
+    const row_outcome *ro = &f->rows_out[i];
+    const cell_outcome *cells = &f->cells_out[i * g->ic->ncols];
     g->res->records++;
     wn_buf_clear(&g->id);
     if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
@@ -814,7 +824,7 @@ static void apply_row(ingest *g, size_t i)
     g->res->completeness_hist[ro->completeness / 10]++;
     g->res->completeness_sum += ro->completeness;
     if (g->store) {
-        uint32_t rec = g->first_rec + (uint32_t)i;
+        uint32_t rec = f->first_rec + (uint32_t)i;
         g->store->source[rec] = g->source;
         g->store->row[rec] = row->number;
         g->store->complete[rec] = ro->completeness;
@@ -829,14 +839,14 @@ static const char *text_at(const wn_buf *text, size_t off, size_t len)
     return len ? text->data + off : "";
 }
 
-static void intern_slot(ingest *g, int slot)
+static void intern_slot(ingest *g, const flight *f, int slot)
 {
     size_t ncols = g->ic->ncols;
-    for (size_t i = 0; i < g->batch_n; i++) {
-        const wn_buf *text = &g->workers[g->rows_out[i].worker].text;
-        uint32_t rec = g->first_rec + (uint32_t)i;
+    for (size_t i = 0; i < f->n; i++) {
+        const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
+        uint32_t rec = f->first_rec + (uint32_t)i;
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
-            const cell_outcome *o = &g->cells_out[i * ncols + g->slot_cols[slot][k]];
+            const cell_outcome *o = &f->cells_out[i * ncols + g->slot_cols[slot][k]];
             if (!o->recorded) continue;
             if (o->keep == KEEP_VALUE)
                 wn_store_intern(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
@@ -848,11 +858,11 @@ static void intern_slot(ingest *g, int slot)
     }
 }
 
-static void intern_ids(ingest *g)
+static void intern_ids(ingest *g, const flight *f)
 {
-    for (size_t i = 0; i < g->batch_n; i++) {
-        const wn_row *row = &g->batch[i];
-        uint32_t rec = g->first_rec + (uint32_t)i;
+    for (size_t i = 0; i < f->n; i++) {
+        const wn_row *row = &f->rows[i];
+        uint32_t rec = f->first_rec + (uint32_t)i;
         if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0) {
             const wn_cell *id = &row->cells[g->ic->id_column];
             wn_store_intern_id(g->store, rec, id->ptr, id->len);
@@ -867,14 +877,14 @@ static void intern_ids(ingest *g)
     }
 }
 
-static void run_unit(ingest *g, size_t unit)
+static void run_unit(ingest *g, const flight *f, size_t unit)
 {
     if (unit < WN_SLOT_COUNT)
-        intern_slot(g, (int)unit);
+        intern_slot(g, f, (int)unit);
     else if (unit == UNIT_IDS)
-        intern_ids(g);
+        intern_ids(g, f);
     else
-        g->sink->column(g->sink->ctx, unit - UNIT_COLUMNS, g->batch, g->batch_n);
+        g->sink->column(g->sink->ctx, unit - UNIT_COLUMNS, f->rows, f->n);
 }
 
 static bool unit_wanted(const ingest *g, size_t unit)
@@ -884,63 +894,80 @@ static bool unit_wanted(const ingest *g, size_t unit)
     return g->sink->column != NULL;
 }
 
-static void *units_main(void *arg)
+/* ---- a step: phase 1 of one batch, phases 2 and 3 of the one before ----------- */
+
+/* Rows per phase-1 task: small enough to share a batch out evenly. */
+#define CHUNK_ROWS 256
+
+/* Task t of the step: 0 is phase 2, then the phase-3 units (when a batch is
+ * being applied), then the phase-1 chunks (when one is being evaluated). */
+static void run_task(ingest *g, worker *w, size_t t)
+{
+    size_t napply = g->applying ? 1 + g->nunits : 0;
+    if (t < napply) {
+        if (t == 0) {
+            for (size_t i = 0; i < g->applying->n; i++)
+                apply_row(g, g->applying, i);
+        } else if (unit_wanted(g, t - 1)) {
+            run_unit(g, g->applying, t - 1);
+        }
+        return;
+    }
+    size_t lo = (t - napply) * CHUNK_ROWS, hi = lo + CHUNK_ROWS;
+    evaluate_rows(w, g->evaluating, lo, hi < g->evaluating->n ? hi : g->evaluating->n);
+}
+
+static void *step_main(void *arg)
 {
     worker *w = arg;
-    ingest *g = (ingest *)w->g;
-    size_t u;
-    while ((u = __atomic_fetch_add(&g->next_unit, 1, __ATOMIC_RELAXED)) < g->nunits)
-        if (unit_wanted(g, u)) run_unit(g, u);
+    ingest *g = (ingest *)w->g; /* the task counter is the only shared write */
+    size_t t;
+    while ((t = __atomic_fetch_add(&g->next_task, 1, __ATOMIC_RELAXED)) < g->ntasks)
+        run_task(g, w, t);
     return NULL;
 }
 
-/* ---- a batch ----------------------------------------------------------------------- */
-
-/* Runs fn on workers 1..nw-1 in threads (or here, if no thread is to be had)
- * and on worker 0 here, after `here` (may be NULL) has run on this thread. */
-static void parallel(ingest *g, unsigned nw, void *(*fn)(void *), void (*here)(ingest *))
+static void run_step(ingest *g)
 {
-    unsigned started = 1;
+    g->ntasks = g->applying ? 1 + g->nunits : 0;
+    if (g->evaluating) g->ntasks += (g->evaluating->n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    g->next_task = 0;
+    unsigned nw = g->nworkers, started = 1;
+    if (nw > g->ntasks) nw = g->ntasks ? (unsigned)g->ntasks : 1;
+    for (unsigned w = 0; w < nw; w++) {
+        g->workers[w].text = g->evaluating ? &g->workers[w].texts[g->evaluating->index] : NULL;
+        if (g->evaluating) wn_buf_clear(g->workers[w].text);
+    }
     for (; started < nw; started++)
-        if (pthread_create(&g->workers[started].thread, NULL, fn, &g->workers[started])) break;
-    if (here) here(g);
-    for (unsigned w = started; w < nw; w++) /* no thread to be had: work here */
-        fn(&g->workers[w]);
-    fn(&g->workers[0]);
+        if (pthread_create(&g->workers[started].thread, NULL, step_main, &g->workers[started]))
+            break;
+    step_main(&g->workers[0]); /* and any whose thread could not start: */
     for (unsigned w = 1; w < started; w++)
         pthread_join(g->workers[w].thread, NULL);
 }
 
-static void apply_rows(ingest *g)
+/* Takes `n` rows (valid until the step after next; n = 0 ends the input):
+ * evaluates them while the batch before is applied. */
+static void ingest_push(ingest *g, const wn_row *rows, size_t n)
 {
-    for (size_t i = 0; i < g->batch_n; i++)
-        apply_row(g, i);
-}
-
-/* Below this many rows per worker a batch is not worth a thread. */
-#define ROWS_PER_THREAD_MIN 256
-
-static void ingest_batch(ingest *g, const wn_row *rows, size_t n)
-{
-    if (n > g->rows_cap) {
-        g->rows_cap = n;
-        g->rows_out = wn_xrealloc(g->rows_out, n * sizeof *g->rows_out);
-        g->cells_out = wn_xrealloc(g->cells_out, (n * g->ic->ncols + 1) * sizeof *g->cells_out);
+    g->applying = g->pending;
+    g->evaluating = NULL;
+    if (n) {
+        flight *f = &g->flights[g->applying == &g->flights[0]];
+        if (n > f->cap) {
+            f->cap = n;
+            f->rows_out = wn_xrealloc(f->rows_out, n * sizeof *f->rows_out);
+            f->cells_out = wn_xrealloc(f->cells_out, (n * g->ic->ncols + 1) * sizeof *f->cells_out);
+        }
+        f->rows = rows;
+        f->n = n;
+        g->evaluating = f;
     }
-    unsigned nw = g->nworkers;
-    while (nw > 1 && n / nw < ROWS_PER_THREAD_MIN)
-        nw--;
-    for (unsigned w = 0; w < nw; w++) {
-        g->workers[w].rows = rows;
-        g->workers[w].lo = n * w / nw;
-        g->workers[w].hi = n * (w + 1) / nw;
-    }
-    parallel(g, nw, worker_main, NULL);
-    g->batch = rows;
-    g->batch_n = n;
-    g->first_rec = g->store ? wn_store_reserve(g->store, (uint32_t)n) : 0;
-    g->next_unit = 0;
-    parallel(g, g->nworkers, units_main, apply_rows);
+    if (g->applying)
+        g->applying->first_rec =
+            g->store ? wn_store_reserve(g->store, (uint32_t)g->applying->n) : 0;
+    if (g->applying || g->evaluating) run_step(g);
+    g->pending = g->evaluating;
 }
 
 /* ---- the driver ----------------------------------------------------------------- */
@@ -976,6 +1003,8 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].index = w;
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
     }
+    g->flights[0].index = 0;
+    g->flights[1].index = 1;
 }
 
 static void ingest_teardown(ingest *g)
@@ -984,7 +1013,8 @@ static void ingest_teardown(ingest *g)
         wn_normalizer_state_free(&g->workers[w].st);
         wn_buf_free(&g->workers[w].norm);
         wn_buf_free(&g->workers[w].key);
-        wn_buf_free(&g->workers[w].text);
+        wn_buf_free(&g->workers[w].texts[0]);
+        wn_buf_free(&g->workers[w].texts[1]);
         for (size_t c = 0; c < g->ic->ncols; c++) {
             free(g->workers[w].memos[c].slots);
             wn_arena_free(&g->workers[w].memos[c].mem);
@@ -994,8 +1024,10 @@ static void ingest_teardown(ingest *g)
     free(g->workers);
     for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
         free(g->slot_cols[slot]);
-    free(g->rows_out);
-    free(g->cells_out);
+    for (int k = 0; k < 2; k++) {
+        free(g->flights[k].rows_out);
+        free(g->flights[k].cells_out);
+    }
     wn_buf_free(&g->id);
 }
 
@@ -1040,7 +1072,7 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
     size_t want = opts && opts->sample_rows ? opts->sample_rows : 1000;
     sample s = {.rows = wn_xmalloc(want * sizeof *s.rows)};
     wn_rowpipe *pipe;
-    int rc = wn_rowpipe_start(&pipe, reader, pipe_reject, pipe_progress, &g, err);
+    int rc = wn_rowpipe_start(&pipe, reader, 2, pipe_reject, pipe_progress, &g, err);
     if (rc < 0) {
         free(s.rows);
         return rc;
@@ -1054,10 +1086,11 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
     if (rc == WN_OK) {
         validator_init(&g.v, r);
         ingest_setup(&g, h, opts ? opts->threads : 1);
-        ingest_batch(&g, s.rows, s.n);
-        if (used < n) ingest_batch(&g, rows + used, n - used);
+        ingest_push(&g, s.rows, s.n);
+        if (used < n) ingest_push(&g, rows + used, n - used);
         while (n > 0 && (n = wn_rowpipe_next(pipe, &rows)) > 0)
-            ingest_batch(&g, rows, n);
+            ingest_push(&g, rows, n);
+        ingest_push(&g, NULL, 0); /* the last batch, applied */
         validator_free(&g.v);
         ingest_teardown(&g);
     }

@@ -1,11 +1,11 @@
 /*
  * rowpipe.c -- a reading thread and batches of rows; see rowpipe.h.
  *
- * Three batch slots circulate: the reader fills slot k while the consumer
- * works on slot k-1; a slot is handed back when the consumer asks for the
- * next one. A batch holds its rows' cell text in one buffer; cell pointers
- * are fixed up when the batch is sealed, since the buffer may move while it
- * grows.
+ * Four batch slots circulate: the reader fills the free ones, in order,
+ * while the consumer works on the one or two it holds; the oldest held slot
+ * is handed back when the consumer asks for one more than it may hold. A batch holds its rows' cell
+ * text in one buffer; cell pointers are fixed up when the batch is sealed, since the buffer may
+ * move while it grows.
  */
 #include "rowpipe.h"
 
@@ -15,7 +15,7 @@
 
 #include "buf.h"
 
-#define NSLOTS      3
+#define NSLOTS      4 /* two held by the consumer, two filled ahead */
 #define BATCH_ROWS  4096
 #define BATCH_BYTES (4u << 20)
 
@@ -39,9 +39,12 @@ struct wn_rowpipe {
     pthread_mutex_t lock;
     pthread_cond_t changed;
     batch slots[NSLOTS];
-    size_t consuming; /* the slot the consumer holds, NSLOTS if none */
-    size_t next;      /* the slot the consumer takes next */
-    bool stop;        /* the consumer has gone: stop reading */
+    size_t hold;    /* how many batches the consumer keeps: 1 or 2 */
+    size_t held[2]; /* the slots it holds, oldest first */
+    size_t nheld;
+    size_t next; /* the slot the consumer takes next */
+    bool ended;  /* the consumer has taken the last batch */
+    bool stop;   /* the consumer has gone: stop reading */
     int status;
     wn_error err;
 };
@@ -85,7 +88,7 @@ static void *reader_main(void *arg)
     for (;;) {
         batch *b = &p->slots[k];
         pthread_mutex_lock(&p->lock);
-        while ((b->ready || p->consuming == k) && !p->stop)
+        while (b->ready && !p->stop) /* still unread, or held */
             pthread_cond_wait(&p->changed, &p->lock);
         bool stop = p->stop;
         pthread_mutex_unlock(&p->lock);
@@ -114,15 +117,15 @@ static void *reader_main(void *arg)
     }
 }
 
-int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, wn_reject_fn on_reject,
+int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, size_t hold, wn_reject_fn on_reject,
                      wn_progress_fn on_progress, void *ctx, wn_error *err)
 {
     wn_rowpipe *p = wn_xcalloc(1, sizeof *p);
+    p->hold = hold == 2 ? 2 : 1;
     p->reader = r;
     p->on_reject = on_reject;
     p->ctx = ctx;
     p->on_progress = on_progress;
-    p->consuming = NSLOTS;
     for (size_t k = 0; k < NSLOTS; k++)
         p->slots[k].rows = wn_xmalloc(BATCH_ROWS * sizeof *p->slots[k].rows);
     pthread_mutex_init(&p->lock, NULL);
@@ -138,27 +141,24 @@ int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, wn_reject_fn on_reject,
 size_t wn_rowpipe_next(wn_rowpipe *p, const wn_row **rows)
 {
     pthread_mutex_lock(&p->lock);
-    if (p->consuming < NSLOTS) { /* hand the previous batch back */
-        batch *done = &p->slots[p->consuming];
-        bool was_last = done->last;
-        done->ready = false;
-        p->consuming = NSLOTS;
+    if (p->nheld == p->hold) { /* hand the oldest batch back */
+        p->slots[p->held[0]].ready = false;
+        p->held[0] = p->held[1];
+        p->nheld--;
         pthread_cond_broadcast(&p->changed);
-        if (was_last) {
-            pthread_mutex_unlock(&p->lock);
-            return 0;
-        }
+    }
+    if (p->ended) {
+        pthread_mutex_unlock(&p->lock);
+        return 0;
     }
     batch *b = &p->slots[p->next];
     while (!b->ready)
         pthread_cond_wait(&p->changed, &p->lock);
-    p->consuming = p->next;
+    p->held[p->nheld++] = p->next;
     p->next = (p->next + 1) % NSLOTS;
+    p->ended = b->last;
     pthread_mutex_unlock(&p->lock);
     *rows = b->rows;
-    if (b->nrows == 0 && b->last) {
-        return wn_rowpipe_next(p, rows);
-    }
     return b->nrows;
 }
 
