@@ -219,7 +219,54 @@ static void make_company(rng *r, const person *p, char *out, size_t cap)
     snprintf(out, cap, "%s %s %s", p->family, words[rnd(r, N(words))], forms[rnd(r, N(forms))]);
 }
 
-static void make_person(rng *r, person *p, uint64_t entity)
+/*
+ * Mailboxes taken so far (64-bit hashes, open addressing): a provider gives
+ * john.smith@gmail.com to one person only, so the second John Smith gets a
+ * number, as in life. Without this, ten million rows held mailboxes shared
+ * by hundreds of strangers -- which no real export has (households sharing
+ * one are made on purpose, below).
+ */
+typedef struct mailboxes {
+    uint64_t *slots;
+    size_t n, cap;
+} mailboxes;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* Takes `email` if free; false if someone has it. */
+static bool mailbox_take(mailboxes *m, const char *email)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        mailboxes grown = {calloc(m->cap ? 2 * m->cap : 1 << 16, sizeof *grown.slots), 0,
+                           m->cap ? 2 * m->cap : 1 << 16};
+        if (!grown.slots) abort();
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slots[i]) {
+                size_t k = m->slots[i] & (grown.cap - 1);
+                while (grown.slots[k])
+                    k = (k + 1) & (grown.cap - 1);
+                grown.slots[k] = m->slots[i];
+            }
+        grown.n = m->n;
+        free(m->slots);
+        *m = grown;
+    }
+    uint64_t h = hash_str(email);
+    size_t k = h & (m->cap - 1);
+    for (; m->slots[k]; k = (k + 1) & (m->cap - 1))
+        if (m->slots[k] == h) return false;
+    m->slots[k] = h;
+    m->n++;
+    return true;
+}
+
+static void make_person(rng *r, mailboxes *taken, person *p, uint64_t entity)
 {
     memset(p, 0, sizeof *p);
     int w = rnd(r, 100), acc = 0, ci = 0;
@@ -245,8 +292,14 @@ static void make_person(rng *r, person *p, uint64_t entity)
     char num[8] = "";
     if (chance(r, 0.4)) snprintf(num, sizeof num, "%d", rnd(r, 1000));
     bool work = chance(r, 0.35);
-    snprintf(p->email, sizeof p->email, styles[rnd(r, 3)], g, f, num,
-             work ? c->domains[rnd(r, c->ndomains)] : gen_freemail[rnd(r, N(gen_freemail))]);
+    const char *style = styles[rnd(r, 3)];
+    const char *domain =
+        work ? c->domains[rnd(r, c->ndomains)] : gen_freemail[rnd(r, N(gen_freemail))];
+    snprintf(p->email, sizeof p->email, style, g, f, num, domain);
+    while (!mailbox_take(taken, p->email)) {
+        snprintf(num, sizeof num, "%d", rnd(r, 100000));
+        snprintf(p->email, sizeof p->email, style, g, f, num, domain);
+    }
     national_number(r, c, p->phone, sizeof p->phone, false);
     if (chance(r, 0.5)) national_number(r, c, p->mobile, sizeof p->mobile, true);
     int number = 1 + zipf(r, 300, 0);
@@ -870,9 +923,10 @@ static int generate(const opts *o)
     write_header(&s.data, o->v);
     uint64_t next_id = 0, entity = 0;
     long written = 0;
+    mailboxes taken = {0};
     while (written < o->rows) {
         person base;
-        make_person(&r, &base, entity++);
+        make_person(&r, &taken, &base, entity++);
         int copies = 1;
         if (chance(&r, o->dup_rate))
             for (copies = 2; copies < 5 && chance(&r, 0.35); copies++)
@@ -886,7 +940,7 @@ static int generate(const opts *o)
         if (written < o->rows && chance(&r, 0.06)) { /* a household member */
             person m = base;
             person other;
-            make_person(&r, &other, entity++);
+            make_person(&r, &taken, &other, entity++);
             m.entity = other.entity;
             m.female = other.female;
             snprintf(m.given, sizeof m.given, "%s",
@@ -906,6 +960,7 @@ static int generate(const opts *o)
     close_out(&s.data);
     fclose(s.truth);
     if (s.quality) fclose(s.quality);
+    free(taken.slots);
     return 0;
 }
 
@@ -928,9 +983,10 @@ static int generate_link(const opts *o)
     write_header(&left.data, o->v);
     write_header(&right.data, o->right_v);
     uint64_t lid = 0, rid = 0;
+    mailboxes taken = {0};
     for (long e = 0; e < o->rows; e++) {
         person base;
-        make_person(&r, &base, (uint64_t)e);
+        make_person(&r, &taken, &base, (uint64_t)e);
         bool in_left = chance(&r, 0.85), in_right = !in_left || chance(&r, 0.8);
         char left_id[64] = "", right_id[64] = "";
         if (in_left) {
@@ -950,6 +1006,7 @@ static int generate_link(const opts *o)
     close_out(&left.data);
     close_out(&right.data);
     fclose(truth);
+    free(taken.slots);
     return 0;
 }
 
