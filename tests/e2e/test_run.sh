@@ -140,3 +140,23 @@ t_rules_readme_example_is_valid() {
     # It stays the example the README shows.
     expect_same "$ROOT/rules/examples/german_crm.yaml" <(awk '/^```yaml$/{f=1;next} /^```$/{f=0} f' "$ROOT/rules/README.md")
 }
+
+t_run_same_output_many_batches() {
+    # Enough rows for several reading batches (4096 rows each), so the
+    # pipelined ingest, the parallel tables and the parallel outputs all run
+    # with work in flight on every thread.
+    cc -O2 -std=c11 -D_DEFAULT_SOURCE -o wngen "$ROOT/benchmarks/wngen.c" -lz || fail "cannot build wngen"
+    ./wngen --rows 12000 --seed 7 --vendor salesforce --out in.csv --truth t.csv >/dev/null 2>&1 ||
+        fail "wngen failed"
+    run_winnow 0 run -q -j1 -o one in.csv
+    run_winnow 0 run -q -j3 -o three in.csv
+    for f in clean.csv clusters.csv pairs.csv review.csv quality.csv lineage.csv rejects.csv; do
+        expect_same "three/$f" "one/$f"
+    done
+    expect_eq "$(csv_rows one/clusters.csv)" 12000 "every record once"
+    run_winnow 0 profile -q -j1 -o p1 in.csv
+    run_winnow 0 profile -q -j3 -o p3 in.csv
+    expect_same p3/profile.csv p1/profile.csv
+    expect_same p3/quality.csv p1/quality.csv
+    expect_same p1/quality.csv one/quality.csv
+}
