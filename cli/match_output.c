@@ -38,7 +38,7 @@ static void pair_row(wn_csvw *w, const cli_session *s, const wn_scored_pair *p)
 
 int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_error *err)
 {
-    FILE *pf, *rf;
+    FILE *pf = NULL, *rf = NULL;
     int rc = wn_outset_open(set, "pairs.csv", &pf, err);
     if (rc == WN_OK) rc = wn_outset_open(set, "review.csv", &rf, err);
     if (rc < 0) return rc;

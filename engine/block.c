@@ -216,22 +216,23 @@ int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size
     size_t total = 0, failed = r->npasses;
     for (size_t i = 0; i < r->npasses && failed == r->npasses; i++)
         if ((total += b.pairs[i].n) > limit) failed = i;
-    pair_vec all = {.cap = total};
-    all.v = failed == r->npasses ? wn_xmalloc((total ? total : 1) * sizeof *all.v) : NULL;
-    for (size_t i = 0; i < r->npasses; i++) {
-        if (all.v && b.pairs[i].n)
-            memcpy(all.v + all.n, b.pairs[i].v, b.pairs[i].n * sizeof *all.v);
-        all.n += b.pairs[i].n;
-        free(b.pairs[i].v);
-    }
-    free(b.pairs);
     if (failed < r->npasses) {
+        for (size_t i = 0; i < r->npasses; i++)
+            free(b.pairs[i].v);
+        free(b.pairs);
         wn_candidates_free(out);
         return wn_fail(err, WN_ELIMIT,
                        "blocking pass '%s' brings the candidate pairs to %zu, over the limit "
                        "of %zu; lower blocking.max_block or make the pass's keys stricter",
                        r->passes[failed].name, total, max_pairs);
     }
+    pair_vec all = {.v = wn_xmalloc((total ? total : 1) * sizeof *all.v), .cap = total};
+    for (size_t i = 0; i < r->npasses; i++) {
+        if (b.pairs[i].n) memcpy(all.v + all.n, b.pairs[i].v, b.pairs[i].n * sizeof *all.v);
+        all.n += b.pairs[i].n;
+        free(b.pairs[i].v);
+    }
+    free(b.pairs);
     out->produced = all.n;
     wn_sort_u64(all.v, all.n);
     size_t u = 0;
