@@ -30,7 +30,8 @@ for n in $SIZES; do
     ratio=$(awk -v w="$w" -v p="$p" 'BEGIN { printf "%.2f", w / p }')
     stages=$(awk '/"seconds": \{/,/\}/' "$OUT/run_$n/report.json" | grep -o '"[a-z]*": [0-9][0-9.e-]*' | tr -d '"' | awk -F': ' '{ printf "%s %.2f; ", $1, $2 }')
     ingest=$(awk -F': ' '/"seconds_ingest"/ { gsub(/,/, "", $2); printf "%.2f", $2 }' "$OUT/run_$n/report.json")
-    line="| $(date -u +%Y-%m-%d) | $(commit) | run -j2 | $n rows | $p s | $w s | ${ratio}x | $m MB | $rate rec/s | $prate pairs/s | F1 $f1 (P $prec) | ingest $ingest; $stages|"
+    outputs=$(awk -F': ' '/"seconds_outputs"/ { gsub(/,/, "", $2); printf "%.2f", $2 }' "$OUT/run_$n/report.json")
+    line="| $(date -u +%Y-%m-%d) | $(commit) | run -j2 | $n rows | $p s | $w s | ${ratio}x | $m MB | $rate rec/s | $prate pairs/s | F1 $f1 (P $prec) | ingest $ingest; $stages outputs $outputs |"
     echo "$line"
     {
         echo
