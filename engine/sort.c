@@ -12,6 +12,9 @@
 #define DIGIT_BITS 16
 #define BUCKETS    (1u << DIGIT_BITS)
 
+/* NOLINTBEGIN(bugprone-macro-parentheses): T is a type name, which cannot be
+ * parenthesised where it declares. */
+
 /* One counting pass over digit `shift` from `src` into `dst`. Returns false
  * when every element has the same digit (the pass would change nothing). */
 #define RADIX_PASS(T, KEY)                                                                         \
@@ -53,6 +56,8 @@ RADIX_PASS(u64, U64_KEY)
     if (src != a) memcpy(a, src, n * sizeof *a);                                                   \
     free(count);                                                                                   \
     free(tmp);
+
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 void wn_sort_kv(wn_kv *a, size_t n)
 {

@@ -137,7 +137,7 @@ static ssize_t read_gzip(wn_source *s, void *dst, size_t cap, wn_error *err)
         int zrc = inflate(&s->zs, Z_NO_FLUSH);
         s->raw_pos = s->raw_len - s->zs.avail_in;
         if (zrc == Z_STREAM_END) {
-            bool more;
+            bool more = false;
             int rc = next_member(s, &more, err);
             if (rc < 0) return rc;
             s->done = !more;
