@@ -160,11 +160,8 @@ void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17])
             memcpy(ids[i], ids[root], 17);
             continue;
         }
-        char num[8], *p = num + sizeof num; /* "<source>\x1f<record id>" */
-        unsigned src = s->source[m];
-        do
-            *--p = (char)('0' + src % 10);
-        while ((src /= 10) != 0);
+        char num[24]; /* "<source>\x1f<record id>" */
+        const char *p = wn_u64_dec(s->source[m], num + sizeof num);
         wn_buf_clear(&key);
         wn_buf_append(&key, p, (size_t)(num + sizeof num - p));
         wn_buf_putc(&key, '\x1f');

@@ -129,10 +129,7 @@ void wn_csvw_str(wn_csvw *w, const char *s)
 void wn_csvw_u64(wn_csvw *w, uint64_t v)
 {
     char tmp[24];
-    char *p = tmp + sizeof tmp;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
+    const char *p = wn_u64_dec(v, tmp + sizeof tmp);
     wn_csvw_cell(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 

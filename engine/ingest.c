@@ -812,8 +812,11 @@ static void apply_row(ingest *g, const flight *f, size_t i)
     wn_buf_clear(&g->id);
     if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
         wn_buf_append(&g->id, row->cells[g->ic->id_column].ptr, row->cells[g->ic->id_column].len);
-    else
-        wn_buf_printf(&g->id, "%llu", (unsigned long long)row->number);
+    else {
+        char num[24];
+        const char *p = wn_u64_dec(row->number, num + sizeof num);
+        wn_buf_append(&g->id, p, (size_t)(num + sizeof num - p));
+    }
     if (g->country_column >= 0) report_cell(g, row, &cells[g->country_column]);
     for (size_t c = 0; c < g->ic->ncols; c++)
         if ((long)c != g->country_column) report_cell(g, row, &cells[c]);
@@ -867,11 +870,8 @@ static void intern_ids(ingest *g, const flight *f)
             const wn_cell *id = &row->cells[g->ic->id_column];
             wn_store_intern_id(g->store, rec, id->ptr, id->len);
         } else {
-            char num[24], *p = num + sizeof num;
-            uint64_t v = row->number;
-            do
-                *--p = (char)('0' + v % 10);
-            while ((v /= 10) != 0);
+            char num[24];
+            const char *p = wn_u64_dec(row->number, num + sizeof num);
             wn_store_intern_id(g->store, rec, p, (size_t)(num + sizeof num - p));
         }
     }
