@@ -60,35 +60,59 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
     return rc;
 }
 
-int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
-                       char (*cluster_ids)[17], wn_error *err)
+/* What the per-record outputs are written from. */
+typedef struct match_view {
+    const cli_session *s;
+    const wn_match *m;
+    char (*cluster_ids)[17];
+} match_view;
+
+static void header_row(wn_csvw *w, const char *const *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        wn_csvw_str(w, cols[i]);
+    wn_csvw_end_row(w);
+}
+
+/* Opens output `name`, fills it with `rows` and reports a failed write. */
+static int write_csv(wn_outset *set, const char *name, void (*rows)(const match_view *, wn_csvw *),
+                     const match_view *v, wn_error *err)
 {
     FILE *fp;
-    int rc = wn_outset_open(set, "clusters.csv", &fp, err);
+    int rc = wn_outset_open(set, name, &fp, err);
     if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
-    const char *cols[] = {"record_id",    "cluster_id", "source",      "is_survivor",
-                          "cluster_size", "row",        "completeness"};
-    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-        wn_csvw_str(&w, cols[i]);
-    wn_csvw_end_row(&w);
-    const wn_store *st = &s->store;
-    for (uint32_t r = 0; r < st->nrec; r++) {
-        uint32_t root = m->clusters.root[r];
-        uint32_t size = m->clusters.size[root];
-        wn_csvw_str(&w, wn_store_id(st, r));
-        wn_csvw_str(&w, cluster_ids[r]);
-        wn_csvw_str(&w, s->inputs[st->source[r]].name);
-        wn_csvw_str(&w, size == 1 || m->golden.survivor[r] ? "1" : "0");
-        wn_csvw_u64(&w, size);
-        wn_csvw_u64(&w, st->row[r]);
-        wn_csvw_u64(&w, st->complete[r]);
-        wn_csvw_end_row(&w);
-    }
-    rc = wn_csvw_status(&w) ? wn_fail(err, WN_EIO, "cannot write clusters.csv") : WN_OK;
+    rows(v, &w);
+    rc = wn_csvw_status(&w) ? wn_fail(err, WN_EIO, "cannot write %s", name) : WN_OK;
     wn_csvw_release(&w);
     return rc;
+}
+
+static void cluster_rows(const match_view *v, wn_csvw *w)
+{
+    static const char *const cols[] = {"record_id",    "cluster_id", "source",      "is_survivor",
+                                       "cluster_size", "row",        "completeness"};
+    header_row(w, cols, sizeof cols / sizeof *cols);
+    const wn_store *st = &v->s->store;
+    for (uint32_t r = 0; r < st->nrec; r++) {
+        uint32_t size = v->m->clusters.size[v->m->clusters.root[r]];
+        wn_csvw_str(w, wn_store_id(st, r));
+        wn_csvw_str(w, v->cluster_ids[r]);
+        wn_csvw_str(w, v->s->inputs[st->source[r]].name);
+        wn_csvw_str(w, size == 1 || v->m->golden.survivor[r] ? "1" : "0");
+        wn_csvw_u64(w, size);
+        wn_csvw_u64(w, st->row[r]);
+        wn_csvw_u64(w, st->complete[r]);
+        wn_csvw_end_row(w);
+    }
+}
+
+int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
+                       char (*cluster_ids)[17], wn_error *err)
+{
+    match_view v = {.s = s, .m = m, .cluster_ids = cluster_ids};
+    return write_csv(set, "clusters.csv", cluster_rows, &v, err);
 }
 
 /* ---- clean.csv ---------------------------------------------------------------- */
@@ -253,24 +277,22 @@ static int write_clean_rows(const cli_session *s, const wn_match *m, char (*clus
     return rc;
 }
 
-static void write_lineage(const cli_session *s, const wn_match *m, char (*cluster_ids)[17],
-                          wn_csvw *w)
+static void lineage_rows(const match_view *v, wn_csvw *w)
 {
-    const wn_store *st = &s->store;
-    const char *cols[] = {"cluster_id", "field", "record_id", "source", "rule"};
-    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-        wn_csvw_str(w, cols[i]);
-    wn_csvw_end_row(w);
+    static const char *const cols[] = {"cluster_id", "field", "record_id", "source", "rule"};
+    header_row(w, cols, sizeof cols / sizeof *cols);
+    const wn_store *st = &v->s->store;
+    const wn_golden *g = &v->m->golden;
     for (uint32_t r = 0; r < st->nrec; r++) {
-        if (!m->golden.survivor[r]) continue;
+        if (!g->survivor[r]) continue;
         for (int f = 1; f < WN_F_COUNT; f++) {
-            uint32_t win = wn_golden_winner(&m->golden, r, f);
+            uint32_t win = wn_golden_winner(g, r, f);
             if (win == UINT32_MAX) continue;
-            wn_csvw_str(w, cluster_ids[r]);
+            wn_csvw_str(w, v->cluster_ids[r]);
             wn_csvw_str(w, wn_field_name((wn_field)f));
             wn_csvw_str(w, wn_store_id(st, win));
-            wn_csvw_str(w, s->inputs[st->source[win]].name);
-            wn_csvw_str(w, wn_survivor_rule_name(m->golden.rule[(uint64_t)r * WN_F_COUNT + f]));
+            wn_csvw_str(w, v->s->inputs[st->source[win]].name);
+            wn_csvw_str(w, wn_survivor_rule_name(g->rule[(uint64_t)r * WN_F_COUNT + f]));
             wn_csvw_end_row(w);
         }
     }
@@ -299,15 +321,8 @@ int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
 int cli_write_lineage(wn_outset *set, const cli_session *s, const wn_match *m,
                       char (*cluster_ids)[17], wn_error *err)
 {
-    FILE *lf;
-    int rc = wn_outset_open(set, "lineage.csv", &lf, err);
-    if (rc < 0) return rc;
-    wn_csvw lw;
-    wn_csvw_init(&lw, lf, true);
-    write_lineage(s, m, cluster_ids, &lw);
-    rc = wn_csvw_status(&lw) ? wn_fail(err, WN_EIO, "cannot write lineage.csv") : WN_OK;
-    wn_csvw_release(&lw);
-    return rc;
+    match_view v = {.s = s, .m = m, .cluster_ids = cluster_ids};
+    return write_csv(set, "lineage.csv", lineage_rows, &v, err);
 }
 
 /* ---- report.json ------------------------------------------------------------------ */
