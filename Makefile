@@ -4,6 +4,7 @@
 #   make demo       install missing packages, build, run winnow on the bundled sample
 #   make test       install missing packages, build, run unit + end-to-end tests
 #   make asan       the whole test suite under AddressSanitizer + UBSan (clang)
+#   make tsan       the whole test suite under ThreadSanitizer (clang)
 #   make bench      speed / memory / accuracy benchmarks (see benchmarks/README.md)
 #   make lint       cppcheck + clang-tidy;  make format  clang-format in place
 #   make deps       install the Debian packages the build needs (as root, or via sudo)
@@ -31,7 +32,7 @@ ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded_data.o
 CLI_OBJ    = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test unit e2e asan bench lint format clean check-deps fuzz
+.PHONY: all deps demo test unit e2e asan tsan bench lint format clean check-deps fuzz
 
 all: winnow libwinnow.a
 
@@ -88,6 +89,15 @@ test: deps
 units: $(UNIT_BIN)
 
 # The same suite built with clang under AddressSanitizer + UBSan.
+tsan:
+	@./scripts/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-tsan OPTFLAGS="-O1" \
+	    CFLAGS="-fsanitize=thread -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=thread" build-tsan/winnow units
+	@# without address randomisation: clang 14's TSan cannot map its shadow
+	@# memory on kernels with many random mmap bits
+	@TSAN_OPTIONS=halt_on_error=1 setarch "$$(uname -m)" -R ./tests/run.sh build-tsan
+
 asan:
 	@./scripts/deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-asan OPTFLAGS="-O1" \
@@ -108,6 +118,6 @@ format:
 	clang-format -i engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] benchmarks/*.c
 
 clean:
-	rm -rf build build-asan winnow libwinnow.a
+	rm -rf build build-asan build-tsan winnow libwinnow.a
 
 -include $(ENGINE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
