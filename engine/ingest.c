@@ -941,7 +941,9 @@ static void run_step(ingest *g)
     for (; started < nw; started++)
         if (pthread_create(&g->workers[started].thread, NULL, step_main, &g->workers[started]))
             break;
-    step_main(&g->workers[0]); /* and any whose thread could not start: */
+    /* Tasks are taken from the counter, so if a thread could not start, the
+     * ones running (this one at least) do its share. */
+    step_main(&g->workers[0]);
     for (unsigned w = 1; w < started; w++)
         pthread_join(g->workers[w].thread, NULL);
 }
