@@ -789,20 +789,6 @@ static void report_cell(ingest *g, const wn_row *row, const cell_outcome *o)
     g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
 }
 
-/* The number of store slots the row's outcomes fill. */
-static unsigned filled_slots(const ingest *g, const cell_outcome *cells)
-{
-    uint64_t slots = 0;
-    for (size_t c = 0; c < g->ic->ncols; c++) {
-        const cell_outcome *o = &cells[c];
-        if (!o->recorded) continue;
-        if (o->keep == KEEP_VALUE && o->len) slots |= 1ull << g->ic->slot[c];
-        if (o->keep == KEEP_NAME && o->len) slots |= 1ull << WN_F_FIRST_NAME;
-        if (o->keep == KEEP_NAME && o->len2) slots |= 1ull << WN_F_LAST_NAME;
-    }
-    return (unsigned)__builtin_popcountll(slots);
-}
-
 static void apply_row(ingest *g, const flight *f, size_t i)
 {
     const wn_row *row = &f->rows[i];
@@ -831,7 +817,6 @@ static void apply_row(ingest *g, const flight *f, size_t i)
         g->store->source[rec] = g->source;
         g->store->row[rec] = row->number;
         g->store->complete[rec] = ro->completeness;
-        g->store->filled[rec] = (uint8_t)filled_slots(g, cells);
     }
 }
 
@@ -852,11 +837,11 @@ static void intern_slot(ingest *g, const flight *f, int slot)
             const cell_outcome *o = &f->cells_out[i * ncols + g->slot_cols[slot][k]];
             if (!o->recorded) continue;
             if (o->keep == KEEP_VALUE)
-                wn_store_intern(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
+                wn_store_set(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
             else if (o->keep == KEEP_NAME && slot == WN_F_FIRST_NAME)
-                wn_store_intern(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
+                wn_store_set(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
             else if (o->keep == KEEP_NAME && slot == WN_F_LAST_NAME)
-                wn_store_intern(g->store, rec, slot, text_at(text, o->off2, o->len2), o->len2);
+                wn_store_set(g->store, rec, slot, text_at(text, o->off2, o->len2), o->len2);
         }
     }
 }
@@ -868,11 +853,11 @@ static void intern_ids(ingest *g, const flight *f)
         uint32_t rec = f->first_rec + (uint32_t)i;
         if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0) {
             const wn_cell *id = &row->cells[g->ic->id_column];
-            wn_store_intern_id(g->store, rec, id->ptr, id->len);
+            wn_store_set_id(g->store, rec, id->ptr, id->len);
         } else {
             char num[24];
             const char *p = wn_u64_dec(row->number, num + sizeof num);
-            wn_store_intern_id(g->store, rec, p, (size_t)(num + sizeof num - p));
+            wn_store_set_id(g->store, rec, p, (size_t)(num + sizeof num - p));
         }
     }
 }

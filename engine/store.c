@@ -110,7 +110,6 @@ void wn_store_free(wn_store *s)
     free(s->source);
     free(s->row);
     free(s->id);
-    free(s->filled);
     free(s->complete);
     memset(s, 0, sizeof *s);
 }
@@ -124,14 +123,12 @@ uint32_t wn_store_reserve(wn_store *s, uint32_t n)
         s->source = wn_xrealloc(s->source, s->cap * sizeof *s->source);
         s->row = wn_xrealloc(s->row, s->cap * sizeof *s->row);
         s->id = wn_xrealloc(s->id, s->cap * sizeof *s->id);
-        s->filled = wn_xrealloc(s->filled, s->cap * sizeof *s->filled);
         s->complete = wn_xrealloc(s->complete, s->cap * sizeof *s->complete);
     }
     uint32_t first = s->nrec;
     s->nrec += n;
     memset(&s->val[(size_t)first * WN_SLOT_COUNT], 0, (size_t)n * WN_SLOT_COUNT * sizeof *s->val);
     memset(&s->id[first], 0, n * sizeof *s->id);
-    memset(&s->filled[first], 0, n * sizeof *s->filled);
     memset(&s->complete[first], 0, n * sizeof *s->complete);
     return first;
 }
@@ -141,16 +138,16 @@ uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id
     uint32_t rec = wn_store_reserve(s, 1);
     s->source[rec] = source;
     s->row[rec] = row;
-    wn_store_intern_id(s, rec, id, id_len);
+    wn_store_set_id(s, rec, id, id_len);
     return rec;
 }
 
-void wn_store_intern_id(wn_store *s, uint32_t rec, const char *id, size_t len)
+void wn_store_set_id(wn_store *s, uint32_t rec, const char *id, size_t len)
 {
     s->id[rec] = intern(&s->ids, id, len);
 }
 
-void wn_store_intern(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
+void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
 {
     if (len == 0) return;
     uint32_t *cell = &s->val[(size_t)rec * WN_SLOT_COUNT + (unsigned)slot];
@@ -159,13 +156,6 @@ void wn_store_intern(wn_store *s, uint32_t rec, int slot, const char *v, size_t 
         s->slots[slot].filled--;
     }
     *cell = intern(&s->slots[slot], v, len);
-}
-
-void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len)
-{
-    if (len == 0) return;
-    if (!wn_store_vid(s, rec, slot)) s->filled[rec]++;
-    wn_store_intern(s, rec, slot, v, len);
 }
 
 uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id)

@@ -21,7 +21,7 @@
  *
  * Each value table (wn_intern) is self-contained -- its own strings and its
  * own hash index -- so the ingest fills different slots on different threads
- * at once (wn_store_intern); a slot's values always arrive in input order, so
+ * at once (wn_store_set); a slot's values always arrive in input order, so
  * ids do not depend on the number of threads. The index holds 8-byte entries
  * (32 bits of the value's hash, its id), not strings: a probe is one cache
  * line, and the string is compared only when the hash bits agree.
@@ -57,7 +57,6 @@ typedef struct wn_store {
     uint16_t *source;  /* input index */
     uint64_t *row;     /* data row number in its input (1-based) */
     uint32_t *id;      /* record id, interned in `ids` */
-    uint8_t *filled;   /* number of filled slots, for "most complete" */
     uint8_t *complete; /* completeness score in percent (set by ingest) */
     wn_intern slots[WN_SLOT_COUNT];
     wn_intern ids;
@@ -68,20 +67,18 @@ void wn_store_free(wn_store *s);
 
 /* Appends a record and returns its index; set its values with wn_store_set. */
 uint32_t wn_store_add(wn_store *s, uint16_t source, uint64_t row, const char *id, size_t id_len);
-/* Sets slot `slot` of record `rec` (empty strings are ignored). */
-void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
 
 /*
  * The batch interface the ingest uses: wn_store_reserve() appends `n` empty
- * records (values, id and fill count unset) and returns the first index; the
- * caller then sets source, row, filled and complete itself, and interns values
- * and ids with the functions below -- concurrently for different tables
- * (slots, or the ids), never concurrently for one table.
+ * records (values and id unset) and returns the first index; the caller sets
+ * source, row and complete itself. wn_store_set and wn_store_set_id may run
+ * concurrently for different tables (slots, or the ids), never concurrently
+ * for one table.
  */
 uint32_t wn_store_reserve(wn_store *s, uint32_t n);
-/* Like wn_store_set for one slot's table, but leaves `filled` alone. */
-void wn_store_intern(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
-void wn_store_intern_id(wn_store *s, uint32_t rec, const char *id, size_t len);
+/* Sets slot `slot` of record `rec` (empty strings are ignored). */
+void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
+void wn_store_set_id(wn_store *s, uint32_t rec, const char *id, size_t len);
 
 static inline uint32_t wn_store_vid(const wn_store *s, uint32_t rec, int slot)
 {
@@ -95,6 +92,15 @@ static inline uint32_t wn_store_len(const wn_store *s, uint32_t rec, int slot)
 {
     return s->slots[slot].len[wn_store_vid(s, rec, slot)];
 }
+/* How many of the record's slots hold a value, for "most complete". */
+static inline unsigned wn_store_filled(const wn_store *s, uint32_t rec)
+{
+    unsigned n = 0;
+    for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
+        n += wn_store_vid(s, rec, slot) != 0;
+    return n;
+}
+
 static inline const char *wn_store_id(const wn_store *s, uint32_t rec)
 {
     return s->ids.str[s->id[rec]];

@@ -34,7 +34,8 @@ static size_t source_rank(const ctx *c, uint32_t rec)
 /* The common tie-break: more complete, then more recent, then earlier. */
 static bool better_member(const ctx *c, uint32_t x, uint32_t y)
 {
-    if (c->s->filled[x] != c->s->filled[y]) return c->s->filled[x] > c->s->filled[y];
+    unsigned fx = wn_store_filled(c->s, x), fy = wn_store_filled(c->s, y);
+    if (fx != fy) return fx > fy;
     int rc = strcmp(recency(c, x), recency(c, y));
     if (rc != 0) return rc > 0;
     return x < y;
