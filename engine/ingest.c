@@ -521,6 +521,15 @@ static void split_full_name(worker *w, const wn_cell *cell, cell_outcome *o)
     wn_buf_free(&canon);
 }
 
+/* An empty cell is a finding only in a required field; returns whether it is. */
+static bool empty_cell(const ingest *g, wn_field f, cell_outcome *o)
+{
+    if (!field_required(g->r, f)) return false;
+    o->issue = WN_ISSUE_MISSING;
+    o->why = "required field is empty";
+    return true;
+}
+
 /* Normalizes and validates one cell; returns whether there is anything to
  * apply (a finding or a value to store). */
 static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
@@ -536,12 +545,7 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     if (st == WN_NORM_EMPTY && cell->len > 0 &&
         is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key))
         st = WN_NORM_INVALID; /* "-" or "?" folds to nothing: still a placeholder, below */
-    if (st == WN_NORM_EMPTY) {
-        if (!field_required(g->r, f)) return false;
-        o->issue = WN_ISSUE_MISSING;
-        o->why = "required field is empty";
-        return true;
-    }
+    if (st == WN_NORM_EMPTY) return empty_cell(g, f, o);
     if (is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key)) {
         o->issue = WN_ISSUE_PLACEHOLDER;
         why = "a placeholder, not a real value";
@@ -718,11 +722,8 @@ static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_
                           cell_outcome *o)
 {
     if (row->cells[c].len == 0) { /* the commonest value of all: nothing to normalize */
-        bool required = field_required(w->g->r, w->g->ic->cols[c].field);
-        *o = (cell_outcome){.col = c,
-                            .recorded = required,
-                            .issue = required ? WN_ISSUE_MISSING : -1,
-                            .why = "required field is empty"};
+        *o = (cell_outcome){.col = c, .issue = -1};
+        o->recorded = empty_cell(w->g, w->g->ic->cols[c].field, o);
         return;
     }
     bool recorded = evaluate_cell_memo(w, row, c, ctx, o);
