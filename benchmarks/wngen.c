@@ -239,29 +239,32 @@ static uint64_t hash_str(const char *s)
     return h ? h : 1;
 }
 
+/* Puts hash `h` into the free slot where it belongs. */
+static void slot_put(uint64_t *slots, size_t cap, uint64_t h)
+{
+    size_t k = h & (cap - 1);
+    while (slots[k])
+        k = (k + 1) & (cap - 1);
+    slots[k] = h;
+}
+
 /* Takes `email` if free; false if someone has it. */
 static bool mailbox_take(mailboxes *m, const char *email)
 {
-    if (2 * (m->n + 1) > m->cap) {
-        mailboxes grown = {calloc(m->cap ? 2 * m->cap : 1 << 16, sizeof *grown.slots), 0,
-                           m->cap ? 2 * m->cap : 1 << 16};
-        if (!grown.slots) abort();
+    if (2 * (m->n + 1) > m->cap) { /* grow: at most half full */
+        size_t cap = m->cap ? 2 * m->cap : 1 << 16;
+        uint64_t *slots = calloc(cap, sizeof *slots);
+        if (!slots) abort();
         for (size_t i = 0; i < m->cap; i++)
-            if (m->slots[i]) {
-                size_t k = m->slots[i] & (grown.cap - 1);
-                while (grown.slots[k])
-                    k = (k + 1) & (grown.cap - 1);
-                grown.slots[k] = m->slots[i];
-            }
-        grown.n = m->n;
+            if (m->slots[i]) slot_put(slots, cap, m->slots[i]);
         free(m->slots);
-        *m = grown;
+        m->slots = slots;
+        m->cap = cap;
     }
     uint64_t h = hash_str(email);
-    size_t k = h & (m->cap - 1);
-    for (; m->slots[k]; k = (k + 1) & (m->cap - 1))
+    for (size_t k = h & (m->cap - 1); m->slots[k]; k = (k + 1) & (m->cap - 1))
         if (m->slots[k] == h) return false;
-    m->slots[k] = h;
+    slot_put(m->slots, m->cap, h);
     m->n++;
     return true;
 }

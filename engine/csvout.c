@@ -35,10 +35,21 @@ void wn_csvw_init(wn_csvw *w, FILE *fp, bool neutralise)
 
 #define OUT_SIZE 65536
 
+static void write_through(wn_csvw *w, const void *p, size_t n)
+{
+    if (n && fwrite(p, 1, n, w->fp) != n) w->error = 1;
+}
+
+/* Hands the buffered bytes to the stream. */
+static void drain(wn_csvw *w)
+{
+    write_through(w, w->out, w->out_len);
+    w->out_len = 0;
+}
+
 void wn_csvw_flush(wn_csvw *w)
 {
-    if (w->out_len && fwrite(w->out, 1, w->out_len, w->fp) != w->out_len) w->error = 1;
-    w->out_len = 0;
+    drain(w);
     if (fflush(w->fp) != 0) w->error = 1;
 }
 
@@ -71,10 +82,9 @@ static void put(wn_csvw *w, const void *p, size_t n)
 {
     if (!w->out) w->out = wn_xmalloc(OUT_SIZE);
     if (w->out_len + n > OUT_SIZE) {
-        if (w->out_len && fwrite(w->out, 1, w->out_len, w->fp) != w->out_len) w->error = 1;
-        w->out_len = 0;
+        drain(w);
         if (n > OUT_SIZE) { /* a huge cell: straight through */
-            if (fwrite(p, 1, n, w->fp) != n) w->error = 1;
+            write_through(w, p, n);
             return;
         }
     }
