@@ -34,27 +34,23 @@ typedef struct raw_rows {
     size_t ncells[2];
 } raw_rows;
 
-/* Copies the raw cells of the two records from a second read of the input. */
+/* Copies the raw cells of the two records from the kept rows. */
+static int copy_row(void *ctx, uint32_t rec, const wn_row *row)
+{
+    raw_rows *rr = ctx;
+    for (int k = 0; k < 2; k++) {
+        if (rr->rec[k] != rec || rr->cells[k]) continue;
+        rr->ncells[k] = row->ncells;
+        rr->cells[k] = wn_xcalloc(row->ncells + 1, sizeof(char *));
+        for (size_t c = 0; c < row->ncells; c++)
+            rr->cells[k][c] = wn_xstrndup(row->cells[c].ptr, row->cells[c].len);
+    }
+    return WN_OK;
+}
+
 static int fetch_rows(const cli_session *s, raw_rows *rr, wn_error *err)
 {
-    wn_reader *rd;
-    int rc = cli_session_reopen(s, 0, &rd, err);
-    if (rc < 0) return rc;
-    wn_row row;
-    uint32_t rec = 0;
-    while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-        if (rc != WN_READ_ROW) continue;
-        for (int k = 0; k < 2; k++) {
-            if (rr->rec[k] != rec || rr->cells[k]) continue;
-            rr->ncells[k] = row.ncells;
-            rr->cells[k] = wn_xcalloc(row.ncells + 1, sizeof(char *));
-            for (size_t c = 0; c < row.ncells; c++)
-                rr->cells[k][c] = wn_xstrndup(row.cells[c].ptr, row.cells[c].len);
-        }
-        rec++;
-    }
-    wn_reader_close(rd);
-    return rc < 0 ? rc : WN_OK;
+    return cli_session_each_row(s, 0, copy_row, rr, err);
 }
 
 /* The raw values of the columns mapped to field f, joined by " | ". */

@@ -86,6 +86,21 @@ static int write_links(wn_outset *set, const cli_session *s, const wn_match *m,
     return rc;
 }
 
+typedef struct unmatched {
+    const uint8_t *linked;
+    wn_csvw *w;
+} unmatched;
+
+static int unmatched_row(void *ctx, uint32_t rec, const wn_row *row)
+{
+    const unmatched *u = ctx;
+    if (u->linked[rec]) return WN_OK;
+    for (size_t c = 0; c < row->ncells; c++)
+        wn_csvw_cell(u->w, row->cells[c].ptr, row->cells[c].len);
+    wn_csvw_end_row(u->w);
+    return WN_OK;
+}
+
 /* The original rows of one side's records that no link uses. */
 static int write_unmatched(wn_outset *set, const cli_session *s, int side, const uint8_t *linked,
                            wn_error *err)
@@ -93,29 +108,19 @@ static int write_unmatched(wn_outset *set, const cli_session *s, int side, const
     FILE *fp;
     int rc =
         wn_outset_open(set, side == 0 ? "unmatched_left.csv" : "unmatched_right.csv", &fp, err);
-    wn_reader *rd = NULL;
-    if (rc == WN_OK) rc = cli_session_reopen(s, side, &rd, err);
     if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
-    const wn_header *h = wn_reader_header(rd);
+    const wn_header *h = wn_reader_header(s->inputs[side].reader);
     for (size_t c = 0; c < h->ncols; c++)
         wn_csvw_str(&w, h->names[c]);
     wn_csvw_end_row(&w);
-    wn_row row;
-    uint32_t rec = s->inputs[side].first_rec;
-    while ((rc = wn_reader_next(rd, &row, err)) > 0) {
-        if (rc != WN_READ_ROW) continue;
-        if (linked[rec++]) continue;
-        for (size_t c = 0; c < row.ncells; c++)
-            wn_csvw_cell(&w, row.cells[c].ptr, row.cells[c].len);
-        wn_csvw_end_row(&w);
-    }
-    wn_reader_close(rd);
+    unmatched u = {linked, &w};
+    rc = cli_session_each_row(s, side, unmatched_row, &u, err);
     if (rc == WN_OK && wn_csvw_status(&w))
         rc = wn_fail(err, WN_EIO, "cannot write the unmatched records");
     wn_csvw_release(&w);
-    return rc < 0 ? rc : WN_OK;
+    return rc;
 }
 
 static int run(cli_session *s, const cli_opts *o, wn_error *err)

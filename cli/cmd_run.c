@@ -50,8 +50,8 @@ static void print_summary(const cli_session *s, const wn_match *m, double second
     printf("quality findings %s (see quality.csv)\n", cli_thousands(findings, a, sizeof a));
 }
 
-/* clean.csv reads the inputs again: the longest output, so it is written on
- * a thread of its own while the others are. */
+/* clean.csv scans the kept rows twice: the longest output, so it is written
+ * on a thread of its own while the others are. */
 typedef struct clean_job {
     wn_outset *set;
     const cli_session *s;

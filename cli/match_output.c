@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "rowpipe.h"
 #include "strmap.h"
 
 static void pairs_header(wn_csvw *w, const wn_rules *r)
@@ -148,36 +147,33 @@ static uint64_t golden_key(uint32_t survivor, int field)
     return (uint64_t)survivor * WN_F_COUNT + (unsigned)field;
 }
 
-/* An input read again, on a reading thread of its own (its rejects were
- * reported by the ingest; here they are skipped). */
-typedef struct reread {
-    wn_reader *reader;
-    wn_rowpipe *pipe;
-    long *map; /* column_map() */
-} reread;
+/* Pass 1: the raw values golden records take from other members. */
+typedef struct gather {
+    const cli_session *s;
+    const wn_match *m;
+    const uint32_t *wanted; /* per record: the survivor it gives a value to, or UINT32_MAX */
+    const long *map;        /* column_map() of the input read */
+    wn_strmap *values;
+    wn_arena *mem;
+} gather;
 
-static int reread_start(reread *rr, const cli_session *s, int input, wn_error *err)
+static int gather_row(void *ctx, uint32_t r, const wn_row *row)
 {
-    memset(rr, 0, sizeof *rr);
-    int rc = cli_session_reopen(s, input, &rr->reader, err);
-    if (rc == WN_OK) rc = wn_rowpipe_start(&rr->pipe, rr->reader, 1, NULL, NULL, NULL, err);
-    if (rc < 0) {
-        if (rr->reader) wn_reader_close(rr->reader);
-        return rc;
+    const gather *g = ctx;
+    const wn_input_columns *out = &g->s->inputs[0].res.columns;
+    uint32_t surv = g->wanted[r];
+    if (surv == UINT32_MAX) return WN_OK;
+    for (size_t j = 0; j < out->ncols; j++) {
+        wn_field f = golden_field(out, j);
+        if (!f || g->map[j] < 0 || wn_golden_winner(&g->m->golden, surv, f) != r) continue;
+        uint64_t key = golden_key(surv, f);
+        const wn_cell *cell = &row->cells[g->map[j]];
+        char *copy = wn_arena_strndup(g->mem, cell->ptr, cell->len);
+        wn_strmap_put(g->values, (const char *)&key, sizeof key, (uint64_t)(uintptr_t)copy);
     }
-    rr->map = column_map(s, input);
     return WN_OK;
 }
 
-static int reread_finish(reread *rr, wn_error *err)
-{
-    int rc = wn_rowpipe_finish(rr->pipe, err);
-    wn_reader_close(rr->reader);
-    free(rr->map);
-    return rc < 0 ? rc : WN_OK;
-}
-
-/* Pass 1: the raw values golden records take from other members. */
 static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *values, wn_arena *mem,
                           wn_error *err)
 {
@@ -197,27 +193,11 @@ static int gather_winners(const cli_session *s, const wn_match *m, wn_strmap *va
     }
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
-        reread rr;
-        if ((rc = reread_start(&rr, s, i, err)) < 0) break;
-        const wn_row *rows;
-        size_t n;
-        uint32_t rec = s->inputs[i].first_rec;
-        while ((n = wn_rowpipe_next(rr.pipe, &rows)) > 0) {
-            for (size_t k = 0; k < n; k++) {
-                uint32_t r = rec++, surv = wanted[r];
-                if (surv == UINT32_MAX) continue;
-                for (size_t j = 0; j < out->ncols; j++) {
-                    wn_field f = golden_field(out, j);
-                    if (!f || rr.map[j] < 0 || wn_golden_winner(&m->golden, surv, f) != r) continue;
-                    uint64_t key = golden_key(surv, f);
-                    const wn_cell *cell = &rows[k].cells[rr.map[j]];
-                    char *copy = wn_arena_strndup(mem, cell->ptr, cell->len);
-                    wn_strmap_put(values, (const char *)&key, sizeof key,
-                                  (uint64_t)(uintptr_t)copy);
-                }
-            }
-        }
-        rc = reread_finish(&rr, err);
+        gather g = {.s = s, .m = m, .wanted = wanted, .values = values, .mem = mem};
+        long *map = column_map(s, i);
+        g.map = map;
+        rc = cli_session_each_row(s, i, gather_row, &g, err);
+        free(map);
     }
     free(wanted);
     return rc;
@@ -234,26 +214,38 @@ static void clean_header(wn_csvw *w, const wn_input_columns *out)
 
 /* Pass 2: record r's row, if it is a customer's: a singleton as it was, a
  * survivor with the values its cluster's winners gave it. */
-static void clean_row(const wn_match *m, char (*cluster_ids)[17], const wn_strmap *values,
-                      const wn_input_columns *out, const long *map, const wn_row *row, uint32_t r,
-                      wn_csvw *w)
+typedef struct clean_pass {
+    const wn_match *m;
+    char (*cluster_ids)[17];
+    const wn_strmap *values;
+    const wn_input_columns *out;
+    const long *map; /* column_map() of the input read */
+    wn_csvw *w;
+} clean_pass;
+
+static int clean_row(void *ctx, uint32_t r, const wn_row *row)
 {
+    const clean_pass *c = ctx;
+    const wn_match *m = c->m;
+    wn_csvw *w = c->w;
     uint32_t size = m->clusters.size[m->clusters.root[r]];
-    if (size > 1 && !m->golden.survivor[r]) return;
-    for (size_t j = 0; j < out->ncols; j++) {
-        wn_field f = golden_field(out, j);
+    if (size > 1 && !m->golden.survivor[r]) return WN_OK;
+    for (size_t j = 0; j < c->out->ncols; j++) {
+        wn_field f = golden_field(c->out, j);
         uint64_t key = golden_key(r, f), v;
+        long col = c->map[j];
         if (size > 1 && f && wn_golden_winner(&m->golden, r, f) != r &&
-            wn_strmap_get(values, (const char *)&key, sizeof key, &v))
+            wn_strmap_get(c->values, (const char *)&key, sizeof key, &v))
             wn_csvw_str(w, (const char *)(uintptr_t)v);
-        else if (map[j] >= 0)
-            wn_csvw_cell(w, row->cells[map[j]].ptr, row->cells[map[j]].len);
+        else if (col >= 0)
+            wn_csvw_cell(w, row->cells[col].ptr, row->cells[col].len);
         else
             wn_csvw_str(w, "");
     }
-    wn_csvw_str(w, cluster_ids[r]);
+    wn_csvw_str(w, c->cluster_ids[r]);
     wn_csvw_u64(w, size);
     wn_csvw_end_row(w);
+    return WN_OK;
 }
 
 /* Pass 2: one row per customer. */
@@ -264,15 +256,10 @@ static int write_clean_rows(const cli_session *s, const wn_match *m, char (*clus
     clean_header(w, out);
     int rc = WN_OK;
     for (int i = 0; i < s->ninputs && rc == WN_OK; i++) {
-        reread rr;
-        if ((rc = reread_start(&rr, s, i, err)) < 0) break;
-        const wn_row *rows;
-        size_t n;
-        uint32_t rec = s->inputs[i].first_rec;
-        while ((n = wn_rowpipe_next(rr.pipe, &rows)) > 0)
-            for (size_t k = 0; k < n; k++)
-                clean_row(m, cluster_ids, values, out, rr.map, &rows[k], rec++, w);
-        rc = reread_finish(&rr, err);
+        long *map = column_map(s, i);
+        clean_pass c = {m, cluster_ids, values, out, map, w};
+        rc = cli_session_each_row(s, i, clean_row, &c, err);
+        free(map);
     }
     return rc;
 }

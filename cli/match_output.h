@@ -18,7 +18,7 @@ int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
                        char (*cluster_ids)[17], wn_error *err);
 
 /* clean.csv: one row per customer (golden records and singletons, in the
- * first input's columns plus cluster_id). Reads the inputs again, twice. */
+ * first input's columns plus cluster_id). Scans the kept rows twice. */
 int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
                     char (*cluster_ids)[17], wn_error *err);
 

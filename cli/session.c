@@ -3,41 +3,10 @@
  */
 #include "session.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
-
-/* Copies standard input to a temporary file, so it can be read twice. */
-static int spool_stdin(cli_session *s, wn_error *err)
-{
-    const char *tmp = getenv("TMPDIR");
-    wn_buf path = {0};
-    wn_buf_printf(&path, "%s/winnow-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int fd = mkstemp(wn_buf_cstr(&path));
-    if (fd < 0) {
-        int e = errno;
-        wn_buf_free(&path);
-        return wn_fail(err, WN_EIO, "cannot create a temporary file for standard input: %s",
-                       strerror(e));
-    }
-    s->spool = path.data;
-    char chunk[1 << 16];
-    ssize_t n;
-    while ((n = read(STDIN_FILENO, chunk, sizeof chunk)) != 0) {
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 || write(fd, chunk, (size_t)n) != n) {
-            int e = errno;
-            close(fd);
-            return wn_fail(err, WN_EIO, "cannot spool standard input to %s: %s", s->spool,
-                           strerror(e));
-        }
-    }
-    close(fd);
-    return WN_OK;
-}
 
 int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool use_store,
                      wn_error *err)
@@ -54,33 +23,32 @@ int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool us
     s->ninputs = o->nargs;
     s->inputs = wn_xcalloc((size_t)(o->nargs ? o->nargs : 1), sizeof *s->inputs);
     wn_reader_opts ropts = {.delimiter = o->delimiter};
+    bool stdin_used = false;
     for (int i = 0; i < o->nargs; i++) {
         cli_input *in = &s->inputs[i];
-        in->arg = in->path = in->name = o->args[i];
+        in->arg = in->name = o->args[i];
         if (strcmp(in->arg, "-") == 0) {
-            if (s->spool)
+            if (stdin_used)
                 return wn_fail(err, WN_EUSAGE, "standard input (-) can be read only once");
-            if ((rc = spool_stdin(s, err)) < 0) return rc;
-            in->path = s->spool;
+            stdin_used = true;
             in->name = "<stdin>";
         }
-        if ((rc = wn_reader_open(&in->reader, in->path, &ropts, err)) < 0) {
-            if (in->path == s->spool && err) { /* name stdin, not the spool */
-                char why[sizeof err->msg];
-                const char *colon = strstr(err->msg, ": ");
-                snprintf(why, sizeof why, "%s", colon ? colon + 2 : err->msg);
-                wn_fail(err, rc, "<stdin>: %s", why);
-            }
-            return rc;
-        }
+        if ((rc = wn_reader_open(&in->reader, in->arg, &ropts, err)) < 0) return rc;
     }
-    return WN_OK;
+    return use_store ? wn_rowspool_open(&s->rows, err) : WN_OK;
 }
 
-int cli_session_reopen(const cli_session *s, int i, wn_reader **out, wn_error *err)
+int cli_session_each_row(const cli_session *s, int i, cli_row_fn each, void *ctx, wn_error *err)
 {
-    wn_reader_opts ropts = {.delimiter = s->opts.delimiter};
-    return wn_reader_open(out, s->inputs[i].path, &ropts, err);
+    const cli_input *in = &s->inputs[i];
+    int rc = wn_rowspool_rewind(s->rows, err);
+    const wn_row *row;
+    for (uint32_t rec = 0; rc == WN_OK && rec < in->first_rec + in->nrec; rec++) {
+        if ((rc = wn_rowspool_next(s->rows, &row, err)) <= 0)
+            return rc < 0 ? rc : wn_fail(err, WN_EIO, "the temporary copy of the rows is short");
+        rc = rec >= in->first_rec ? each(ctx, rec, row) : WN_OK;
+    }
+    return rc;
 }
 
 /* ---- sinks ------------------------------------------------------------------ */
@@ -120,6 +88,12 @@ static void on_column(void *ctx, size_t col, const wn_row *rows, size_t n)
     c->s->on_column(c->s->column_ctx, (int)(c->in - c->s->inputs), col, rows, n);
 }
 
+static void on_rows(void *ctx, const wn_row *rows, size_t n)
+{
+    const sink_ctx *c = ctx;
+    wn_rowspool_add(c->s->rows, rows, n);
+}
+
 static void on_progress(void *ctx, const wn_reader *r)
 {
     sink_ctx *c = ctx;
@@ -149,6 +123,7 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
                                .finding = on_finding,
                                .reject = on_reject,
                                .column = s->on_column ? on_column : NULL,
+                               .rows = s->rows ? on_rows : NULL,
                                .progress = on_progress};
         wn_ingest_opts io = {.source = (uint16_t)i, .threads = cli_threads(s->opts.threads)};
         in->first_rec = s->store.nrec;
@@ -157,6 +132,7 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
         in->nrec = s->store.nrec - in->first_rec;
         cli_progress_done(&ctx.progress);
     }
+    if (rc == WN_OK && s->rows) rc = wn_rowspool_rewind(s->rows, err); /* a write error? */
     if (rc == WN_OK && set && (wn_csvw_status(&s->quality_w) || wn_csvw_status(&s->rejects_w)))
         rc = wn_fail(err, WN_EIO, "cannot write to %s", s->opts.outdir);
     return rc;
@@ -174,8 +150,7 @@ void cli_session_free(cli_session *s)
     wn_store_free(&s->store);
     wn_rules_free(s->rules);
     wn_columns_free(s->columns);
-    if (s->spool) unlink(s->spool);
-    free(s->spool);
+    wn_rowspool_close(s->rows);
     memset(s, 0, sizeof *s);
 }
 

@@ -4,8 +4,9 @@
  *
  * Order matters for the "nothing written on bad input" contract: the rules
  * are loaded and every input opened (its header read) before OUTDIR is
- * touched. Standard input is spooled to a temporary file as it is read, so
- * the outputs that stream the original rows back can read it again.
+ * touched. A session with a store also keeps the accepted rows, parsed, in
+ * a temporary file (rowspool.h): the outputs that write the original rows
+ * back read them from there, not from the inputs (which may be stdin).
  */
 #ifndef WN_CLI_SESSION_H
 #define WN_CLI_SESSION_H
@@ -13,12 +14,12 @@
 #include "cli.h"
 #include "columns.h"
 #include "ingest.h"
+#include "rowspool.h"
 #include "rules.h"
 #include "store.h"
 
 typedef struct cli_input {
     const char *arg;  /* as given on the command line */
-    const char *path; /* what to (re)open: arg, or the stdin spool */
     const char *name; /* for messages and the source column */
     wn_reader *reader;
     wn_ingest_result res;
@@ -35,7 +36,7 @@ typedef struct cli_session {
     cli_input *inputs;
     wn_store store;
     bool use_store;
-    char *spool; /* the stdin copy, removed by cli_session_free */
+    wn_rowspool *rows; /* the accepted rows of every input, in record order */
     FILE *quality_csv, *rejects_csv;
     wn_csvw quality_w, rejects_w;
     uint64_t rejects;
@@ -52,8 +53,11 @@ int cli_session_open(cli_session *s, const char *cmd, const cli_opts *o, bool us
 /* Opens quality.csv and rejects.csv in `set` (if not NULL) and ingests every
  * input into the store. */
 int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err);
-/* Reopens input `i` from the start (for outputs that stream rows back). */
-int cli_session_reopen(const cli_session *s, int i, wn_reader **out, wn_error *err);
+/* Calls `each` with every accepted row of input `i` (its cells only) and its
+ * record, in input order, until `each` returns a negative status. Reads the
+ * kept rows: one caller at a time. */
+typedef int (*cli_row_fn)(void *ctx, uint32_t rec, const wn_row *row);
+int cli_session_each_row(const cli_session *s, int i, cli_row_fn each, void *ctx, wn_error *err);
 void cli_session_free(cli_session *s);
 
 /* report.json pieces every command writes the same way. */

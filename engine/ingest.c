@@ -440,8 +440,9 @@ typedef struct worker {
     bool valid_field[WN_F_COUNT];
 } worker;
 
-/* Phase 3: the units are the store's slots, then its ids, then the sink's columns. */
-enum { UNIT_IDS = WN_SLOT_COUNT, UNIT_COLUMNS };
+/* Phase 3: the units are the store's slots, then its ids, the sink's rows,
+ * then the sink's columns. */
+enum { UNIT_IDS = WN_SLOT_COUNT, UNIT_ROWS, UNIT_COLUMNS };
 
 /* A batch in flight. */
 typedef struct flight {
@@ -869,6 +870,8 @@ static void run_unit(ingest *g, const flight *f, size_t unit)
         intern_slot(g, f, (int)unit);
     else if (unit == UNIT_IDS)
         intern_ids(g, f);
+    else if (unit == UNIT_ROWS)
+        g->sink->rows(g->sink->ctx, f->rows, f->n);
     else
         g->sink->column(g->sink->ctx, unit - UNIT_COLUMNS, f->rows, f->n);
 }
@@ -877,6 +880,7 @@ static bool unit_wanted(const ingest *g, size_t unit)
 {
     if (unit < WN_SLOT_COUNT) return g->store && g->nslot_cols[unit] > 0;
     if (unit == UNIT_IDS) return g->store != NULL;
+    if (unit == UNIT_ROWS) return g->sink->rows != NULL;
     return g->sink->column != NULL;
 }
 

@@ -55,6 +55,9 @@ typedef struct wn_ingest_sink {
      * at once, never for one column twice at once; a column's rows arrive in
      * input order. */
     void (*column)(void *ctx, size_t col, const wn_row *rows, size_t n);
+    /* Optional: each batch's accepted rows, whole, in input order (to keep
+     * them). Called on a worker thread, while columns are counted. */
+    void (*rows)(void *ctx, const wn_row *rows, size_t n);
     void (*progress)(void *ctx, const wn_reader *r);
 } wn_ingest_sink;
 

@@ -66,6 +66,10 @@ t_run_stdin_and_gzip() {
     expect_eq "$(csv_rows out/clusters.csv)" 26
     expect_grep out/clusters.csv ',<stdin>,'
     expect_eq "$(csv_rows out/clean.csv)" "$(cut -d, -f2 out/clusters.csv | sed 1d | sort -u | wc -l)"
+    "$WINNOW" run -q -o file "$SAMPLE" 2>/dev/null
+    expect_same out/clean.csv file/clean.csv
+    run_winnow 1 run -q -o twice - - <contacts.gz
+    expect_grep err.txt 'standard input (-) can be read only once'
 }
 
 t_run_bad_rules_writes_nothing() {
@@ -114,6 +118,13 @@ t_link_febrl_sample() {
     expect_eq "$bad" 0 "wrong links"
     expect_file out/unmatched_left.csv
     expect_file out/unmatched_right.csv
+    # Every right record is linked or unmatched, and the unmatched rows are
+    # the same whichever side is read from standard input.
+    linked=$(cut -d, -f2 out/links.csv | sed 1d | sort -u | wc -l)
+    expect_eq "$((linked + $(csv_rows out/unmatched_right.csv)))" "$(($(wc -l <"$FEBRL/right.csv") - 1))"
+    "$WINNOW" link -q -o piped "$FEBRL/left.csv" - <"$FEBRL/right.csv" 2>/dev/null
+    expect_same piped/unmatched_left.csv out/unmatched_left.csv
+    expect_same piped/unmatched_right.csv out/unmatched_right.csv
 }
 
 t_link_one_to_one() {

@@ -1,14 +1,17 @@
 /*
  * test_support.c -- the small modules the reader and the profile stand on:
  * UTF-8 checks and Windows-1252 conversion, dialect sniffing, value shapes,
- * HyperLogLog, the bounded value counter, reference tables and string maps.
+ * HyperLogLog, the bounded value counter, reference tables and string maps,
+ * and the spool that keeps accepted rows for the outputs.
  */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <xxhash.h>
 
 #include "counter.h"
 #include "hll.h"
+#include "rowspool.h"
 #include "sniff.h"
 #include "strmap.h"
 #include "table.h"
@@ -170,6 +173,85 @@ static void test_table_and_strmap(void **state)
     assert_int_equal(wn_table_load_embedded(&t, "data/no-such-table.csv", &err), WN_EINPUT);
 }
 
+/* Row i of the spool test: i % 6 cells, cell c of length (i * 7 + c * 13) % 40
+ * (some empty), filled with a pattern; row 1000 has a 2 MiB cell. */
+static size_t spool_cell_len(size_t i, size_t c)
+{
+    return i == 1000 && c == 1 ? (2u << 20) : (i * 7 + c * 13) % 40;
+}
+
+static char spool_byte(size_t i, size_t c, size_t k)
+{
+    return (char)('a' + (i + c * 3 + k) % 26);
+}
+
+static void spool_fill(wn_rowspool *sp, size_t nrows)
+{
+    wn_cell cells[6];
+    char *text[6];
+    for (size_t i = 0; i < nrows; i++) {
+        wn_row row = {.ncells = i % 6, .cells = cells};
+        for (size_t c = 0; c < row.ncells; c++) {
+            size_t len = spool_cell_len(i, c);
+            text[c] = malloc(len + 1);
+            for (size_t k = 0; k < len; k++)
+                text[c][k] = spool_byte(i, c, k);
+            cells[c] = (wn_cell){.ptr = text[c], .len = len};
+        }
+        wn_rowspool_add(sp, &row, 1);
+        for (size_t c = 0; c < row.ncells; c++)
+            free(text[c]);
+    }
+}
+
+static void spool_check(wn_rowspool *sp, size_t nrows)
+{
+    wn_error err = {0};
+    assert_int_equal(wn_rowspool_rewind(sp, &err), WN_OK);
+    const wn_row *row;
+    for (size_t i = 0; i < nrows; i++) {
+        assert_int_equal(wn_rowspool_next(sp, &row, &err), 1);
+        assert_int_equal(row->ncells, i % 6);
+        for (size_t c = 0; c < row->ncells; c++) {
+            assert_int_equal(row->cells[c].len, spool_cell_len(i, c));
+            for (size_t k = 0; k < row->cells[c].len; k++)
+                if (row->cells[c].ptr[k] != spool_byte(i, c, k)) fail_msg("row %zu cell %zu", i, c);
+        }
+    }
+    assert_int_equal(wn_rowspool_next(sp, &row, &err), 0);
+}
+
+static void test_rowspool_round_trip(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/winnow-test-spool-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    setenv("TMPDIR", dir, 1);
+    wn_rowspool *sp;
+    wn_error err = {0};
+    assert_int_equal(wn_rowspool_open(&sp, &err), WN_OK);
+    DIR *d = opendir(dir); /* the file is unlinked at once: nothing to leave behind */
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.') fail_msg("left in TMPDIR: %s", e->d_name);
+    closedir(d);
+    spool_fill(sp, 5000);
+    assert_int_equal(wn_rowspool_rows(sp), 5000);
+    spool_check(sp, 5000);
+    spool_check(sp, 5000); /* as often as needed */
+    wn_rowspool_close(sp);
+
+    assert_int_equal(wn_rowspool_open(&sp, &err), WN_OK); /* nothing added */
+    spool_check(sp, 0);
+    wn_rowspool_close(sp);
+    rmdir(dir);
+
+    setenv("TMPDIR", "/nonexistent/winnow", 1);
+    assert_int_equal(wn_rowspool_open(&sp, &err), WN_EIO);
+    assert_non_null(strstr(err.msg, "/nonexistent/winnow"));
+    unsetenv("TMPDIR");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_table_and_strmap),
+        cmocka_unit_test(test_rowspool_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
