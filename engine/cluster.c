@@ -49,7 +49,8 @@ static bool ids_conflict(const wn_store *s, const guard *g, uint32_t ra, uint32_
         uint32_t va = g->value[(size_t)ra * g->nids + k], vb = g->value[(size_t)rb * g->nids + k];
         if (!va || !vb || va == vb) continue;
         const wn_intern *t = &s->slots[g->ids[k]];
-        if (wn_osa_distance(t->str[va], t->len[va], t->str[vb], t->len[vb], 1) > 1) return true;
+        const wn_value *x = &t->values[va], *y = &t->values[vb];
+        if (wn_osa_distance(x->str, x->len, y->str, y->len, 1) > 1) return true;
     }
     return false;
 }
@@ -165,7 +166,7 @@ void wn_cluster_ids(const wn_store *s, const wn_clusters *c, char (*ids)[17])
         wn_buf_clear(&key);
         wn_buf_append(&key, p, (size_t)(num + sizeof num - p));
         wn_buf_putc(&key, '\x1f');
-        wn_buf_append(&key, wn_store_id(s, m), s->ids.len[s->id[m]]);
+        wn_buf_append(&key, wn_store_id(s, m), s->ids.values[s->id[m]].len);
         uint64_t h = XXH3_64bits(key.data, key.len);
         for (int k = 15; k >= 0; k--, h >>= 4)
             ids[i][k] = "0123456789abcdef"[h & 15];

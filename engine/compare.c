@@ -127,6 +127,29 @@ static size_t field_slots(wn_field f, int slots[3])
     }
 }
 
+void wn_compare_prefetch(const wn_store *s, const wn_rules *r, uint32_t rec, int stage)
+{
+    const uint32_t *row = &s->val[(uint64_t)rec * WN_SLOT_COUNT];
+    if (stage == 0) {
+        __builtin_prefetch(row);
+        __builtin_prefetch(row + WN_SLOT_COUNT - 1);
+        return;
+    }
+    size_t n = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        int slots[3];
+        size_t nslots = field_slots(r->comparisons[k].field, slots);
+        for (size_t i = 0; i < nslots; i++) {
+            const wn_value *v = &s->slots[slots[i]].values[row[slots[i]]];
+            if (!row[slots[i]]) continue;
+            if (stage == 1)
+                __builtin_prefetch(v);
+            else
+                __builtin_prefetch(v->str);
+        }
+    }
+}
+
 /* Better evidence of a match first: exact < close < loose < different; any
  * compared value beats missing. */
 static bool better_level(int candidate, int best)
@@ -151,8 +174,8 @@ int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint
                 return WN_LVL_EXACT;
             }
             double sim;
-            int lvl = compare_values(c, s->slots[slots[i]].str[va], s->slots[slots[i]].len[va],
-                                     s->slots[slots[j]].str[vb], s->slots[slots[j]].len[vb], &sim);
+            const wn_value *x = &s->slots[slots[i]].values[va], *y = &s->slots[slots[j]].values[vb];
+            int lvl = compare_values(c, x->str, x->len, y->str, y->len, &sim);
             if (better_level(lvl, best)) {
                 best = lvl;
                 best_sim = sim;

@@ -47,6 +47,13 @@ static inline int wn_vec_level(uint64_t vec, size_t k)
 /* The comparison vector of records a and b under the rules' comparisons. */
 uint64_t wn_compare_pair(const wn_store *s, const wn_rules *r, uint32_t a, uint32_t b);
 
+/* Comparing is mostly waiting for memory: a record's row of value ids, then
+ * each value (wn_value), then its text, each a cache miss that depends on
+ * the one before. Callers going through many pairs ask for them ahead in
+ * stages: 0 the row, 1 (once the row has arrived) the compared values, 2
+ * their texts. */
+void wn_compare_prefetch(const wn_store *s, const wn_rules *r, uint32_t rec, int stage);
+
 /* The level of one comparison, and the similarity that decided it (1 for
  * exact, 0 for missing/different where no similarity applies). */
 int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint32_t b,

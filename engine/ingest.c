@@ -829,39 +829,47 @@ static const char *text_at(const wn_buf *text, size_t off, size_t len)
     return len ? text->data + off : "";
 }
 
+/* The batch's values of one slot, in input order, to the store at once. */
 static void intern_slot(ingest *g, const flight *f, int slot)
 {
-    size_t ncols = g->ic->ncols;
+    size_t ncols = g->ic->ncols, cap = f->n * g->nslot_cols[slot], n = 0;
+    uint32_t *recs = wn_xmalloc((cap ? cap : 1) * 2 * sizeof *recs);
+    wn_cell *values = wn_xmalloc((cap ? cap : 1) * sizeof *values);
     for (size_t i = 0; i < f->n; i++) {
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
-        uint32_t rec = f->first_rec + (uint32_t)i;
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
             const cell_outcome *o = &f->cells_out[i * ncols + g->slot_cols[slot][k]];
-            if (!o->recorded) continue;
-            if (o->keep == KEEP_VALUE)
-                wn_store_set(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
-            else if (o->keep == KEEP_NAME && slot == WN_F_FIRST_NAME)
-                wn_store_set(g->store, rec, slot, text_at(text, o->off, o->len), o->len);
-            else if (o->keep == KEEP_NAME && slot == WN_F_LAST_NAME)
-                wn_store_set(g->store, rec, slot, text_at(text, o->off2, o->len2), o->len2);
+            if (!o->recorded || o->keep == KEEP_NONE) continue;
+            bool family = o->keep == KEEP_NAME && slot == WN_F_LAST_NAME;
+            if (o->keep == KEEP_NAME && slot != WN_F_FIRST_NAME && !family) continue;
+            size_t off = family ? o->off2 : o->off, len = family ? o->len2 : o->len;
+            if (len == 0) continue;
+            recs[n] = f->first_rec + (uint32_t)i;
+            values[n++] = (wn_cell){text_at(text, off, len), len};
         }
     }
+    wn_store_set_many(g->store, slot, recs, values, n, recs + cap);
+    free(recs);
+    free(values);
 }
 
 static void intern_ids(ingest *g, const flight *f)
 {
+    wn_cell *ids = wn_xmalloc((f->n ? f->n : 1) * sizeof *ids);
+    char *numbers = wn_xmalloc((f->n ? f->n : 1) * 24);
     for (size_t i = 0; i < f->n; i++) {
         const wn_row *row = &f->rows[i];
-        uint32_t rec = f->first_rec + (uint32_t)i;
         if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0) {
-            const wn_cell *id = &row->cells[g->ic->id_column];
-            wn_store_set_id(g->store, rec, id->ptr, id->len);
+            ids[i] = row->cells[g->ic->id_column];
         } else {
-            char num[24];
-            const char *p = wn_u64_dec(row->number, num + sizeof num);
-            wn_store_set_id(g->store, rec, p, (size_t)(num + sizeof num - p));
+            char *end = numbers + 24 * (i + 1);
+            const char *p = wn_u64_dec(row->number, end);
+            ids[i] = (wn_cell){p, (size_t)(end - p)};
         }
     }
+    wn_store_set_ids(g->store, f->first_rec, ids, f->n);
+    free(ids);
+    free(numbers);
 }
 
 static void run_unit(ingest *g, const flight *f, size_t unit)

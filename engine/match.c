@@ -31,15 +31,14 @@ typedef struct work {
     bool score; /* false: compare (fill vec); true: weigh */
 } work;
 
-/* How far ahead a pair's records are fetched: comparing is mostly waiting
- * for memory (records of a pair, and of the u sample, are far apart). */
-#define PREFETCH_AHEAD 8
+/* How far ahead a pair's records, values and texts are fetched (see
+ * wn_compare_prefetch): the records of a pair, and of the u sample, are far
+ * apart, and each stage needs the one before to have arrived. */
+static const size_t prefetch_ahead[3] = {12, 6, 3};
 
-static void prefetch_record(const wn_store *s, uint32_t rec)
+static uint64_t pair_at(const work *w, size_t i)
 {
-    const uint32_t *row = &s->val[(uint64_t)rec * WN_SLOT_COUNT];
-    __builtin_prefetch(row);
-    __builtin_prefetch(row + WN_SLOT_COUNT - 1);
+    return w->score ? (uint64_t)w->pairs[i].a << 32 | w->pairs[i].b : w->cand[i];
 }
 
 static void *work_run(void *arg)
@@ -47,12 +46,11 @@ static void *work_run(void *arg)
     work *w = arg;
     for (size_t i = w->from; i < w->to; i++) {
         wn_scored_pair *p = &w->pairs[i];
-        if (i + PREFETCH_AHEAD < w->to) {
-            uint64_t ahead = w->score ? (uint64_t)w->pairs[i + PREFETCH_AHEAD].a << 32 |
-                                            w->pairs[i + PREFETCH_AHEAD].b
-                                      : w->cand[i + PREFETCH_AHEAD];
-            prefetch_record(w->s, (uint32_t)(ahead >> 32));
-            prefetch_record(w->s, (uint32_t)ahead);
+        for (int stage = 0; stage < (w->score ? 1 : 3); stage++) { /* weighing: ids and counts */
+            if (i + prefetch_ahead[stage] >= w->to) continue;
+            uint64_t ahead = pair_at(w, i + prefetch_ahead[stage]);
+            wn_compare_prefetch(w->s, w->r, (uint32_t)(ahead >> 32), stage);
+            wn_compare_prefetch(w->s, w->r, (uint32_t)ahead, stage);
         }
         if (w->score) {
             p->weight = wn_model_weight(w->model, w->s, w->r, p->a, p->b, p->vec, NULL);

@@ -218,7 +218,7 @@ double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r
                 uint32_t va = wn_store_vid(s, a, (int)c->field);
                 uint32_t vb = wn_store_vid(s, b, (int)c->field);
                 if (va && va == vb && t->filled > 0) {
-                    double tf = clamp_p((double)t->count[va] / (double)t->filled);
+                    double tf = clamp_p((double)t->values[va].count / (double)t->filled);
                     fw += log2(mdl->u_random[k][WN_LVL_EXACT] / tf);
                 }
             }

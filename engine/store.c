@@ -15,21 +15,15 @@ static void intern_init(wn_intern *t)
     t->nindex = 64;
     t->index = wn_xcalloc(t->nindex, sizeof *t->index);
     t->cap = 64;
-    t->str = wn_xmalloc(t->cap * sizeof *t->str);
-    t->len = wn_xmalloc(t->cap * sizeof *t->len);
-    t->count = wn_xmalloc(t->cap * sizeof *t->count);
-    t->str[0] = "";
-    t->len[0] = 0;
-    t->count[0] = 0;
+    t->values = wn_xmalloc(t->cap * sizeof *t->values);
+    t->values[0] = (wn_value){.str = ""};
     t->n = 1;
 }
 
 static void intern_free(wn_intern *t)
 {
     free(t->index);
-    free(t->str);
-    free(t->len);
-    free(t->count);
+    free(t->values);
     wn_arena_free(&t->strings);
 }
 
@@ -46,7 +40,8 @@ static uint64_t *intern_probe(const wn_intern *t, uint32_t h, const char *v, siz
         uint64_t e = t->index[i];
         if (e == 0) return &t->index[i];
         uint32_t id = (uint32_t)e;
-        if ((uint32_t)(e >> 32) == h && t->len[id] == len && memcmp(t->str[id], v, len) == 0)
+        if ((uint32_t)(e >> 32) == h && t->values[id].len == len &&
+            memcmp(t->values[id].str, v, len) == 0)
             return &t->index[i];
     }
 }
@@ -68,29 +63,54 @@ static void intern_grow(wn_intern *t)
     free(old);
 }
 
-/* The id of `v`, adding it (copied into the table's strings) if new; counts one use. */
-static uint32_t intern(wn_intern *t, const char *v, size_t len)
+/* The id of `v` (whose hash_bits are `h`), adding it (copied into the
+ * table's strings) if new; counts one use. */
+static uint32_t intern_hashed(wn_intern *t, uint32_t h, const char *v, size_t len)
 {
-    uint32_t h = hash_bits(v, len);
     uint64_t *e = intern_probe(t, h, v, len);
     t->filled++;
     if (*e) {
-        t->count[(uint32_t)*e]++;
+        t->values[(uint32_t)*e].count++;
         return (uint32_t)*e;
     }
     if (t->n == t->cap) {
         t->cap *= 2;
-        t->str = wn_xrealloc(t->str, t->cap * sizeof *t->str);
-        t->len = wn_xrealloc(t->len, t->cap * sizeof *t->len);
-        t->count = wn_xrealloc(t->count, t->cap * sizeof *t->count);
+        t->values = wn_xrealloc(t->values, t->cap * sizeof *t->values);
     }
     uint32_t id = t->n++;
-    t->str[id] = wn_arena_strndup(&t->strings, v, len);
-    t->len[id] = (uint32_t)len;
-    t->count[id] = 1;
+    t->values[id] = (wn_value){wn_arena_strndup(&t->strings, v, len), (uint32_t)len, 1};
     *e = (uint64_t)h << 32 | id;
     if ((size_t)t->n * 2 > t->nindex) intern_grow(t);
     return id;
+}
+
+static uint32_t intern(wn_intern *t, const char *v, size_t len)
+{
+    return intern_hashed(t, hash_bits(v, len), v, len);
+}
+
+/* How many values ahead intern_many fetches their index entries: a value
+ * that is new to a big table (emails, phones, ids) costs a cache miss for its
+ * free entry, and a batch lets the misses overlap. */
+#define INTERN_AHEAD 8
+
+static void intern_prefetch(const wn_intern *t, const wn_cell *v, uint32_t *h)
+{
+    *h = hash_bits(v->ptr, v->len);
+    __builtin_prefetch(&t->index[*h & (t->nindex - 1)]);
+}
+
+/* ids[i] = intern(t, v[i]) for each i, in order. */
+static void intern_many(wn_intern *t, const wn_cell *v, size_t n, uint32_t *ids)
+{
+    uint32_t ring[INTERN_AHEAD];
+    for (size_t i = 0; i < n && i < INTERN_AHEAD; i++)
+        intern_prefetch(t, &v[i], &ring[i]);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h = ring[i % INTERN_AHEAD];
+        if (i + INTERN_AHEAD < n) intern_prefetch(t, &v[i + INTERN_AHEAD], &ring[i % INTERN_AHEAD]);
+        ids[i] = intern_hashed(t, h, v[i].ptr, v[i].len);
+    }
 }
 
 void wn_store_init(wn_store *s)
@@ -152,10 +172,30 @@ void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len
     if (len == 0) return;
     uint32_t *cell = &s->val[(size_t)rec * WN_SLOT_COUNT + (unsigned)slot];
     if (*cell) { /* replaced: the old value no longer counts */
-        s->slots[slot].count[*cell]--;
+        s->slots[slot].values[*cell].count--;
         s->slots[slot].filled--;
     }
     *cell = intern(&s->slots[slot], v, len);
+}
+
+void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values, size_t n,
+                       uint32_t *scratch)
+{
+    wn_intern *t = &s->slots[slot];
+    intern_many(t, values, n, scratch);
+    for (size_t i = 0; i < n; i++) { /* in order: a later value of a record replaces one before */
+        uint32_t *cell = &s->val[(size_t)recs[i] * WN_SLOT_COUNT + (unsigned)slot];
+        if (*cell) { /* replaced: the old value no longer counts */
+            t->values[*cell].count--;
+            t->filled--;
+        }
+        *cell = scratch[i];
+    }
+}
+
+void wn_store_set_ids(wn_store *s, uint32_t first, const wn_cell *ids, size_t n)
+{
+    intern_many(&s->ids, ids, n, &s->id[first]);
 }
 
 uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id)

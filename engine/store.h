@@ -37,17 +37,24 @@
 
 #include "arena.h"
 #include "fields.h"
+#include "winnow.h"
 
 enum { WN_SLOT_EMAIL2 = WN_F_COUNT, WN_SLOT_COUNT };
+
+/* A distinct value: its text and length and the records holding it, in one
+ * 16-byte piece, so that comparing reaches all three with one cache miss. */
+typedef struct wn_value {
+    const char *str;
+    uint32_t len;
+    uint32_t count;
+} wn_value;
 
 typedef struct wn_intern {
     uint64_t *index;  /* open addressing: hash bits << 32 | id; 0 = free */
     size_t nindex;    /* a power of two, at least twice n */
-    const char **str; /* by id; str[0] = "" */
-    uint32_t *len;
-    uint32_t *count; /* records holding the value */
-    uint32_t n, cap; /* ids in use (including 0) */
-    uint64_t filled; /* records with a non-empty value */
+    wn_value *values; /* by id; values[0] is "" */
+    uint32_t n, cap;  /* ids in use (including 0) */
+    uint64_t filled;  /* records with a non-empty value */
     wn_arena strings;
 } wn_intern;
 
@@ -79,18 +86,30 @@ uint32_t wn_store_reserve(wn_store *s, uint32_t n);
 /* Sets slot `slot` of record `rec` (empty strings are ignored). */
 void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len);
 void wn_store_set_id(wn_store *s, uint32_t rec, const char *id, size_t len);
+/* The same for many values at once, faster (the index entries of the values
+ * to come are fetched ahead): slot `slot` of record recs[i] is set to
+ * values[i] (non-empty) for each i in order, as wn_store_set would; `scratch`
+ * holds n ids. */
+void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values, size_t n,
+                       uint32_t *scratch);
+/* The ids of records first .. first + n - 1. */
+void wn_store_set_ids(wn_store *s, uint32_t first, const wn_cell *ids, size_t n);
 
 static inline uint32_t wn_store_vid(const wn_store *s, uint32_t rec, int slot)
 {
     return s->val[(uint64_t)rec * WN_SLOT_COUNT + (unsigned)slot];
 }
+static inline const wn_value *wn_store_value(const wn_store *s, uint32_t rec, int slot)
+{
+    return &s->slots[slot].values[wn_store_vid(s, rec, slot)];
+}
 static inline const char *wn_store_str(const wn_store *s, uint32_t rec, int slot)
 {
-    return s->slots[slot].str[wn_store_vid(s, rec, slot)];
+    return wn_store_value(s, rec, slot)->str;
 }
 static inline uint32_t wn_store_len(const wn_store *s, uint32_t rec, int slot)
 {
-    return s->slots[slot].len[wn_store_vid(s, rec, slot)];
+    return wn_store_value(s, rec, slot)->len;
 }
 /* How many of the record's slots hold a value, for "most complete". */
 static inline unsigned wn_store_filled(const wn_store *s, uint32_t rec)
@@ -103,7 +122,7 @@ static inline unsigned wn_store_filled(const wn_store *s, uint32_t rec)
 
 static inline const char *wn_store_id(const wn_store *s, uint32_t rec)
 {
-    return s->ids.str[s->id[rec]];
+    return s->ids.values[s->id[rec]].str;
 }
 
 /* Looks a record up by source and record id; returns nrec if absent. */

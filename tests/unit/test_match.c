@@ -1,5 +1,6 @@
 /*
- * test_match.c -- the matching stage on small hand-built stores: blocking
+ * test_match.c -- the store's batch setters (the same as one at a time), and
+ * the matching stage on small hand-built stores: blocking
  * (OR-ed passes, pairs once, hot blocks skipped and reported, link mode),
  * comparison levels (typos, swapped names, day/month swaps, crosswise
  * phones), EM recovering known m-probabilities, thresholds, clustering
@@ -58,6 +59,49 @@ static const person people[] = {
     {"6", "ann", "lee", "ann@y.org", NULL, NULL, "1990-02-01", "10001", NULL, "999"},
 };
 #define NPEOPLE (sizeof people / sizeof people[0])
+
+/* wn_store_set_many / wn_store_set_ids give the very store that one value at
+ * a time does: ids in order of first use, counts, a record's later value
+ * replacing its earlier one, and big tables that grow in the middle. */
+static void test_store_batch_setters(void **state)
+{
+    (void)state;
+    enum { N = 5000 };
+    static char text[N][24];
+    static wn_cell values[N], ids[N];
+    static uint32_t recs[N], scratch[N];
+    wn_store one, many;
+    wn_store_init(&one);
+    wn_store_init(&many);
+    wn_store_reserve(&one, N / 2);
+    wn_store_reserve(&many, N / 2);
+    for (size_t i = 0; i < N; i++) {
+        /* values repeat (i % 1777), records come twice (i / 2) */
+        int len = snprintf(text[i], sizeof text[i], "v%zu", (i * 7919) % 1777);
+        values[i] = (wn_cell){text[i], (size_t)len};
+        recs[i] = (uint32_t)(i / 2);
+        wn_store_set(&one, recs[i], WN_F_CITY, text[i], (size_t)len);
+    }
+    wn_store_set_many(&many, WN_F_CITY, recs, values, N, scratch);
+    for (size_t i = 0; i < N / 2; i++) {
+        ids[i] = values[2 * i];
+        wn_store_set_id(&one, (uint32_t)i, ids[i].ptr, ids[i].len);
+    }
+    wn_store_set_ids(&many, 0, ids, N / 2);
+    const wn_intern *a = &one.slots[WN_F_CITY], *b = &many.slots[WN_F_CITY];
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->filled, b->filled);
+    assert_int_equal(a->filled, N / 2);
+    for (uint32_t v = 1; v < a->n; v++) {
+        assert_string_equal(a->values[v].str, b->values[v].str);
+        assert_int_equal(a->values[v].count, b->values[v].count);
+    }
+    assert_memory_equal(one.val, many.val, (size_t)(N / 2) * WN_SLOT_COUNT * sizeof *one.val);
+    assert_memory_equal(one.id, many.id, (size_t)(N / 2) * sizeof *one.id);
+    assert_int_equal(one.ids.n, many.ids.n);
+    wn_store_free(&one);
+    wn_store_free(&many);
+}
 
 static void test_blocking(void **state)
 {
@@ -304,6 +348,7 @@ static void test_match_deterministic_across_threads(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_store_batch_setters),
         cmocka_unit_test(test_blocking),
         cmocka_unit_test(test_comparison_levels),
         cmocka_unit_test(test_em_recovers_m),
