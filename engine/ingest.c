@@ -188,26 +188,32 @@ static bool is_phone_field(wn_field f)
 }
 
 /* The lookup key of a value: at most `cap` + 1 bytes of it (a longer key is
- * on no list, and most values are longer than any placeholder). */
+ * on no list, and most values are longer than any placeholder). Lowercase
+ * ASCII, blanks collapsed to one space and trimmed; digits only for phones.
+ * Written in place: it runs for most cells of an export. */
 static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
 {
     wn_buf_clear(out);
+    wn_buf_reserve(out, len); /* a key is never longer than its value */
+    char *key = out->data;
+    size_t n = 0;
     bool space = false, phone = is_phone_field(f);
-    for (size_t i = 0; i < len && out->len <= cap; i++) {
+    for (size_t i = 0; i < len && n <= cap; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (phone) {
-            if (ch >= '0' && ch <= '9') wn_buf_putc(out, (char)ch);
+            if (ch >= '0' && ch <= '9') key[n++] = (char)ch;
             continue;
         }
         if (ch == ' ' || (ch >= '\t' && ch <= '\r')) { /* isspace(), C locale */
-            space = out->len > 0;
+            space = n > 0;
             continue;
         }
-        if (space) wn_buf_putc(out, ' ');
+        if (space) key[n++] = ' ';
         space = false;
-        wn_buf_putc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch));
+        key[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
     }
-    wn_buf_cstr(out);
+    out->len = n;
+    key[n] = '\0';
 }
 
 static void validator_init(validator *v, const wn_rules *r)
@@ -434,9 +440,10 @@ typedef struct worker {
     pthread_t thread;
     wn_normalizer_state st;
     wn_buf norm, key;
-    wn_buf texts[2];    /* normalized values, per flight */
-    wn_buf *text;       /* the evaluated flight's */
-    column_memo *memos; /* per column */
+    wn_buf texts[2];            /* normalized values, per flight */
+    wn_buf *text;               /* the evaluated flight's */
+    column_memo *memos;         /* per column */
+    uint64_t *hash, *hash_next; /* per column: memo hashes of this row and the next, 0 if none */
     bool valid_field[WN_F_COUNT];
 } worker;
 
@@ -575,10 +582,26 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     return o->issue >= 0 || o->keep != KEEP_NONE;
 }
 
-static uint64_t memo_hash(const char region[3], const wn_cell *cell)
+/* The raw value's hash (the region is compared, not hashed, so the hash can
+ * be taken a row ahead, before the row's country is known). */
+static uint64_t memo_hash(const wn_cell *cell)
 {
-    uint64_t seed = (uint64_t)(unsigned char)region[0] << 8 | (unsigned char)region[1];
-    return XXH3_64bits_withSeed(cell->ptr, cell->len, seed) | 1; /* never 0, a free slot */
+    return XXH3_64bits(cell->ptr, cell->len) | 1; /* never 0, a free slot */
+}
+
+/* Hashes the memoised cells of the row to come and fetches their slots, so
+ * that looking them up does not wait for memory: each column's memo is a
+ * table of its own, and a row's cells touch a dozen of them. */
+static void memo_ahead(worker *w, const wn_row *row, uint64_t *hash)
+{
+    const wn_input_columns *ic = w->g->ic;
+    for (size_t c = 0; c < ic->ncols; c++) {
+        const column_memo *m = &w->memos[c];
+        hash[c] = 0;
+        if (m->disabled || !m->slots || row->cells[c].len == 0) continue;
+        hash[c] = memo_hash(&row->cells[c]);
+        __builtin_prefetch(&m->slots[hash[c] & (MEMO_SLOTS - 1)]);
+    }
 }
 
 static memo_entry *memo_find(const column_memo *m, uint64_t hash, const char region[3],
@@ -667,7 +690,7 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     if (!m->slots) m->slots = wn_xcalloc(MEMO_SLOTS, sizeof *m->slots);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
-    uint64_t hash = memo_hash(ctx->region, cell);
+    uint64_t hash = w->hash[c] ? w->hash[c] : memo_hash(cell);
     memo_slot *free_slot;
     m->lookups++;
     const memo_entry *hit = memo_find(m, hash, ctx->region, cell, &free_slot);
@@ -759,8 +782,14 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
     size_t ncols = w->g->ic->ncols;
-    for (size_t i = lo; i < hi; i++)
+    if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
+    for (size_t i = lo; i < hi; i++) {
+        if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
         evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i * ncols]);
+        uint64_t *t = w->hash;
+        w->hash = w->hash_next;
+        w->hash_next = t;
+    }
 }
 
 /* ---- phase 2: one record, in input order: findings, completeness ----------- */
@@ -1002,6 +1031,8 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].g = g;
         g->workers[w].index = w;
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
+        g->workers[w].hash = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash);
+        g->workers[w].hash_next = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_next);
     }
     g->flights[0].index = 0;
     g->flights[1].index = 1;
@@ -1020,6 +1051,8 @@ static void ingest_teardown(ingest *g)
             wn_arena_free(&g->workers[w].memos[c].mem);
         }
         free(g->workers[w].memos);
+        free(g->workers[w].hash);
+        free(g->workers[w].hash_next);
     }
     free(g->workers);
     for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
