@@ -27,15 +27,12 @@ static size_t utf8_prefix(const char *s, size_t len, size_t chars)
     return i;
 }
 
-/* Appends part `k` of pass `p` for record `rec`; false if it is empty. */
-static bool key_part(const wn_store *s, const wn_block_pass *p, size_t k, uint32_t rec, wn_buf *out)
+/* Appends the key part of value `v` under `transform`; false if it is empty. */
+static bool key_part(wn_key_transform transform, const char *v, size_t len, wn_buf *out)
 {
-    int slot = (int)p->part_field[k];
-    const char *v = wn_store_str(s, rec, slot);
-    size_t len = wn_store_len(s, rec, slot);
     if (len == 0) return false;
     char code[16];
-    switch (p->part_transform[k]) {
+    switch (transform) {
     case WN_KEY_VALUE:
         wn_buf_append(out, v, len);
         break;
@@ -79,10 +76,47 @@ static bool build_key(const wn_store *s, const wn_block_pass *p, uint32_t rec, w
 {
     wn_buf_clear(out);
     for (size_t k = 0; k < p->nparts; k++) {
+        const wn_value *v = wn_store_value(s, rec, (int)p->part_field[k]);
         if (k) wn_buf_putc(out, '|');
-        if (!key_part(s, p, k, rec, out)) return false;
+        if (!key_part(p->part_transform[k], v->str, v->len, out)) return false;
     }
     return true;
+}
+
+/*
+ * Key parts by value. A part depends only on the value it is made of, and a
+ * slot has far fewer distinct values than records (and the passes share
+ * parts: last_name:soundex twice), so each (slot, transform) part is worked
+ * out once per value, as a code: 0 where the part is empty, otherwise the
+ * value id itself (WN_KEY_VALUE: interned, so equal ids are equal values)
+ * or the part text's hash. A record's key in a pass is then the hash of its
+ * parts' codes -- no text is built or read per record.
+ */
+typedef struct key_part_codes {
+    int slot;
+    wn_key_transform transform;
+    uint64_t *code; /* by value id; NULL for WN_KEY_VALUE (the id is the code) */
+} key_part_codes;
+
+static void part_codes_build(const wn_store *s, key_part_codes *pc)
+{
+    if (pc->transform == WN_KEY_VALUE) return;
+    const wn_intern *t = &s->slots[pc->slot];
+    pc->code = wn_xmalloc(t->n * sizeof *pc->code);
+    pc->code[0] = 0;
+    wn_buf part = {0};
+    for (uint32_t v = 1; v < t->n; v++) {
+        wn_buf_clear(&part);
+        bool ok = key_part(pc->transform, t->values[v].str, t->values[v].len, &part);
+        pc->code[v] = ok ? XXH3_64bits(part.data, part.len) | 1 : 0;
+    }
+    wn_buf_free(&part);
+}
+
+static uint64_t part_code(const wn_store *s, const key_part_codes *pc, uint32_t rec)
+{
+    uint32_t v = wn_store_vid(s, rec, pc->slot);
+    return pc->code ? pc->code[v] : v;
 }
 
 bool wn_block_key_text(const wn_store *s, const wn_block_pass *p, uint32_t rec, char *out,
@@ -128,16 +162,20 @@ static void note_skipped(const wn_store *s, const wn_block_pass *p, wn_pass_repo
 }
 
 /* Builds pass `p`'s pairs into `pairs`; stops adding once there are more
- * than `limit` (the run will fail anyway, and memory stays bounded). */
-static void run_pass(const wn_store *s, const wn_block_pass *p, size_t max_block,
-                     const uint8_t *side, size_t limit, wn_kv *entries, pair_vec *pairs,
-                     wn_pass_report *rep)
+ * than `limit` (the run will fail anyway, and memory stays bounded).
+ * `parts`: the codes of the pass's key parts, in order. */
+static void run_pass(const wn_store *s, const wn_block_pass *p, const key_part_codes *const *parts,
+                     size_t max_block, const uint8_t *side, size_t limit, wn_kv *entries,
+                     pair_vec *pairs, wn_pass_report *rep)
 {
-    wn_buf key = {0};
     size_t n = 0;
-    for (uint32_t rec = 0; rec < s->nrec; rec++)
-        if (build_key(s, p, rec, &key)) entries[n++] = (wn_kv){XXH3_64bits(key.data, key.len), rec};
-    wn_buf_free(&key);
+    for (uint32_t rec = 0; rec < s->nrec; rec++) {
+        uint64_t codes[WN_RULES_MAX_KEY_PARTS];
+        size_t k = 0;
+        while (k < p->nparts && (codes[k] = part_code(s, parts[k], rec)) != 0)
+            k++;
+        if (k == p->nparts) entries[n++] = (wn_kv){XXH3_64bits(codes, k * sizeof *codes), rec};
+    }
     rep->name = p->name;
     rep->keyed = n;
     wn_sort_kv(entries, n);
@@ -169,34 +207,77 @@ typedef struct blocking {
     const wn_rules *r;
     const uint8_t *side;
     size_t limit;
-    pair_vec *pairs; /* per pass */
+    key_part_codes *parts; /* the distinct (slot, transform) parts of all passes */
+    size_t nparts;
+    const key_part_codes *(*pass_parts)[WN_RULES_MAX_KEY_PARTS]; /* per pass, per part */
+    pair_vec *pairs;                                             /* per pass */
     wn_pass_report *reports;
-    size_t next_pass; /* atomic */
+    size_t next; /* the next task (atomic) */
 } blocking;
+
+/* Lists the distinct parts and points each pass's parts at them. */
+static void parts_collect(blocking *b)
+{
+    const wn_rules *r = b->r;
+    b->parts = wn_xcalloc(r->npasses * WN_RULES_MAX_KEY_PARTS + 1, sizeof *b->parts);
+    b->pass_parts = wn_xcalloc(r->npasses + 1, sizeof *b->pass_parts);
+    for (size_t i = 0; i < r->npasses; i++) {
+        const wn_block_pass *p = &r->passes[i];
+        for (size_t k = 0; k < p->nparts; k++) {
+            size_t j = 0;
+            while (j < b->nparts && (b->parts[j].slot != (int)p->part_field[k] ||
+                                     b->parts[j].transform != p->part_transform[k]))
+                j++;
+            if (j == b->nparts)
+                b->parts[b->nparts++] =
+                    (key_part_codes){(int)p->part_field[k], p->part_transform[k], NULL};
+            b->pass_parts[i][k] = &b->parts[j];
+        }
+    }
+}
+
+static void *codes_worker(void *arg)
+{
+    blocking *b = arg;
+    size_t i;
+    while ((i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED)) < b->nparts)
+        part_codes_build(b->s, &b->parts[i]);
+    return NULL;
+}
 
 static void *pass_worker(void *arg)
 {
     blocking *b = arg;
     wn_kv *entries = wn_xmalloc((b->s->nrec ? b->s->nrec : 1) * sizeof *entries);
     size_t i;
-    while ((i = __atomic_fetch_add(&b->next_pass, 1, __ATOMIC_RELAXED)) < b->r->npasses)
-        run_pass(b->s, &b->r->passes[i], b->r->max_block, b->side, b->limit, entries, &b->pairs[i],
-                 &b->reports[i]);
+    while ((i = __atomic_fetch_add(&b->next, 1, __ATOMIC_RELAXED)) < b->r->npasses)
+        run_pass(b->s, &b->r->passes[i], b->pass_parts[i], b->r->max_block, b->side, b->limit,
+                 entries, &b->pairs[i], &b->reports[i]);
     free(entries);
     return NULL;
 }
 
-static void run_passes(blocking *b, unsigned threads)
+/* Runs `worker` on `threads` threads (this one included) over `ntasks` tasks. */
+static void run_tasks(blocking *b, unsigned threads, size_t ntasks, void *(*worker)(void *))
 {
-    if (threads > b->r->npasses) threads = (unsigned)b->r->npasses;
+    if (threads > ntasks) threads = ntasks ? (unsigned)ntasks : 1;
+    b->next = 0;
     pthread_t *tid = wn_xcalloc(threads ? threads : 1, sizeof *tid);
     unsigned started = 0;
-    while (started + 1 < threads && pthread_create(&tid[started], NULL, pass_worker, b) == 0)
+    while (started + 1 < threads && pthread_create(&tid[started], NULL, worker, b) == 0)
         started++;
-    pass_worker(b);
+    worker(b);
     for (unsigned t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     free(tid);
+}
+
+static void parts_free(blocking *b)
+{
+    for (size_t j = 0; j < b->nparts; j++)
+        free(b->parts[j].code);
+    free(b->parts);
+    free(b->pass_parts);
 }
 
 int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size_t max_pairs,
@@ -212,7 +293,10 @@ int wn_block_run(const wn_store *s, const wn_rules *r, const uint8_t *side, size
                   .limit = limit,
                   .pairs = wn_xcalloc(r->npasses ? r->npasses : 1, sizeof *b.pairs),
                   .reports = out->passes};
-    run_passes(&b, threads);
+    parts_collect(&b);
+    run_tasks(&b, threads, b.nparts, codes_worker);
+    run_tasks(&b, threads, r->npasses, pass_worker);
+    parts_free(&b);
     size_t total = 0, failed = r->npasses;
     for (size_t i = 0; i < r->npasses && failed == r->npasses; i++)
         if ((total += b.pairs[i].n) > limit) failed = i;
