@@ -9,7 +9,7 @@
 
 #include "buf.h"
 
-#define DIGIT_BITS 16
+#define DIGIT_BITS 11
 #define BUCKETS    (1u << DIGIT_BITS)
 
 /* NOLINTBEGIN(bugprone-macro-parentheses): T is a type name, which cannot be
