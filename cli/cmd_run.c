@@ -50,42 +50,59 @@ static void print_summary(const cli_session *s, const wn_match *m, double second
     printf("quality findings %s (see quality.csv)\n", cli_thousands(findings, a, sizeof a));
 }
 
-/* clean.csv scans the kept rows twice: the longest output, so it is written
- * on a thread of its own while the others are. */
-typedef struct clean_job {
+/* The outputs written from the match, as jobs for the output threads. */
+typedef struct output_jobs {
     wn_outset *set;
     const cli_session *s;
     const wn_match *m;
     char (*ids)[17];
-    wn_error err;
-    int rc;
-} clean_job;
+    size_t next; /* the next job (atomic) */
+    int rc[4];
+    wn_error err[4];
+} output_jobs;
 
-static void *clean_main(void *arg)
+static int write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, char (*ids)[17],
+                       wn_error *err)
 {
-    clean_job *job = arg;
-    job->rc = cli_write_clean(job->set, job->s, job->m, job->ids, &job->err);
+    (void)ids;
+    return cli_write_pairs(set, s, m, err);
+}
+
+/* Longest first, so that two threads finish close together: clean.csv (two
+ * scans of the kept rows), pairs.csv and review.csv, lineage.csv,
+ * clusters.csv. */
+static int (*const output_writers[4])(wn_outset *, const cli_session *, const wn_match *,
+                                      char (*)[17], wn_error *) = {
+    cli_write_clean, write_pairs, cli_write_lineage, cli_write_clusters};
+
+static void *output_main(void *arg)
+{
+    output_jobs *o = arg;
+    size_t i;
+    while ((i = __atomic_fetch_add(&o->next, 1, __ATOMIC_RELAXED)) < 4)
+        o->rc[i] = output_writers[i](o->set, o->s, o->m, o->ids, &o->err[i]);
     return NULL;
 }
 
+/* Each output is written by one thread; different outputs at once. */
 static int write_outputs(wn_outset *set, cli_session *s, const wn_match *m, char (*ids)[17],
                          unsigned threads, wn_error *err)
 {
-    clean_job job = {.set = set, .s = s, .m = m, .ids = ids};
-    pthread_t thread;
-    bool threaded = threads > 1 && pthread_create(&thread, NULL, clean_main, &job) == 0;
-    int rc = cli_write_clusters(set, s, m, ids, err);
-    if (rc == WN_OK) rc = cli_write_pairs(set, s, m, err);
-    if (rc == WN_OK) rc = cli_write_lineage(set, s, m, ids, err);
-    if (threaded)
-        pthread_join(thread, NULL);
-    else if (rc == WN_OK)
-        clean_main(&job);
-    if (rc == WN_OK && job.rc < 0) {
-        *err = job.err;
-        rc = job.rc;
-    }
-    return rc;
+    output_jobs o = {.set = set, .s = s, .m = m, .ids = ids};
+    pthread_t tid[3];
+    unsigned started = 0;
+    while (started + 1 < threads && started < 3 &&
+           pthread_create(&tid[started], NULL, output_main, &o) == 0)
+        started++;
+    output_main(&o); /* and whatever a thread that could not start would have done */
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    for (size_t i = 0; i < 4; i++)
+        if (o.rc[i] < 0) {
+            *err = o.err[i];
+            return o.rc[i];
+        }
+    return WN_OK;
 }
 
 static int run(cli_session *s, const cli_opts *o, wn_error *err)

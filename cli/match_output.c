@@ -23,9 +23,10 @@ static void pairs_header(wn_csvw *w, const wn_rules *r)
 static void pair_row(wn_csvw *w, const cli_session *s, const wn_scored_pair *p)
 {
     const wn_store *st = &s->store;
-    wn_csvw_str(w, wn_store_id(st, p->a));
+    const wn_value *a = &st->ids.values[st->id[p->a]], *b = &st->ids.values[st->id[p->b]];
+    wn_csvw_cell(w, a->str, a->len);
     wn_csvw_str(w, s->inputs[st->source[p->a]].name);
-    wn_csvw_str(w, wn_store_id(st, p->b));
+    wn_csvw_cell(w, b->str, b->len);
     wn_csvw_str(w, s->inputs[st->source[p->b]].name);
     wn_csvw_double(w, wn_model_probability(p->weight), 6);
     wn_csvw_double(w, p->weight, 3);

@@ -19,6 +19,7 @@
 
 #include <csv.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,10 +144,31 @@ void wn_csvw_u64(wn_csvw *w, uint64_t v)
     wn_csvw_cell(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* "%.*f" for moderate values without printf (pairs.csv writes two numbers a
+ * pair): rint() rounds ties to even, as printf does on exact ties. */
+static int format_fixed(char *tmp, double v, int decimals)
+{
+    static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double scaled = rint(v * scale[decimals]);
+    bool neg = scaled < 0;
+    uint64_t q = (uint64_t)(neg ? -scaled : scaled), unit = (uint64_t)scale[decimals];
+    char digits[48], *end = digits + sizeof digits, *p = end;
+    uint64_t frac = q % unit;
+    for (int d = 0; d < decimals; d++, frac /= 10)
+        *--p = (char)('0' + frac % 10);
+    if (decimals > 0) *--p = '.';
+    p = wn_u64_dec(q / unit, p);
+    if (neg) *--p = '-';
+    memcpy(tmp, p, (size_t)(end - p));
+    return (int)(end - p);
+}
+
 void wn_csvw_double(wn_csvw *w, double v, int decimals)
 {
     char tmp[64];
-    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    int n = decimals >= 0 && decimals <= 9 && fabs(v) < 1e9
+                ? format_fixed(tmp, v, decimals)
+                : snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
     /* A value that rounds to zero from below would print as "-0.00": a formula
      * start for spreadsheets and a surprise for people. */
     if (n > 1 && tmp[0] == '-' && strspn(tmp + 1, "0.") == (size_t)(n - 1))

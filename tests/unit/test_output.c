@@ -69,6 +69,48 @@ static void test_numbers(void **state)
     free(text);
 }
 
+/* Numbers are formatted without printf; they must read as printf's would:
+ * ties to even, no "-0", large values through printf itself. */
+static void test_numbers_as_printf(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    wn_csvw w;
+    wn_csvw_init(&w, fp, true);
+    const struct {
+        double v;
+        int decimals;
+    } fixed[] = {{0.0, 0},    {-0.0, 2},  {0.5, 0},     {1.5, 0},         {2.5, 0},  {-2.5, 0},
+                 {1.0625, 3}, {0.125, 2}, {-0.0004, 3}, {999999999.5, 0}, {1e12, 2}, {-3e15, 1}};
+    char want[64 * 8192] = "", one[64];
+    size_t used = 0;
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < 8000; i++) {
+        double v;
+        int decimals = (int)(i % 7);
+        if (i < sizeof fixed / sizeof *fixed) {
+            v = fixed[i].v;
+            decimals = fixed[i].decimals;
+        } else {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * (i % 2 ? 2000.0 : 2.0);
+        }
+        wn_csvw_double(&w, v, decimals);
+        int n = snprintf(one, sizeof one, "%.*f", decimals, v);
+        if (one[0] == '-' && strspn(one + 1, "0.") == (size_t)(n - 1))
+            memmove(one, one + 1, (size_t)n);
+        used += (size_t)snprintf(want + used, sizeof want - used, "%s%s", i ? "," : "", one);
+    }
+    wn_csvw_end_row(&w);
+    wn_csvw_release(&w);
+    fclose(fp);
+    snprintf(want + used, sizeof want - used, "\n");
+    assert_string_equal(text, want);
+    free(text);
+}
+
 static void test_reject_row(void **state)
 {
     (void)state;
@@ -188,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_neutralise_formulas),
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_as_printf),
         cmocka_unit_test(test_reject_row),
         cmocka_unit_test(test_outset_commit_is_atomic),
         cmocka_unit_test(test_outset_abort_leaves_nothing),
