@@ -108,12 +108,20 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
         for (size_t k = 0; k < g.nids; k++)
             g.value[(size_t)i * g.nids + k] = wn_store_vid(s, i, (int)g.ids[k]);
     }
-    qsort(pairs, n, sizeof *pairs, cmp_pairs);
+    size_t above = 0;
     for (size_t i = 0; i < n; i++) {
+        if (pairs[i].weight < review_weight) {
+            pairs[i].outcome = WN_PAIR_BELOW;
+            continue;
+        }
+        wn_scored_pair t = pairs[above];
+        pairs[above++] = pairs[i];
+        pairs[i] = t;
+    }
+    qsort(pairs, above, sizeof *pairs, cmp_pairs);
+    for (size_t i = 0; i < above; i++) {
         wn_scored_pair *p = &pairs[i];
-        if (p->weight < review_weight) {
-            p->outcome = WN_PAIR_BELOW;
-        } else if (p->weight < match_weight) {
+        if (p->weight < match_weight) {
             p->outcome = WN_PAIR_REVIEW;
         } else if (r->distinct_given_names && names_conflict(r, p->vec)) {
             p->outcome = WN_PAIR_REFUSED_NAME;

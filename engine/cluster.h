@@ -58,8 +58,11 @@ typedef struct wn_clusters {
     uint64_t refused_id, refused_size, refused_name;
 } wn_clusters;
 
-/* Sorts `pairs` into (weight desc, a, b) order, sets each outcome and builds
- * the clusters. */
+/* Puts the pairs at or above the review weight first, in (weight desc, a, b)
+ * order, and the others (all WN_PAIR_BELOW) after them, in an order that
+ * depends only on the input order; sets each outcome and builds the
+ * clusters. Most candidate pairs are below review (at 10M records, tens of
+ * millions): they are never sorted. */
 void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
                       size_t nhard_ids, wn_scored_pair *pairs, size_t n, double match_weight,
                       double review_weight, wn_clusters *out);
