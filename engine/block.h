@@ -5,8 +5,10 @@
  * only records that agree on a key. Each pass of the rules builds one key per
  * record from normalized values (a part may be transformed: initial,
  * soundex, metaphone, prefix, year, last digits); a record with an empty
- * part has no key in that pass. Keys are hashed with xxh3-64, the
- * (hash, record) entries radix-sorted, and each run of equal hashes is a
+ * part has no key in that pass. A part depends only on its value, so it is
+ * worked out once per distinct value (a code: the value id, or the hash of
+ * the part's text); a record's key is the xxh3-64 of its parts' codes, the
+ * (key, record) entries radix-sorted, and each run of equal hashes is a
  * block whose records are paired. Several passes are OR-ed: a pair found by
  * two passes is compared once (all pairs are sorted and made unique).
  *
