@@ -127,7 +127,24 @@ static size_t field_slots(wn_field f, int slots[3])
     }
 }
 
-void wn_compare_prefetch(const wn_store *s, const wn_rules *r, uint32_t rec, int stage)
+size_t wn_compare_slots(const wn_rules *r, int slots[WN_SLOT_COUNT])
+{
+    bool used[WN_SLOT_COUNT] = {false};
+    size_t n = 0, ncmp = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
+    for (size_t k = 0; k < ncmp; k++) {
+        int fs[3];
+        size_t nfs = field_slots(r->comparisons[k].field, fs);
+        for (size_t i = 0; i < nfs; i++)
+            if (!used[fs[i]]) {
+                used[fs[i]] = true;
+                slots[n++] = fs[i];
+            }
+    }
+    return n;
+}
+
+void wn_compare_prefetch(const wn_store *s, const int *slots, size_t nslots, uint32_t rec,
+                         int stage)
 {
     const uint32_t *row = &s->val[(uint64_t)rec * WN_SLOT_COUNT];
     if (stage == 0) {
@@ -135,18 +152,14 @@ void wn_compare_prefetch(const wn_store *s, const wn_rules *r, uint32_t rec, int
         __builtin_prefetch(row + WN_SLOT_COUNT - 1);
         return;
     }
-    size_t n = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
-    for (size_t k = 0; k < n; k++) {
-        int slots[3];
-        size_t nslots = field_slots(r->comparisons[k].field, slots);
-        for (size_t i = 0; i < nslots; i++) {
-            const wn_value *v = &s->slots[slots[i]].values[row[slots[i]]];
-            if (!row[slots[i]]) continue;
-            if (stage == 1)
-                __builtin_prefetch(v);
-            else
-                __builtin_prefetch(v->str);
-        }
+    for (size_t i = 0; i < nslots; i++) {
+        uint32_t v = row[slots[i]];
+        if (!v) continue;
+        const wn_value *value = &s->slots[slots[i]].values[v];
+        if (stage == 1)
+            __builtin_prefetch(value);
+        else
+            __builtin_prefetch(value->str);
     }
 }
 

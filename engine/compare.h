@@ -52,7 +52,11 @@ uint64_t wn_compare_pair(const wn_store *s, const wn_rules *r, uint32_t a, uint3
  * the one before. Callers going through many pairs ask for them ahead in
  * stages: 0 the row, 1 (once the row has arrived) the compared values, 2
  * their texts. */
-void wn_compare_prefetch(const wn_store *s, const wn_rules *r, uint32_t rec, int stage);
+void wn_compare_prefetch(const wn_store *s, const int *slots, size_t nslots, uint32_t rec,
+                         int stage);
+/* The slots the rules' comparisons read (for wn_compare_prefetch); returns
+ * how many. */
+size_t wn_compare_slots(const wn_rules *r, int slots[WN_SLOT_COUNT]);
 
 /* The level of one comparison, and the similarity that decided it (1 for
  * exact, 0 for missing/different where no similarity applies). */

@@ -44,13 +44,15 @@ static uint64_t pair_at(const work *w, size_t i)
 static void *work_run(void *arg)
 {
     work *w = arg;
+    int slots[WN_SLOT_COUNT];
+    size_t nslots = wn_compare_slots(w->r, slots);
     for (size_t i = w->from; i < w->to; i++) {
         wn_scored_pair *p = &w->pairs[i];
         for (int stage = 0; stage < (w->score ? 1 : 3); stage++) { /* weighing: ids and counts */
             if (i + prefetch_ahead[stage] >= w->to) continue;
             uint64_t ahead = pair_at(w, i + prefetch_ahead[stage]);
-            wn_compare_prefetch(w->s, w->r, (uint32_t)(ahead >> 32), stage);
-            wn_compare_prefetch(w->s, w->r, (uint32_t)ahead, stage);
+            wn_compare_prefetch(w->s, slots, nslots, (uint32_t)(ahead >> 32), stage);
+            wn_compare_prefetch(w->s, slots, nslots, (uint32_t)ahead, stage);
         }
         if (w->score) {
             p->weight = wn_model_weight(w->model, w->s, w->r, p->a, p->b, p->vec, NULL);
