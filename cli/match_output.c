@@ -57,6 +57,8 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
                                                     : WN_OK;
     wn_csvw_release(&pw);
     wn_csvw_release(&rw);
+    if (rc == WN_OK) rc = wn_outset_finish(set, pf, err);
+    if (rc == WN_OK) rc = wn_outset_finish(set, rf, err);
     return rc;
 }
 
@@ -86,7 +88,7 @@ static int write_csv(wn_outset *set, const char *name, void (*rows)(const match_
     rows(v, &w);
     rc = wn_csvw_status(&w) ? wn_fail(err, WN_EIO, "cannot write %s", name) : WN_OK;
     wn_csvw_release(&w);
-    return rc;
+    return rc == WN_OK ? wn_outset_finish(set, fp, err) : rc;
 }
 
 static void cluster_rows(const match_view *v, wn_csvw *w)
@@ -303,7 +305,7 @@ int cli_write_clean(wn_outset *set, const cli_session *s, const wn_match *m,
     wn_csvw_release(&cw);
     wn_strmap_free(&values);
     wn_arena_free(&mem);
-    return rc;
+    return rc == WN_OK ? wn_outset_finish(set, cf, err) : rc;
 }
 
 int cli_write_lineage(wn_outset *set, const cli_session *s, const wn_match *m,

@@ -160,10 +160,9 @@ int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *er
     return rc;
 }
 
-static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
+/* Flushes, fsyncs and closes an output's stream. */
+static int close_synced(FILE *fp, const char *final_path, wn_error *err)
 {
-    FILE *fp = f->fp;
-    f->fp = NULL;
     bool failed = fflush(fp) != 0 || ferror(fp);
     int saved = errno;
     if (!failed && fsync(fileno(fp)) != 0) {
@@ -174,7 +173,29 @@ static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
         failed = true;
         saved = errno;
     }
-    if (failed) return wn_fail_errno(err, saved, "cannot write %s", f->final_path);
+    return failed ? wn_fail_errno(err, saved, "cannot write %s", final_path) : WN_OK;
+}
+
+int wn_outset_finish(wn_outset *set, FILE *stream, wn_error *err)
+{
+    pthread_mutex_lock(&set->lock); /* other writers may be opening or finishing theirs */
+    struct wn_outfile *f = NULL;
+    for (size_t i = 0; i < set->nfiles && !f; i++)
+        if (set->files[i].fp == stream) f = &set->files[i];
+    if (f) f->fp = NULL;
+    pthread_mutex_unlock(&set->lock);
+    if (!f) return wn_fail(err, WN_EUSAGE, "finishing an output that is not open");
+    return close_synced(stream, f->final_path, err);
+}
+
+static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
+{
+    if (f->fp) { /* not finished by its writer */
+        FILE *fp = f->fp;
+        f->fp = NULL;
+        int rc = close_synced(fp, f->final_path, err);
+        if (rc < 0) return rc;
+    }
     if (is_an_input(set, f->final_path)) return refuse_input(f->final_path, err);
     if (rename(f->tmp_path, f->final_path) != 0)
         return wn_fail_errno(err, errno, "cannot rename %s to %s", f->tmp_path, f->final_path);

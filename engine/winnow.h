@@ -167,7 +167,13 @@ int wn_outset_new(wn_outset **out, const char *outdir, const char *const *inputs
  * writes its own); committing and aborting are for one thread, after them. */
 int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *err);
 
-/* Flushes, fsyncs and renames every opened output into place. */
+/* The writer of `stream` is done with it: flushes, fsyncs and closes it now,
+ * on the caller's thread (so several outputs sync at once, and while others
+ * are still written); it is renamed into place at commit. Optional. */
+int wn_outset_finish(wn_outset *set, FILE *stream, wn_error *err);
+
+/* Flushes, fsyncs (unless finished) and renames every opened output into
+ * place. */
 int wn_outset_commit(wn_outset *set, wn_error *err);
 
 /* Removes every temporary file not yet committed. Safe to call twice. */

@@ -172,6 +172,42 @@ static void test_outset_commit_is_atomic(void **state)
     wn_outset_free(set);
 }
 
+/* A writer may finish its output early (synced, closed); it still appears
+ * only at commit, and an aborted run removes it like any other. */
+static void test_outset_finish_then_commit(void **state)
+{
+    (void)state;
+    for (int commit = 0; commit < 2; commit++) {
+        char dir[128];
+        snprintf(dir, sizeof dir, "%s/finish%d", temp_dir(), commit);
+        wn_outset *set;
+        wn_error err;
+        assert_int_equal(wn_outset_new(&set, dir, NULL, 0, &err), WN_OK);
+        FILE *early, *late;
+        assert_int_equal(wn_outset_open(set, "early.csv", &early, &err), WN_OK);
+        assert_int_equal(wn_outset_open(set, "late.csv", &late, &err), WN_OK);
+        fputs("early\n", early);
+        fputs("late\n", late);
+        assert_int_equal(wn_outset_finish(set, early, &err), WN_OK);
+        assert_int_equal(wn_outset_finish(set, early, &err), WN_EUSAGE); /* closed already */
+        char path[192];
+        snprintf(path, sizeof path, "%s/early.csv", dir);
+        struct stat st;
+        assert_int_equal(stat(path, &st), -1);
+        assert_int_equal(count_entries(dir), 2); /* two hidden temporaries */
+        if (commit) {
+            assert_int_equal(wn_outset_commit(set, &err), WN_OK);
+            char *text = tu_read_file(path, NULL);
+            assert_string_equal(text, "early\n");
+            free(text);
+        } else {
+            wn_outset_abort(set);
+            assert_int_equal(count_entries(dir), 0);
+        }
+        wn_outset_free(set);
+    }
+}
+
 static void test_outset_abort_leaves_nothing(void **state)
 {
     (void)state;
@@ -233,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_numbers_as_printf),
         cmocka_unit_test(test_reject_row),
         cmocka_unit_test(test_outset_commit_is_atomic),
+        cmocka_unit_test(test_outset_finish_then_commit),
         cmocka_unit_test(test_outset_abort_leaves_nothing),
         cmocka_unit_test(test_outset_refuses_input),
         cmocka_unit_test(test_outset_unwritable_dir),
