@@ -282,7 +282,7 @@ static void lineage_rows(const match_view *v, wn_csvw *w)
             wn_csvw_str(w, wn_field_name((wn_field)f));
             wn_csvw_str(w, wn_store_id(st, win));
             wn_csvw_str(w, v->s->inputs[st->source[win]].name);
-            wn_csvw_str(w, wn_survivor_rule_name(g->rule[(uint64_t)r * WN_F_COUNT + f]));
+            wn_csvw_str(w, wn_survivor_rule_name(wn_golden_rule(g, r, f)));
             wn_csvw_end_row(w);
         }
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "sort.h"
 
 typedef struct ctx {
     const wn_store *s;
@@ -78,12 +79,14 @@ static bool better_for(const ctx *c, wn_survivor_rule rule, int field, const uin
     return better_member(c, x, y);
 }
 
-static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, wn_golden *g)
+/* Decides cluster number k (of those with several members). */
+static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, uint32_t k,
+                           wn_golden *g)
 {
     uint32_t survivor = members[0];
     for (size_t i = 1; i < n; i++)
         if (better_member(c, members[i], survivor)) survivor = members[i];
-    g->survivor[survivor] = 1;
+    g->survivor[survivor] = k + 1;
     for (int f = 1; f < WN_F_COUNT; f++) {
         wn_survivor_rule rule = c->r->survivor_set[f] ? c->r->survivor[f] : c->r->survivor_default;
         uint32_t best = UINT32_MAX;
@@ -92,38 +95,33 @@ static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, wn_g
             if (best == UINT32_MAX || better_for(c, rule, f, members, n, members[i], best))
                 best = members[i];
         }
-        g->winner[(uint64_t)survivor * WN_F_COUNT + (unsigned)f] = best;
-        g->rule[(uint64_t)survivor * WN_F_COUNT + (unsigned)f] = (uint8_t)rule;
+        g->winner[(uint64_t)k * WN_F_COUNT + (unsigned)f] = best;
+        g->rule[(uint64_t)k * WN_F_COUNT + (unsigned)f] = (uint8_t)rule;
     }
-}
-
-static int cmp_by_root(const void *x, const void *y)
-{
-    const uint64_t *p = x, *q = y;
-    return (*p > *q) - (*p < *q);
 }
 
 void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
                      const char *const *source_names, wn_golden *out)
 {
-    size_t n = s->nrec ? s->nrec : 1;
+    size_t n = s->nrec ? s->nrec : 1, nmulti = c->nmulti ? c->nmulti : 1;
     out->survivor = wn_xcalloc(n, sizeof *out->survivor);
-    out->winner = wn_xmalloc(n * WN_F_COUNT * sizeof *out->winner);
-    memset(out->winner, 0xFF, n * WN_F_COUNT * sizeof *out->winner);
-    out->rule = wn_xcalloc(n * WN_F_COUNT, sizeof *out->rule);
+    out->winner = wn_xmalloc(nmulti * WN_F_COUNT * sizeof *out->winner);
+    memset(out->winner, 0xFF, nmulti * WN_F_COUNT * sizeof *out->winner);
+    out->rule = wn_xcalloc(nmulti * WN_F_COUNT, sizeof *out->rule);
     /* Members grouped by cluster: sort (root, record) keys. */
     uint64_t *order = wn_xmalloc(n * sizeof *order);
     size_t m = 0;
     for (uint32_t i = 0; i < s->nrec; i++)
         if (c->size[c->root[i]] > 1) order[m++] = (uint64_t)c->root[i] << 32 | i;
-    qsort(order, m, sizeof *order, cmp_by_root);
+    wn_sort_u64(order, m);
     uint32_t *members = wn_xmalloc((m ? m : 1) * sizeof *members);
     ctx cx = {s, r, source_names};
-    for (size_t i = 0; i < m;) {
+    uint32_t cluster = 0;
+    for (size_t i = 0; i < m; cluster++) {
         size_t j = i, k = 0;
         while (j < m && order[j] >> 32 == order[i] >> 32)
             members[k++] = (uint32_t)order[j++];
-        decide_cluster(&cx, members, k, out);
+        decide_cluster(&cx, members, k, cluster, out);
         i = j;
     }
     free(members);

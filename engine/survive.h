@@ -28,9 +28,10 @@
 #include "store.h"
 
 typedef struct wn_golden {
-    uint32_t *survivor; /* per record: true (1) if it is its cluster's survivor */
-    uint32_t *winner;   /* per record and field (WN_F_COUNT wide), valid at survivors:
-                           the record whose value the field takes, UINT32_MAX if none */
+    uint32_t *survivor; /* per record: 0, or (its cluster's survivor) k + 1,
+                           the survivor's row k of `winner` and `rule` */
+    uint32_t *winner;   /* per survivor and field (WN_F_COUNT wide): the record
+                           whose value the field takes, UINT32_MAX if none */
     uint8_t *rule;      /* the rule that decided, same layout */
 } wn_golden;
 
@@ -39,9 +40,18 @@ void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
                      const char *const *source_names, wn_golden *out);
 void wn_golden_free(wn_golden *g);
 
-static inline uint32_t wn_golden_winner(const wn_golden *g, uint32_t survivor, int field)
+/* The record whose value field `field` of record `rec`'s golden record takes;
+ * UINT32_MAX if none, or if `rec` is not a survivor. */
+static inline uint32_t wn_golden_winner(const wn_golden *g, uint32_t rec, int field)
 {
-    return g->winner[(uint64_t)survivor * WN_F_COUNT + (unsigned)field];
+    uint32_t k = g->survivor[rec];
+    return k ? g->winner[(uint64_t)(k - 1) * WN_F_COUNT + (unsigned)field] : UINT32_MAX;
+}
+
+/* The survivorship rule that decided it (a wn_survivor_rule); `rec` a survivor. */
+static inline int wn_golden_rule(const wn_golden *g, uint32_t rec, int field)
+{
+    return g->rule[(uint64_t)(g->survivor[rec] - 1) * WN_F_COUNT + (unsigned)field];
 }
 
 #endif
