@@ -383,11 +383,12 @@ typedef struct cell_outcome {
     uint32_t off2, len2; /* KEEP_NAME: the family name */
 } cell_outcome;
 
-/* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
+/* What became of one row; its cells' outcomes are at cells_out[col * cap + row]. */
 typedef struct row_outcome {
     unsigned worker; /* whose text holds the normalized values */
     uint8_t completeness;
     bool unreachable;
+    bool findings; /* any finding (a cell's, or unreachable) to report */
 } row_outcome;
 
 struct ingest;
@@ -457,7 +458,7 @@ typedef struct flight {
     const wn_row *rows;
     size_t n;
     row_outcome *rows_out;
-    cell_outcome *cells_out; /* n * ncols */
+    cell_outcome *cells_out; /* by column, then row: a table task reads its column in one run */
     size_t cap;
     uint32_t first_rec; /* its first record in the store */
     unsigned index;     /* which of the workers' texts */
@@ -761,38 +762,45 @@ static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_
     o->recorded = recorded;
 }
 
-static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells)
+/* Evaluates a row into `ro` and its cells' outcomes, cells[c * stride]. */
+static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells,
+                         size_t stride)
 {
     const ingest *g = w->g;
+    bool findings = false;
     memset(w->valid_field, 0, sizeof w->valid_field);
     wn_norm_ctx ctx = {.date_order = 0};
     memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
     if (g->country_column >= 0) { /* the record's own country decides its region */
-        evaluate_cell(w, row, (size_t)g->country_column, &ctx, &cells[g->country_column]);
+        cell_outcome *o = &cells[(size_t)g->country_column * stride];
+        evaluate_cell(w, row, (size_t)g->country_column, &ctx, o);
+        findings |= o->recorded && o->issue >= 0;
         if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
     }
     for (size_t c = 0; c < g->ic->ncols; c++) {
         wn_field f = g->ic->cols[c].field;
         if ((long)c == g->country_column) continue;
+        cell_outcome *o = &cells[c * stride];
         if (f == WN_F_NONE || f == WN_F_RECORD_ID) {
-            cells[c].recorded = false;
+            o->recorded = false;
             continue;
         }
         ctx.date_order = g->ic->date_order[c];
-        evaluate_cell(w, row, c, &ctx, &cells[c]);
+        evaluate_cell(w, row, c, &ctx, o);
+        findings |= o->recorded && o->issue >= 0;
     }
     ro->worker = w->index;
     ro->completeness = (uint8_t)completeness_of(g, w->valid_field);
     ro->unreachable = unreachable(g, w->valid_field);
+    ro->findings = findings || ro->unreachable;
 }
 
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
-    size_t ncols = w->g->ic->ncols;
     if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
     for (size_t i = lo; i < hi; i++) {
         if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
-        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i * ncols]);
+        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i], f->cap);
         uint64_t *t = w->hash;
         w->hash = w->hash_next;
         w->hash_next = t;
@@ -827,12 +835,11 @@ static void report_cell(ingest *g, const wn_row *row, const cell_outcome *o)
     g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
 }
 
-static void apply_row(ingest *g, const flight *f, size_t i)
+/* A row's findings, its country's first (the region came from it). */
+static void report_row(ingest *g, const flight *f, size_t i)
 {
     const wn_row *row = &f->rows[i];
-    const row_outcome *ro = &f->rows_out[i];
-    const cell_outcome *cells = &f->cells_out[i * g->ic->ncols];
-    g->res->records++;
+    const cell_outcome *cells = &f->cells_out[i];
     wn_buf_clear(&g->id);
     if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
         wn_buf_append(&g->id, row->cells[g->ic->id_column].ptr, row->cells[g->ic->id_column].len);
@@ -841,13 +848,21 @@ static void apply_row(ingest *g, const flight *f, size_t i)
         const char *p = wn_u64_dec(row->number, num + sizeof num);
         wn_buf_append(&g->id, p, (size_t)(num + sizeof num - p));
     }
-    if (g->country_column >= 0) report_cell(g, row, &cells[g->country_column]);
+    if (g->country_column >= 0) report_cell(g, row, &cells[(size_t)g->country_column * f->cap]);
     for (size_t c = 0; c < g->ic->ncols; c++)
-        if ((long)c != g->country_column) report_cell(g, row, &cells[c]);
-    if (ro->unreachable) {
+        if ((long)c != g->country_column) report_cell(g, row, &cells[c * f->cap]);
+    if (f->rows_out[i].unreachable) {
         g->res->incomplete++;
         report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
     }
+}
+
+static void apply_row(ingest *g, const flight *f, size_t i)
+{
+    const wn_row *row = &f->rows[i];
+    const row_outcome *ro = &f->rows_out[i];
+    g->res->records++;
+    if (ro->findings) report_row(g, f, i);
     g->res->completeness_hist[ro->completeness / 10]++;
     g->res->completeness_sum += ro->completeness;
     if (g->store) {
@@ -868,13 +883,13 @@ static const char *text_at(const wn_buf *text, size_t off, size_t len)
 /* The batch's values of one slot, in input order, to the store at once. */
 static void intern_slot(ingest *g, const flight *f, int slot)
 {
-    size_t ncols = g->ic->ncols, cap = f->n * g->nslot_cols[slot], n = 0;
+    size_t cap = f->n * g->nslot_cols[slot], n = 0;
     uint32_t *recs = wn_xmalloc((cap ? cap : 1) * 2 * sizeof *recs);
     wn_cell *values = wn_xmalloc((cap ? cap : 1) * sizeof *values);
     for (size_t i = 0; i < f->n; i++) {
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
-            const cell_outcome *o = &f->cells_out[i * ncols + g->slot_cols[slot][k]];
+            const cell_outcome *o = &f->cells_out[g->slot_cols[slot][k] * f->cap + i];
             if (!o->recorded || o->keep == KEEP_NONE) continue;
             bool family = o->keep == KEEP_NAME && slot == WN_F_LAST_NAME;
             if (o->keep == KEEP_NAME && slot != WN_F_FIRST_NAME && !family) continue;
