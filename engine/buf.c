@@ -57,7 +57,7 @@ char *wn_xstrdup(const char *s)
     return wn_xstrndup(s, strlen(s));
 }
 
-void wn_buf_reserve(wn_buf *b, size_t extra)
+void wn_buf_grow(wn_buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return;
@@ -85,13 +85,6 @@ void wn_buf_printf(wn_buf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
-}
-
-char *wn_buf_cstr(wn_buf *b)
-{
-    wn_buf_reserve(b, 0);
-    b->data[b->len] = '\0';
-    return b->data;
 }
 
 void wn_buf_free(wn_buf *b)

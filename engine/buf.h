@@ -21,13 +21,29 @@ typedef struct wn_buf {
     size_t cap;
 } wn_buf;
 
-/* Makes room for `extra` more bytes plus the spare byte. */
-void wn_buf_reserve(wn_buf *b, size_t extra);
+/* Makes room for `extra` more bytes plus the spare byte (the slow path of
+ * wn_buf_reserve). */
+void wn_buf_grow(wn_buf *b, size_t extra);
 void wn_buf_puts(wn_buf *b, const char *s);
 void wn_buf_printf(wn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* NUL-terminates without counting the terminator in `len`; returns data. */
-char *wn_buf_cstr(wn_buf *b);
+
 void wn_buf_free(wn_buf *b);
+
+/* Inline, as the appends below: the ingest calls these for most cells. */
+
+/* Makes room for `extra` more bytes plus the spare byte. */
+static inline void wn_buf_reserve(wn_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap) wn_buf_grow(b, extra);
+}
+
+/* NUL-terminates without counting the terminator in `len`; returns data. */
+static inline char *wn_buf_cstr(wn_buf *b)
+{
+    wn_buf_reserve(b, 0);
+    b->data[b->len] = '\0';
+    return b->data;
+}
 
 static inline void wn_buf_clear(wn_buf *b)
 {
@@ -38,13 +54,13 @@ static inline void wn_buf_clear(wn_buf *b)
  * would cost more than the byte. */
 static inline void wn_buf_putc(wn_buf *b, char c)
 {
-    if (b->len + 2 > b->cap) wn_buf_reserve(b, 1);
+    if (b->len + 2 > b->cap) wn_buf_grow(b, 1);
     b->data[b->len++] = c;
 }
 
 static inline void wn_buf_append(wn_buf *b, const void *p, size_t n)
 {
-    if (b->len + n + 1 > b->cap) wn_buf_reserve(b, n);
+    if (b->len + n + 1 > b->cap) wn_buf_grow(b, n);
     if (n) memcpy(b->data + b->len, p, n);
     b->len += n;
 }
