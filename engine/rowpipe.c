@@ -61,11 +61,27 @@ static void batch_add(batch *b, const wn_row *row)
         b->offsets = wn_xrealloc(b->offsets, b->cells_cap * sizeof *b->offsets);
     }
     out->cells = NULL;
-    for (size_t i = 0; i < row->ncells; i++) {
-        b->offsets[b->ncells + i] = b->text.len;
-        b->cells[b->ncells + i].len = row->cells[i].len;
-        wn_buf_append(&b->text, row->cells[i].ptr, row->cells[i].len);
-        wn_buf_putc(&b->text, '\0');
+    /* The reader keeps a row's cells one after another, each NUL-terminated:
+     * then the row is copied in one piece. */
+    const wn_cell *cells = row->cells;
+    bool packed = row->ncells > 0;
+    for (size_t i = 0; i + 1 < row->ncells && packed; i++)
+        packed = cells[i + 1].ptr == cells[i].ptr + cells[i].len + 1;
+    if (packed) {
+        const char *first = cells[0].ptr;
+        size_t base = b->text.len, last = row->ncells - 1;
+        wn_buf_append(&b->text, first, (size_t)(cells[last].ptr - first) + cells[last].len + 1);
+        for (size_t i = 0; i < row->ncells; i++) {
+            b->offsets[b->ncells + i] = base + (size_t)(cells[i].ptr - first);
+            b->cells[b->ncells + i].len = cells[i].len;
+        }
+    } else {
+        for (size_t i = 0; i < row->ncells; i++) {
+            b->offsets[b->ncells + i] = b->text.len;
+            b->cells[b->ncells + i].len = cells[i].len;
+            wn_buf_append(&b->text, cells[i].ptr, cells[i].len);
+            wn_buf_putc(&b->text, '\0');
+        }
     }
     b->ncells += row->ncells;
 }
