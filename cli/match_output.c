@@ -9,6 +9,75 @@
 #include "buf.h"
 #include "strmap.h"
 
+/* ---- cells every row repeats ------------------------------------------------ */
+
+/* A cell encoded once for a writer's settings (wn_csvw_encode): an input's
+ * name is written on every row of clusters.csv, lineage.csv and pairs.csv,
+ * and scanning it for quotes each time cost more than the rest of the row. */
+typedef struct encoded {
+    char *text;
+    size_t len;
+} encoded;
+
+enum { PAIR_OUTCOMES = WN_PAIR_REFUSED_NAME + 1 };
+
+typedef struct repeated {
+    encoded *sources; /* per input */
+    int nsources;
+    encoded fields[WN_F_COUNT];
+    encoded rules[WN_SURV_RULE_COUNT];
+    encoded levels[WN_LVL_COUNT];
+    encoded outcomes[PAIR_OUTCOMES];
+} repeated;
+
+static encoded encode(const wn_csvw *w, const char *s)
+{
+    encoded e;
+    e.text = wn_csvw_encode(w, s, &e.len);
+    return e;
+}
+
+static void repeated_init(repeated *rp, const wn_csvw *w, const cli_session *s)
+{
+    rp->nsources = s->ninputs;
+    rp->sources = wn_xcalloc((size_t)s->ninputs + 1, sizeof *rp->sources);
+    for (int i = 0; i < s->ninputs; i++)
+        rp->sources[i] = encode(w, s->inputs[i].name);
+    for (int f = 0; f < WN_F_COUNT; f++)
+        rp->fields[f] = encode(w, wn_field_name((wn_field)f));
+    for (int k = 0; k < WN_SURV_RULE_COUNT; k++)
+        rp->rules[k] = encode(w, wn_survivor_rule_name(k));
+    for (int l = 0; l < WN_LVL_COUNT; l++)
+        rp->levels[l] = encode(w, wn_level_name(l));
+    for (int o = 0; o < PAIR_OUTCOMES; o++)
+        rp->outcomes[o] = encode(w, wn_pair_outcome_name(o));
+}
+
+static void repeated_free(repeated *rp)
+{
+    for (int i = 0; i < rp->nsources; i++)
+        free(rp->sources[i].text);
+    free(rp->sources);
+    encoded *groups[] = {rp->fields, rp->rules, rp->levels, rp->outcomes};
+    const size_t sizes[] = {WN_F_COUNT, WN_SURV_RULE_COUNT, WN_LVL_COUNT, PAIR_OUTCOMES};
+    for (size_t g = 0; g < 4; g++)
+        for (size_t k = 0; k < sizes[g]; k++)
+            free(groups[g][k].text);
+}
+
+static void put_encoded(wn_csvw *w, const encoded *e)
+{
+    wn_csvw_encoded(w, e->text, e->len);
+}
+
+/* A cluster id: sixteen hex digits, never quoted nor neutralised. */
+static void put_cluster_id(wn_csvw *w, const char id[17])
+{
+    wn_csvw_encoded(w, id, 16);
+}
+
+/* ---- pairs.csv, review.csv -------------------------------------------------- */
+
 static void pairs_header(wn_csvw *w, const wn_rules *r)
 {
     const char *cols[] = {"record_id_1", "source_1", "record_id_2", "source_2",
@@ -20,19 +89,19 @@ static void pairs_header(wn_csvw *w, const wn_rules *r)
     wn_csvw_end_row(w);
 }
 
-static void pair_row(wn_csvw *w, const cli_session *s, const wn_scored_pair *p)
+static void pair_row(wn_csvw *w, const cli_session *s, const repeated *rp, const wn_scored_pair *p)
 {
     const wn_store *st = &s->store;
     const wn_value *a = &st->ids.values[st->id[p->a]], *b = &st->ids.values[st->id[p->b]];
     wn_csvw_cell(w, a->str, a->len);
-    wn_csvw_str(w, s->inputs[st->source[p->a]].name);
+    put_encoded(w, &rp->sources[st->source[p->a]]);
     wn_csvw_cell(w, b->str, b->len);
-    wn_csvw_str(w, s->inputs[st->source[p->b]].name);
+    put_encoded(w, &rp->sources[st->source[p->b]]);
     wn_csvw_double(w, wn_model_probability(p->weight), 6);
     wn_csvw_double(w, p->weight, 3);
-    wn_csvw_str(w, wn_pair_outcome_name(p->outcome));
+    put_encoded(w, &rp->outcomes[p->outcome < PAIR_OUTCOMES ? p->outcome : 0]);
     for (size_t k = 0; k < s->rules->ncomparisons && k < WN_COMPARE_MAX; k++)
-        wn_csvw_str(w, wn_level_name(wn_vec_level(p->vec, k)));
+        put_encoded(w, &rp->levels[wn_vec_level(p->vec, k)]);
     wn_csvw_end_row(w);
 }
 
@@ -47,12 +116,15 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
     wn_csvw_init(&rw, rf, true);
     pairs_header(&pw, s->rules);
     pairs_header(&rw, s->rules);
+    repeated rp;
+    repeated_init(&rp, &pw, s); /* the two writers encode alike */
     for (size_t i = 0; i < m->npairs; i++) {
         const wn_scored_pair *p = &m->pairs[i];
         if (p->outcome == WN_PAIR_BELOW) continue;
-        pair_row(&pw, s, p);
-        if (p->outcome != WN_PAIR_MATCHED) pair_row(&rw, s, p);
+        pair_row(&pw, s, &rp, p);
+        if (p->outcome != WN_PAIR_MATCHED) pair_row(&rw, s, &rp, p);
     }
+    repeated_free(&rp);
     rc = wn_csvw_status(&pw) || wn_csvw_status(&rw) ? wn_fail(err, WN_EIO, "cannot write pairs.csv")
                                                     : WN_OK;
     wn_csvw_release(&pw);
@@ -67,6 +139,7 @@ typedef struct match_view {
     const cli_session *s;
     const wn_match *m;
     char (*cluster_ids)[17];
+    repeated rp; /* for the output's writer */
 } match_view;
 
 static void header_row(wn_csvw *w, const char *const *cols, size_t n)
@@ -78,14 +151,16 @@ static void header_row(wn_csvw *w, const char *const *cols, size_t n)
 
 /* Opens output `name`, fills it with `rows` and reports a failed write. */
 static int write_csv(wn_outset *set, const char *name, void (*rows)(const match_view *, wn_csvw *),
-                     const match_view *v, wn_error *err)
+                     match_view *v, wn_error *err)
 {
     FILE *fp;
     int rc = wn_outset_open(set, name, &fp, err);
     if (rc < 0) return rc;
     wn_csvw w;
     wn_csvw_init(&w, fp, true);
+    repeated_init(&v->rp, &w, v->s);
     rows(v, &w);
+    repeated_free(&v->rp);
     rc = wn_csvw_status(&w) ? wn_fail(err, WN_EIO, "cannot write %s", name) : WN_OK;
     wn_csvw_release(&w);
     return rc == WN_OK ? wn_outset_finish(set, fp, err) : rc;
@@ -99,10 +174,11 @@ static void cluster_rows(const match_view *v, wn_csvw *w)
     const wn_store *st = &v->s->store;
     for (uint32_t r = 0; r < st->nrec; r++) {
         uint32_t size = v->m->clusters.size[v->m->clusters.root[r]];
-        wn_csvw_str(w, wn_store_id(st, r));
-        wn_csvw_str(w, v->cluster_ids[r]);
-        wn_csvw_str(w, v->s->inputs[st->source[r]].name);
-        wn_csvw_str(w, size == 1 || v->m->golden.survivor[r] ? "1" : "0");
+        const wn_value *id = &st->ids.values[st->id[r]];
+        wn_csvw_cell(w, id->str, id->len);
+        put_cluster_id(w, v->cluster_ids[r]);
+        put_encoded(w, &v->rp.sources[st->source[r]]);
+        wn_csvw_encoded(w, size == 1 || v->m->golden.survivor[r] ? "1" : "0", 1);
         wn_csvw_u64(w, size);
         wn_csvw_u64(w, st->row[r]);
         wn_csvw_u64(w, st->complete[r]);
@@ -278,11 +354,12 @@ static void lineage_rows(const match_view *v, wn_csvw *w)
         for (int f = 1; f < WN_F_COUNT; f++) {
             uint32_t win = wn_golden_winner(g, r, f);
             if (win == UINT32_MAX) continue;
-            wn_csvw_str(w, v->cluster_ids[r]);
-            wn_csvw_str(w, wn_field_name((wn_field)f));
-            wn_csvw_str(w, wn_store_id(st, win));
-            wn_csvw_str(w, v->s->inputs[st->source[win]].name);
-            wn_csvw_str(w, wn_survivor_rule_name(wn_golden_rule(g, r, f)));
+            const wn_value *id = &st->ids.values[st->id[win]];
+            put_cluster_id(w, v->cluster_ids[r]);
+            put_encoded(w, &v->rp.fields[f]);
+            wn_csvw_cell(w, id->str, id->len);
+            put_encoded(w, &v->rp.sources[st->source[win]]);
+            put_encoded(w, &v->rp.rules[wn_golden_rule(g, r, f)]);
             wn_csvw_end_row(w);
         }
     }

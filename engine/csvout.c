@@ -132,6 +132,31 @@ void wn_csvw_cell(wn_csvw *w, const char *s, size_t len)
     put(w, s, len);
 }
 
+char *wn_csvw_encode(const wn_csvw *w, const char *s, size_t *len)
+{
+    size_t n = strlen(s);
+    wn_buf src = {0};
+    if (w->neutralise && n > 0 && is_formula_start(s[0])) wn_buf_putc(&src, '\'');
+    wn_buf_append(&src, s, n);
+    if (!needs_quotes(w, s, n)) {
+        *len = src.len;
+        return wn_buf_cstr(&src); /* the caller's now */
+    }
+    size_t need = csv_write2(NULL, 0, src.data, src.len, '"');
+    char *out = wn_xmalloc(need + 1);
+    *len = csv_write2(out, need, src.data, src.len, '"');
+    out[*len] = '\0';
+    wn_buf_free(&src);
+    return out;
+}
+
+void wn_csvw_encoded(wn_csvw *w, const char *cell, size_t len)
+{
+    if (w->row_open) put(w, &w->delimiter, 1);
+    w->row_open = true;
+    put(w, cell, len);
+}
+
 void wn_csvw_str(wn_csvw *w, const char *s)
 {
     wn_csvw_cell(w, s ? s : "", s ? strlen(s) : 0);

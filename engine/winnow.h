@@ -211,6 +211,13 @@ void wn_csvw_init(wn_csvw *w, FILE *fp, bool neutralise);
 void wn_csvw_release(wn_csvw *w); /* flushes, frees its memory; does not close fp */
 void wn_csvw_cell(wn_csvw *w, const char *s, size_t len);
 void wn_csvw_str(wn_csvw *w, const char *s); /* NUL-terminated; NULL writes an empty cell */
+/* A cell as this writer would write it (quoted, neutralised), encoded once to
+ * be written many times with wn_csvw_encoded(): for the values every row
+ * repeats (an input's name, a field name). Returns *len bytes, for free(). */
+char *wn_csvw_encode(const wn_csvw *w, const char *s, size_t *len);
+/* Writes a cell wn_csvw_encode() made, or text known to need neither quotes
+ * nor neutralising (digits, hexadecimal ids), as it is. */
+void wn_csvw_encoded(wn_csvw *w, const char *cell, size_t len);
 void wn_csvw_u64(wn_csvw *w, uint64_t v);
 void wn_csvw_double(wn_csvw *w, double v, int decimals);
 void wn_csvw_end_row(wn_csvw *w);
