@@ -111,6 +111,37 @@ static void test_numbers_as_printf(void **state)
     free(text);
 }
 
+/* A cell encoded once is written exactly as wn_csvw_str writes it. */
+static void test_encoded_cells(void **state)
+{
+    (void)state;
+    const char *values[] = {"plain", "", "a,b", "say \"hi\"", "=SUM(A1)", "-1,5", " pad", "@x"};
+    char *direct = NULL, *cached = NULL;
+    size_t dlen = 0, clen = 0;
+    FILE *df = open_memstream(&direct, &dlen), *cf = open_memstream(&cached, &clen);
+    wn_csvw d, c;
+    wn_csvw_init(&d, df, true);
+    wn_csvw_init(&c, cf, true);
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        size_t len;
+        char *e = wn_csvw_encode(&c, values[i], &len);
+        wn_csvw_str(&d, values[i]);
+        wn_csvw_encoded(&c, e, len);
+        free(e);
+    }
+    wn_csvw_end_row(&d);
+    wn_csvw_end_row(&c);
+    wn_csvw_release(&d);
+    wn_csvw_release(&c);
+    fclose(df);
+    fclose(cf);
+    assert_string_equal(cached, direct);
+    assert_string_equal(direct,
+                        "plain,,\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),\"'-1,5\",\" pad\",'@x\n");
+    free(direct);
+    free(cached);
+}
+
 static void test_reject_row(void **state)
 {
     (void)state;
@@ -267,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_neutralise_formulas),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_numbers_as_printf),
+        cmocka_unit_test(test_encoded_cells),
         cmocka_unit_test(test_reject_row),
         cmocka_unit_test(test_outset_commit_is_atomic),
         cmocka_unit_test(test_outset_finish_then_commit),
