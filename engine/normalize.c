@@ -161,8 +161,9 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
         st->a = st->b;
         st->b = t;
     }
-    wn_buf_clear(out);
-    wn_buf_append(out, st->a.data, st->a.len);
+    wn_buf t = *out; /* the result changes hands, not bytes: both buffers are the caller's */
+    *out = st->a;
+    st->a = t;
     wn_buf_cstr(out);
     if (why) *why = worst == WN_NORM_OK ? NULL : reason;
     /* A value a normalizer rejected is invalid even when nothing is left of it
