@@ -24,7 +24,7 @@
 typedef struct wn_match_opts {
     int threads;                      /* >= 1 */
     const uint8_t *side;              /* link mode: side per record (NULL: dedupe) */
-    size_t u_sample;                  /* random pairs for u; 0: 300,000 */
+    size_t u_sample;                  /* random pairs for u; 0: 150,000 */
     uint64_t seed;                    /* for the u sample */
     size_t max_pairs;                 /* 0: 200 million candidate pairs */
     const uint64_t *labelled_matches; /* optional (a << 32 | b) pairs that are matches */
