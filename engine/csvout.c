@@ -72,14 +72,18 @@ static bool needs_quotes(const wn_csvw *w, const char *s, size_t len)
 {
     if (len == 0) return false;
     if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t') return true;
+    char delimiter = w->delimiter;
     for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == w->delimiter || c == '"' || c == '\n' || c == '\r') return true;
+        unsigned char c = (unsigned char)s[i];
+        /* '"', LF and CR are all at most '"': most characters take one test */
+        if (c == (unsigned char)delimiter || (c <= '"' && (c == '"' || c == '\n' || c == '\r')))
+            return true;
     }
     return false;
 }
 
-static void put(wn_csvw *w, const void *p, size_t n)
+/* The slow path of put(): the buffer is full, or not there yet. */
+static void put_slow(wn_csvw *w, const void *p, size_t n)
 {
     if (!w->out) w->out = wn_xmalloc(OUT_SIZE);
     if (w->out_len + n > OUT_SIZE) {
@@ -88,6 +92,17 @@ static void put(wn_csvw *w, const void *p, size_t n)
             write_through(w, p, n);
             return;
         }
+    }
+    memcpy(w->out + w->out_len, p, n);
+    w->out_len += n;
+}
+
+/* Inline: a few calls per cell of every output. */
+static inline void put(wn_csvw *w, const void *p, size_t n)
+{
+    if (!w->out || w->out_len + n > OUT_SIZE) {
+        put_slow(w, p, n);
+        return;
     }
     memcpy(w->out + w->out_len, p, n);
     w->out_len += n;
