@@ -66,14 +66,19 @@ static void *work_run(void *arg)
     return NULL;
 }
 
-static void parallel(int threads, work base, size_t n)
+#define MAX_THREADS 256
+
+static void parallel(int asked, work base, size_t n)
 {
-    if (threads < 1) threads = 1;
-    if ((size_t)threads > n / 1024 + 1) threads = (int)(n / 1024 + 1);
-    pthread_t tid[256];
-    bool running[256] = {false};
-    work w[256];
-    size_t chunk = (n + (size_t)threads - 1) / (size_t)threads;
+    /* 1 to MAX_THREADS (a library caller may ask for more), and no more than
+     * one per 1024 pairs */
+    size_t nt = asked < 1 ? 1 : asked > MAX_THREADS ? MAX_THREADS : (size_t)asked;
+    if (nt > n / 1024 + 1) nt = n / 1024 + 1;
+    int threads = (int)nt;
+    pthread_t tid[MAX_THREADS];
+    bool running[MAX_THREADS] = {false};
+    work w[MAX_THREADS];
+    size_t chunk = (n + nt - 1) / nt;
     for (int t = 0; t < threads; t++) {
         w[t] = base;
         w[t].from = (size_t)t * chunk < n ? (size_t)t * chunk : n;
