@@ -633,9 +633,11 @@ static void memo_replay(worker *w, const memo_entry *e, wn_field f, size_t c, ce
 {
     const char *norm = e->text + e->raw_len, *given = norm + e->norm_len;
     const char *family = given + e->given_len;
-    wn_buf_clear(&w->norm);
-    if (e->norm_len) wn_buf_append(&w->norm, norm, e->norm_len);
-    wn_buf_cstr(&w->norm); /* as the normalizer leaves it: the country code is read as a C string */
+    if ((long)c == w->g->country_column) { /* evaluate_row reads the region from it */
+        wn_buf_clear(&w->norm);
+        if (e->norm_len) wn_buf_append(&w->norm, norm, e->norm_len);
+        wn_buf_cstr(&w->norm);
+    }
     w->valid_field[f] |= e->valid;
     w->valid_field[WN_F_FIRST_NAME] |= e->valid_first;
     w->valid_field[WN_F_LAST_NAME] |= e->valid_last;
