@@ -180,6 +180,7 @@ typedef struct validator {
     regex_t *patterns;                  /* per check; compiled for PATTERN checks */
     size_t longest[WN_F_COUNT];         /* the longest key per list; 0: empty list */
     size_t longest_any;                 /* over all lists */
+    size_t digits_any;                  /* the most digits in a key of the "any" list */
     char today[11];
 } validator;
 
@@ -232,6 +233,10 @@ static void validator_init(validator *v, const wn_rules *r)
             wn_strmap_put(&v->placeholders[p->field], key.data, key.len, 1);
             if (key.len > v->longest[p->field]) v->longest[p->field] = key.len;
             if (key.len > v->longest_any) v->longest_any = key.len;
+            size_t digits = 0;
+            for (size_t d = 0; d < key.len; d++)
+                digits += key.data[d] >= '0' && key.data[d] <= '9';
+            if (p->field == WN_F_NONE && digits > v->digits_any) v->digits_any = digits;
         }
     }
     wn_buf_free(&key);
@@ -294,14 +299,23 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
     /* Keys are never longer than their raw value; a filler email is two
      * placeholder words and a short domain ending. Longer values are real. */
     if (len > 2 * v->longest_any + 16 && !is_phone_field(f)) return false;
-    size_t cap = is_phone_field(f) ? SIZE_MAX : f == WN_F_EMAIL ? len : v->longest_any;
+    /* An email's key is needed as far as the email list's longest, or two
+     * "any" words around an @ and the dot after them (filler_email). */
+    size_t email_cap = v->longest[WN_F_EMAIL] > 2 * v->longest_any + 2 ? v->longest[WN_F_EMAIL]
+                                                                       : 2 * v->longest_any + 2;
+    size_t cap = is_phone_field(f) ? SIZE_MAX : f == WN_F_EMAIL ? email_cap : v->longest_any;
     placeholder_key(f, raw, len, cap, key);
     if (on_list(v, f, key)) return true;
     if (is_phone_field(f) && filler_digits(key->data, key->len)) return true;
     if (f == WN_F_EMAIL && filler_email(v, key->data)) return true;
     /* The "any" list is about the words people type for nothing; outside
-     * phone fields its key is the one already built. */
-    if (is_phone_field(f)) placeholder_key(WN_F_NONE, raw, len, v->longest_any, key);
+     * phone fields its key is the one already built. A phone's word would
+     * hold all its digits (key->len of them): more than any word has, and
+     * the word is not on the list. */
+    if (is_phone_field(f)) {
+        if (key->len > v->digits_any) return false;
+        placeholder_key(WN_F_NONE, raw, len, v->longest_any, key);
+    }
     return on_list(v, WN_F_NONE, key);
 }
 
