@@ -851,19 +851,25 @@ static void report_cell(ingest *g, const wn_row *row, const cell_outcome *o)
     g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
 }
 
+/* A record's id: its id column's value, or its data row number (written
+ * into `num`) when there is none. */
+static wn_cell record_id(const ingest *g, const wn_row *row, char num[24])
+{
+    if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
+        return row->cells[g->ic->id_column];
+    const char *p = wn_u64_dec(row->number, num + 24);
+    return (wn_cell){p, (size_t)(num + 24 - p)};
+}
+
 /* A row's findings, its country's first (the region came from it). */
 static void report_row(ingest *g, const flight *f, size_t i)
 {
     const wn_row *row = &f->rows[i];
     const cell_outcome *cells = &f->cells_out[i];
+    char num[24];
+    wn_cell id = record_id(g, row, num);
     wn_buf_clear(&g->id);
-    if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0)
-        wn_buf_append(&g->id, row->cells[g->ic->id_column].ptr, row->cells[g->ic->id_column].len);
-    else {
-        char num[24];
-        const char *p = wn_u64_dec(row->number, num + sizeof num);
-        wn_buf_append(&g->id, p, (size_t)(num + sizeof num - p));
-    }
+    wn_buf_append(&g->id, id.ptr, id.len);
     if (g->country_column >= 0) report_cell(g, row, &cells[(size_t)g->country_column * f->cap]);
     for (size_t c = 0; c < g->ic->ncols; c++)
         if ((long)c != g->country_column) report_cell(g, row, &cells[c * f->cap]);
@@ -923,17 +929,9 @@ static void intern_slot(ingest *g, const flight *f, int slot)
 static void intern_ids(ingest *g, const flight *f)
 {
     wn_cell *ids = wn_xmalloc((f->n ? f->n : 1) * sizeof *ids);
-    char *numbers = wn_xmalloc((f->n ? f->n : 1) * 24);
-    for (size_t i = 0; i < f->n; i++) {
-        const wn_row *row = &f->rows[i];
-        if (g->ic->id_column >= 0 && row->cells[g->ic->id_column].len > 0) {
-            ids[i] = row->cells[g->ic->id_column];
-        } else {
-            char *end = numbers + 24 * (i + 1);
-            const char *p = wn_u64_dec(row->number, end);
-            ids[i] = (wn_cell){p, (size_t)(end - p)};
-        }
-    }
+    char(*numbers)[24] = wn_xmalloc((f->n ? f->n : 1) * sizeof *numbers);
+    for (size_t i = 0; i < f->n; i++)
+        ids[i] = record_id(g, &f->rows[i], numbers[i]);
     wn_store_set_ids(g->store, f->first_rec, ids, f->n);
     free(ids);
     free(numbers);
