@@ -88,6 +88,13 @@ t_run_unreadable_input_writes_nothing() {
     expect_no_file out
 }
 
+t_run_without_temp_space_writes_nothing() {
+    TMPDIR=/nonexistent/winnow-tmp run_winnow 2 run -o out "$SAMPLE"
+    expect_grep err.txt 'cannot create a temporary file in /nonexistent/winnow-tmp'
+    expect_no_file out/clusters.csv
+    expect_no_file out/quality.csv
+}
+
 t_rules_init_roundtrip() {
     run_winnow 0 rules init "$SAMPLE"
     cp out.txt init.yaml
