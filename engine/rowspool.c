@@ -21,7 +21,6 @@
 
 struct wn_rowspool {
     int fd;
-    uint64_t rows;
     wn_buf out;      /* encoded, not yet written */
     int write_errno; /* the first write error */
     bool reading;
@@ -35,18 +34,14 @@ struct wn_rowspool {
 int wn_rowspool_open(wn_rowspool **out, wn_error *err)
 {
     const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir) dir = "/tmp";
     wn_buf path = {0};
-    wn_buf_printf(&path, "%s/winnow-rows-XXXXXX", dir && *dir ? dir : "/tmp");
+    wn_buf_printf(&path, "%s/winnow-rows-XXXXXX", dir);
     int fd = mkstemp(wn_buf_cstr(&path));
     int e = errno;
     if (fd >= 0) unlink(path.data); /* gone with the process, whatever happens */
-    if (fd < 0) {
-        int rc = wn_fail_errno(err, e, "cannot create a temporary file in %s",
-                               dir && *dir ? dir : "/tmp");
-        wn_buf_free(&path);
-        return rc;
-    }
     wn_buf_free(&path);
+    if (fd < 0) return wn_fail_errno(err, e, "cannot create a temporary file in %s", dir);
     wn_rowspool *sp = wn_xcalloc(1, sizeof *sp);
     sp->fd = fd;
     *out = sp;
@@ -104,7 +99,6 @@ void wn_rowspool_add(wn_rowspool *sp, const wn_row *rows, size_t n)
         }
         if (sp->out.len >= IO_BYTES) write_out(sp);
     }
-    sp->rows += n;
 }
 
 int wn_rowspool_rewind(wn_rowspool *sp, wn_error *err)
@@ -194,11 +188,6 @@ int wn_rowspool_next(wn_rowspool *sp, const wn_row **row, wn_error *err)
     if (!decode_row(sp, p, p + payload)) return damaged(err);
     *row = &sp->row;
     return 1;
-}
-
-uint64_t wn_rowspool_rows(const wn_rowspool *sp)
-{
-    return sp->rows;
 }
 
 void wn_rowspool_close(wn_rowspool *sp)

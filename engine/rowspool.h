@@ -33,8 +33,6 @@ int wn_rowspool_rewind(wn_rowspool *sp, wn_error *err);
 /* Sets *row to the next row (only `ncells` and `cells` are set; valid until
  * the next call). Returns 1, 0 at the end, or a negative status. */
 int wn_rowspool_next(wn_rowspool *sp, const wn_row **row, wn_error *err);
-/* Rows appended so far. */
-uint64_t wn_rowspool_rows(const wn_rowspool *sp);
 void wn_rowspool_close(wn_rowspool *sp);
 
 #endif

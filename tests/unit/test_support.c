@@ -236,7 +236,6 @@ static void test_rowspool_round_trip(void **state)
         if (e->d_name[0] != '.') fail_msg("left in TMPDIR: %s", e->d_name);
     closedir(d);
     spool_fill(sp, 5000);
-    assert_int_equal(wn_rowspool_rows(sp), 5000);
     spool_check(sp, 5000);
     spool_check(sp, 5000); /* as often as needed */
     wn_rowspool_close(sp);
