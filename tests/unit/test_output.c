@@ -11,20 +11,40 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+/* A CSV writer into memory: write through `w`, then mem_text() closes it
+ * and returns what was written (for free()). */
+typedef struct mem_writer {
+    char *text;
+    size_t len;
+    FILE *fp;
+    wn_csvw w;
+} mem_writer;
+
+static void mem_open(mem_writer *m, bool neutralise)
+{
+    m->text = NULL;
+    m->len = 0;
+    m->fp = open_memstream(&m->text, &m->len);
+    assert_non_null(m->fp);
+    wn_csvw_init(&m->w, m->fp, neutralise);
+}
+
+static char *mem_text(mem_writer *m)
+{
+    wn_csvw_release(&m->w);
+    fclose(m->fp);
+    return m->text;
+}
+
 static char *write_cells(bool neutralise, const char *const *cells, size_t n)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
-    wn_csvw w;
-    wn_csvw_init(&w, fp, neutralise);
+    mem_writer m;
+    mem_open(&m, neutralise);
     for (size_t i = 0; i < n; i++)
-        wn_csvw_str(&w, cells[i]);
-    wn_csvw_end_row(&w);
-    assert_int_equal(wn_csvw_status(&w), 0);
-    wn_csvw_release(&w);
-    fclose(fp);
-    return text;
+        wn_csvw_str(&m.w, cells[i]);
+    wn_csvw_end_row(&m.w);
+    assert_int_equal(wn_csvw_status(&m.w), 0);
+    return mem_text(&m);
 }
 
 static void test_quoting(void **state)
@@ -54,17 +74,13 @@ static void test_neutralise_formulas(void **state)
 static void test_numbers(void **state)
 {
     (void)state;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
-    wn_csvw w;
-    wn_csvw_init(&w, fp, true);
-    wn_csvw_u64(&w, 18446744073709551615ull);
-    wn_csvw_double(&w, 0.98765, 3);
-    wn_csvw_double(&w, -1.5, 1); /* a number, not a formula: never neutralised */
-    wn_csvw_end_row(&w);
-    wn_csvw_release(&w);
-    fclose(fp);
+    mem_writer m;
+    mem_open(&m, true);
+    wn_csvw_u64(&m.w, 18446744073709551615ull);
+    wn_csvw_double(&m.w, 0.98765, 3);
+    wn_csvw_double(&m.w, -1.5, 1); /* a number, not a formula: never neutralised */
+    wn_csvw_end_row(&m.w);
+    char *text = mem_text(&m);
     assert_string_equal(text, "18446744073709551615,0.988,-1.5\n");
     free(text);
 }
@@ -74,11 +90,8 @@ static void test_numbers(void **state)
 static void test_numbers_as_printf(void **state)
 {
     (void)state;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
-    wn_csvw w;
-    wn_csvw_init(&w, fp, true);
+    mem_writer m;
+    mem_open(&m, true);
     const struct {
         double v;
         int decimals;
@@ -97,15 +110,14 @@ static void test_numbers_as_printf(void **state)
             x ^= x << 13, x ^= x >> 7, x ^= x << 17;
             v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * (i % 2 ? 2000.0 : 2.0);
         }
-        wn_csvw_double(&w, v, decimals);
+        wn_csvw_double(&m.w, v, decimals);
         int n = snprintf(one, sizeof one, "%.*f", decimals, v);
         if (one[0] == '-' && strspn(one + 1, "0.") == (size_t)(n - 1))
             memmove(one, one + 1, (size_t)n);
         used += (size_t)snprintf(want + used, sizeof want - used, "%s%s", i ? "," : "", one);
     }
-    wn_csvw_end_row(&w);
-    wn_csvw_release(&w);
-    fclose(fp);
+    wn_csvw_end_row(&m.w);
+    char *text = mem_text(&m);
     snprintf(want + used, sizeof want - used, "\n");
     assert_string_equal(text, want);
     free(text);
@@ -116,25 +128,19 @@ static void test_encoded_cells(void **state)
 {
     (void)state;
     const char *values[] = {"plain", "", "a,b", "say \"hi\"", "=SUM(A1)", "-1,5", " pad", "@x"};
-    char *direct = NULL, *cached = NULL;
-    size_t dlen = 0, clen = 0;
-    FILE *df = open_memstream(&direct, &dlen), *cf = open_memstream(&cached, &clen);
-    wn_csvw d, c;
-    wn_csvw_init(&d, df, true);
-    wn_csvw_init(&c, cf, true);
+    mem_writer d, c;
+    mem_open(&d, true);
+    mem_open(&c, true);
     for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
         size_t len;
-        char *e = wn_csvw_encode(&c, values[i], &len);
-        wn_csvw_str(&d, values[i]);
-        wn_csvw_encoded(&c, e, len);
+        char *e = wn_csvw_encode(&c.w, values[i], &len);
+        wn_csvw_str(&d.w, values[i]);
+        wn_csvw_encoded(&c.w, e, len);
         free(e);
     }
-    wn_csvw_end_row(&d);
-    wn_csvw_end_row(&c);
-    wn_csvw_release(&d);
-    wn_csvw_release(&c);
-    fclose(df);
-    fclose(cf);
+    wn_csvw_end_row(&d.w);
+    wn_csvw_end_row(&c.w);
+    char *direct = mem_text(&d), *cached = mem_text(&c);
     assert_string_equal(cached, direct);
     assert_string_equal(direct,
                         "plain,,\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),\"'-1,5\",\" pad\",'@x\n");
@@ -145,17 +151,13 @@ static void test_encoded_cells(void **state)
 static void test_reject_row(void **state)
 {
     (void)state;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
-    wn_csvw w;
-    wn_csvw_init(&w, fp, true);
-    wn_csvw_rejects_header(&w);
+    mem_writer m;
+    mem_open(&m, true);
+    wn_csvw_rejects_header(&m.w);
     wn_row row = {.line = 7, .raw = "=1,A\0\xE9", .raw_len = 6, .reject = WN_REJECT_NUL_BYTE};
     snprintf(row.detail, sizeof row.detail, "nul");
-    wn_csvw_reject(&w, &row, "in.csv");
-    wn_csvw_release(&w);
-    fclose(fp);
+    wn_csvw_reject(&m.w, &row, "in.csv");
+    char *text = mem_text(&m);
     assert_string_equal(text, "line,reason,raw,source,detail\n"
                               "7,nul_byte,\"'=1,A\xE2\x90\x80\xC3\xA9\",in.csv,nul\n");
     free(text);
