@@ -181,6 +181,7 @@ typedef struct validator {
     size_t longest[WN_F_COUNT];         /* the longest key per list; 0: empty list */
     size_t longest_any;                 /* over all lists */
     size_t digits_any;                  /* the most digits in a key of the "any" list */
+    uint64_t starts[1024];              /* bit b0 << 8 | b1: a text key begins with bytes b0 b1 */
     char today[11];
 } validator;
 
@@ -218,6 +219,33 @@ static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, w
     key[n] = '\0';
 }
 
+/*
+ * Most values share their first two key bytes with no placeholder (names,
+ * emails and dates do not begin "n/", "un", "te" ...), and those two bytes
+ * are found without building the key: a bit per pair of bytes turns the
+ * rest away. A one-byte key is the pair (b0, 0). Phones are not filtered:
+ * their keys are digits, and their checks are on all of them.
+ */
+static size_t start_bit(const wn_buf *key)
+{
+    unsigned char b0 = (unsigned char)key->data[0];
+    unsigned char b1 = key->len > 1 ? (unsigned char)key->data[1] : 0;
+    return (size_t)b0 << 8 | b1;
+}
+
+static void starts_add(validator *v, const wn_buf *key)
+{
+    size_t bit = start_bit(key);
+    v->starts[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static bool may_start_placeholder(const validator *v, const wn_buf *key)
+{
+    if (!key->len) return false;
+    size_t bit = start_bit(key);
+    return v->starts[bit / 64] >> (bit % 64) & 1;
+}
+
 static void validator_init(validator *v, const wn_rules *r)
 {
     memset(v, 0, sizeof *v);
@@ -237,6 +265,12 @@ static void validator_init(validator *v, const wn_rules *r)
             for (size_t d = 0; d < key.len; d++)
                 digits += key.data[d] >= '0' && key.data[d] <= '9';
             if (p->field == WN_F_NONE && digits > v->digits_any) v->digits_any = digits;
+            if (is_phone_field(p->field)) continue;
+            starts_add(v, &key);
+            if (p->field == WN_F_NONE && key.len == 1) { /* x@x.org: the word, then '@' */
+                wn_buf_putc(&key, '@');
+                starts_add(v, &key);
+            }
         }
     }
     wn_buf_free(&key);
@@ -298,7 +332,11 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
 {
     /* Keys are never longer than their raw value; a filler email is two
      * placeholder words and a short domain ending. Longer values are real. */
-    if (len > 2 * v->longest_any + 16 && !is_phone_field(f)) return false;
+    if (!is_phone_field(f)) {
+        if (len > 2 * v->longest_any + 16) return false;
+        placeholder_key(f, raw, len, 1, key); /* its first two bytes */
+        if (!may_start_placeholder(v, key)) return false;
+    }
     /* An email's key is needed as far as the email list's longest, or two
      * "any" words around an @ and the dot after them (filler_email). */
     size_t email_cap = v->longest[WN_F_EMAIL] > 2 * v->longest_any + 2 ? v->longest[WN_F_EMAIL]

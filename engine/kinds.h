@@ -19,4 +19,9 @@
 int wn_kind_from_header(const char *name);
 bool wn_kind_value_valid(int kind, const char *s, size_t len);
 
+/* wn_value_shape(), and the value's length in code points (as
+ * wn_utf8_length counts them) into *chars: the profile needs both of every
+ * value, and this reads it once. */
+size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars);
+
 #endif

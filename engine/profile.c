@@ -15,7 +15,6 @@
 #include "counter.h"
 #include "error.h"
 #include "kinds.h"
-#include "utf8.h"
 
 #define DEFAULT_EXACT_LIMIT 16384
 #define DEFAULT_TOP_N       10
@@ -82,12 +81,11 @@ static bool is_blank(const char *s, size_t len)
 static void derive(column_state *c, const char *s, size_t len, uint64_t count)
 {
     wn_column_profile *o = &c->out;
-    size_t chars = wn_utf8_length(s, len);
+    char shape[SHAPE_CAP];
+    size_t chars, n = wn_value_shape_chars(s, len, shape, sizeof shape, &chars);
     if (!c->lengths_seen || chars < o->min_len) o->min_len = chars;
     if (chars > o->max_len) o->max_len = chars;
     c->lengths_seen = true;
-    char shape[SHAPE_CAP];
-    size_t n = wn_value_shape(s, len, shape, sizeof shape);
     wn_counter_add_n(&c->shapes, shape, n, count);
     if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len)) o->invalid += count;
 }

@@ -13,6 +13,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "kinds.h"
+#include "utf8.h"
+
 static char shape_class(utf8proc_int32_t cp)
 {
     if (cp < 0x80) {
@@ -51,11 +54,10 @@ static const char ascii_class[128] = {
     'a', 'a',  'a', 'a', 'a', 'a', 'a', 'a', 'a', '{', '|', '}', '~', 127,
 };
 
-size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
+size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars)
 {
-    if (cap == 0) return 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t i = 0, n = 0;
+    size_t i = 0, n = 0, cps = 0;
     char prev = 0;
     unsigned run = 0;
     while (i < len && n + 1 < cap) {
@@ -64,12 +66,14 @@ size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
         if (cp < 0x80) { /* most of a CRM export: one table lookup */
             cls = ascii_class[cp];
             i++;
+            cps++;
         } else {
             utf8proc_ssize_t step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
             if (step <= 0) {
                 cp = '?';
                 step = 1;
             }
+            cps += wn_utf8_length(s + i, (size_t)step);
             i += (size_t)step;
             cls = shape_class(cp);
         }
@@ -79,6 +83,13 @@ size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
         if (cls == ' ' && run > 1) continue;
         out[n++] = cls;
     }
-    out[n] = '\0';
+    if (cap) out[n] = '\0';
+    *chars = cps + wn_utf8_length(s + i, len - i); /* what the shape had no room for */
     return n;
+}
+
+size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t chars;
+    return wn_value_shape_chars(s, len, out, cap, &chars);
 }
