@@ -229,3 +229,31 @@ t_impossible_dates_are_invalid() {
     expect_grep out/quality.csv '^2,Date of birth,invalid,2020-02-30,d.csv,3,not a date$'
     expect_eq "$(grep -c '^3,' out/quality.csv)" 0 "a real date has no finding"
 }
+
+t_placeholders_whatever_their_spelling() {
+    # Placeholders are matched lower-cased with blanks collapsed; the check
+    # that turns most values away by their first two key bytes must not turn
+    # these away (one-byte words, a word then '@', blanks in front), and must
+    # not catch real values that only begin like a placeholder.
+    {
+        echo 'id,First Name,Last Name,Email,City'
+        echo '1,  X,Nadia,-@-.org,Nantes'
+        echo '2,Test,  NOT   available ,NA@NA.de,Testville'
+        echo '3,Nat,Lastname,noemail@noemail.com,N/A'
+        echo '4,Unknownia,Testa,tess@test.de,Nowhere'
+        echo '5,Ann,"  TEST ",a@b.com,?'
+    } >p.csv
+    run_winnow 0 profile -o out p.csv
+    expect_grep out/quality.csv '^1,First Name,placeholder,X,'
+    expect_grep out/quality.csv "^1,Email,placeholder,'-@-.org,"
+    expect_grep out/quality.csv '^2,First Name,placeholder,Test,'
+    expect_grep out/quality.csv '^2,Last Name,placeholder,NOT   available,'
+    expect_grep out/quality.csv '^2,Email,placeholder,NA@NA.de,'
+    expect_grep out/quality.csv '^3,Last Name,placeholder,Lastname,'
+    expect_grep out/quality.csv '^3,Email,placeholder,noemail@noemail.com,'
+    expect_grep out/quality.csv '^3,City,placeholder,N/A,'
+    expect_grep out/quality.csv '^5,Last Name,placeholder,"  TEST ",'
+    expect_grep out/quality.csv '^5,City,placeholder,?,'
+    expect_eq "$(grep -c '^4,' out/quality.csv)" 0 "values that only begin like placeholders"
+    expect_eq "$(grep -c ',Nadia,\|,Nantes,\|,Nat,\|,Testville,' out/quality.csv)" 0 "real values"
+}
