@@ -141,12 +141,17 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
 {
     const char *reason = NULL;
     wn_norm_status worst = WN_NORM_OK;
-    wn_buf_clear(&st->a);
-    wn_buf_append(&st->a, raw, len);
-    wn_buf_cstr(&st->a);
+    if (col->nnorm == 0) { /* the raw value is the result */
+        wn_buf_clear(&st->a);
+        wn_buf_append(&st->a, raw, len);
+    }
+    /* The first step reads the raw value where it is; each step after reads
+     * the one before's result. */
+    const char *in = raw;
+    size_t in_len = len;
     for (size_t k = 0; k < col->nnorm; k++) {
-        wn_norm_status s = run_step((wn_normalizer)col->norm[k], col->field, ctx, st->a.data,
-                                    st->a.len, st, &st->b);
+        wn_norm_status s =
+            run_step((wn_normalizer)col->norm[k], col->field, ctx, in, in_len, st, &st->b);
         if (s == WN_NORM_EMPTY) {
             wn_buf_clear(out);
             wn_buf_cstr(out);
@@ -160,6 +165,8 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
         wn_buf t = st->a;
         st->a = st->b;
         st->b = t;
+        in = st->a.data;
+        in_len = st->a.len;
     }
     wn_buf t = *out; /* the result changes hands, not bytes: both buffers are the caller's */
     *out = st->a;
