@@ -54,38 +54,54 @@ static const char ascii_class[128] = {
     'a', 'a',  'a', 'a', 'a', 'a', 'a', 'a', 'a', '{', '|', '}', '~', 127,
 };
 
+/* How much of a run of a class a shape keeps: three letters, one blank;
+ * 0 is all of it (digits and everything else). */
+static const unsigned char run_kept[128] = {['A'] = 3, ['a'] = 3, [' '] = 1};
+
+/* A shape being written: its length, and the class and length of the run
+ * it ends with. */
+typedef struct shape_state {
+    size_t n;
+    unsigned run;
+    char prev;
+} shape_state;
+
+static void shape_put(shape_state *st, char *out, char cls)
+{
+    st->run = cls == st->prev ? st->run + 1 : 1;
+    st->prev = cls;
+    unsigned kept = run_kept[(unsigned char)cls];
+    if (kept == 0 || st->run <= kept) out[st->n++] = cls;
+}
+
 size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t i = 0, n = 0, cps = 0;
-    char prev = 0;
-    unsigned run = 0;
-    while (i < len && n + 1 < cap) {
+    shape_state st = {0};
+    size_t i = 0, cps = 0;
+    /* Most values are ASCII and shorter than the shape's room: a byte is a
+     * character, and the room needs no checking (a byte writes at most one). */
+    if (len < cap)
+        for (; i < len && p[i] < 0x80; i++)
+            shape_put(&st, out, ascii_class[p[i]]);
+    cps = i;
+    while (i < len && st.n + 1 < cap) {
         utf8proc_int32_t cp = p[i];
-        char cls;
-        if (cp < 0x80) { /* most of a CRM export: one table lookup */
-            cls = ascii_class[cp];
-            i++;
-            cps++;
-        } else {
-            utf8proc_ssize_t step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t step = 1;
+        if (cp >= 0x80) {
+            step = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
             if (step <= 0) {
                 cp = '?';
                 step = 1;
             }
-            cps += wn_utf8_length(s + i, (size_t)step);
-            i += (size_t)step;
-            cls = shape_class(cp);
         }
-        run = cls == prev ? run + 1 : 1;
-        prev = cls;
-        if ((cls == 'A' || cls == 'a') && run > 3) continue;
-        if (cls == ' ' && run > 1) continue;
-        out[n++] = cls;
+        cps += wn_utf8_length(s + i, (size_t)step);
+        i += (size_t)step;
+        shape_put(&st, out, cp < 0x80 ? ascii_class[cp] : shape_class(cp));
     }
-    if (cap) out[n] = '\0';
+    if (cap) out[st.n] = '\0';
     *chars = cps + wn_utf8_length(s + i, len - i); /* what the shape had no room for */
-    return n;
+    return st.n;
 }
 
 size_t wn_value_shape(const char *s, size_t len, char *out, size_t cap)

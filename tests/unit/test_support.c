@@ -11,6 +11,7 @@
 
 #include "counter.h"
 #include "hll.h"
+#include "kinds.h"
 #include "rowspool.h"
 #include "sniff.h"
 #include "strmap.h"
@@ -88,6 +89,49 @@ static void test_shapes(void **state)
         assert_string_equal(out, cases[i][1]);
     }
     assert_int_equal(wn_value_shape("123456789", 9, out, 4), 3); /* truncated to fit */
+}
+
+/* The shape and the length in one pass: the same shape at every room (cut
+ * short, it is the full shape's beginning), and the length wn_utf8_length
+ * gives, for ASCII, accented and other scripts, long values and bad bytes. */
+static void test_shape_chars(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Zo\xc3\xab", "Aaa"},
+        {"Jos\xc3\xa9 M\xc3\xbcller", "Aaaa Aaaa"},
+        {"\xc3\x9cnal 12", "Aaaa 99"},
+        {"\xe5\xb1\xb1\xe7\x94\xb0 \xe5\xa4\xaa\xe9\x83\x8e", "aa aa"},
+        {"ab\xff"
+         "cd",
+         "aa?aa"},
+        {"2021-03-04T10:22:33Z", "9999-99-99A99:99:99A"},
+        {"a-very-long-value-with-many-words-and-digits-0123456789-0123456789-0123456789",
+         "a-aaa-aaa-aaa-aaa-aaa-aaa-aaa-aaa-9999999999-9999999999-9999999999"},
+    };
+    char full[256], cut[256];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *v = cases[i][0];
+        size_t len = strlen(v), chars = 0;
+        size_t n = wn_value_shape_chars(v, len, full, sizeof full, &chars);
+        assert_string_equal(full, cases[i][1]);
+        assert_int_equal(n, strlen(cases[i][1]));
+        assert_int_equal(chars, wn_utf8_length(v, len));
+        for (size_t cap = 0; cap < 90; cap++) {
+            size_t c2 = 0;
+            memset(cut, 'x', sizeof cut);
+            size_t m = wn_value_shape_chars(v, len, cut, cap, &c2);
+            assert_int_equal(c2, chars);
+            assert_int_equal(m, cap == 0 ? 0 : n < cap - 1 ? n : cap - 1);
+            assert_memory_equal(cut, full, m);
+            if (cap)
+                assert_int_equal(cut[m], '\0');
+            else
+                assert_int_equal(cut[0], 'x'); /* no room: nothing written */
+            char plain[256];
+            assert_int_equal(wn_value_shape(v, len, plain, cap), m);
+        }
+    }
 }
 
 static void test_hll_accuracy(void **state)
@@ -258,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_shapes),
+        cmocka_unit_test(test_shape_chars),
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_table_and_strmap),
