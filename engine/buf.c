@@ -21,10 +21,22 @@ void *wn_xmalloc(size_t n)
     return p;
 }
 
+/*
+ * Zeroed by writing, not by calloc: a large calloc is fresh pages that map
+ * the shared zero page when first read. The hash tables here (the store's
+ * indexes, the memos) are probed, read, before they are written, so each of
+ * their pages would take a second fault on its first write, a copy-on-write
+ * that flushes the TLB of every core running the program. Writing the zeros
+ * takes one fault per page, up front.
+ */
 void *wn_xcalloc(size_t count, size_t size)
 {
-    void *p = calloc(count ? count : 1, size ? size : 1);
+    count = count ? count : 1;
+    size = size ? size : 1;
+    if (count > SIZE_MAX / size) out_of_memory(SIZE_MAX);
+    void *p = malloc(count * size);
     if (!p) out_of_memory(count * size);
+    memset(p, 0, count * size);
     return p;
 }
 
