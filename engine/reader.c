@@ -360,6 +360,22 @@ static int skip_long_line(wn_reader *r, wn_error *err)
     return WN_OK;
 }
 
+/*
+ * Given a function, libcsv calls it for every byte (is it a blank? does it
+ * end the record?); without one it tests inline. The inline tests (blank:
+ * space, tab; end: CR, LF) agree with ours on every line whose only CR, if
+ * any, is the one of its CRLF, so only a line with a stray CR needs ours.
+ * CR-terminated input keeps its own throughout.
+ */
+static void choose_byte_tests(wn_reader *r, size_t seg_end, bool ends_line)
+{
+    if (r->dialect.eol != '\n') return;
+    const char *cr = memchr(r->buf + r->pos, '\r', seg_end - r->pos);
+    bool inline_tests = !cr || (ends_line && cr == r->buf + seg_end - 2);
+    csv_set_term_func(&r->csv, inline_tests ? NULL : is_term_lf);
+    csv_set_space_func(&r->csv, inline_tests ? NULL : is_space_lf);
+}
+
 /* Feeds [pos, seg_end) to libcsv as part of the current record. */
 static void feed_segment(wn_reader *r, size_t seg_end, bool ends_line)
 {
@@ -370,6 +386,7 @@ static void feed_segment(wn_reader *r, size_t seg_end, bool ends_line)
         r->start = r->pos;
         wn_buf_clear(&r->cell_text);
     }
+    choose_byte_tests(r, seg_end, ends_line);
     csv_parse(&r->csv, r->buf + r->pos, seg_end - r->pos, on_cell, on_record_end, r);
     r->pos = r->scan = seg_end;
     if (ends_line)

@@ -101,6 +101,17 @@ static void test_cr_only(void **state)
     check_case("id,name\r1,Ann\r2,Bob\r", "H:id|name\nR2:1|Ann\nR3:2|Bob\n");
 }
 
+/* In LF and CRLF files a CR that does not end a line is a blank: trimmed at
+ * the ends of a cell, kept inside it, data inside quotes. */
+static void test_stray_carriage_returns(void **state)
+{
+    (void)state;
+    check_case("id,name,city\r\n1,An\rn,Paris\r\n2,\"Bo\rb\" ,Rome\n3,Cy,Oslo\r\r\n"
+               "4,\"D\r\",x \r\n5,\rE,\r\n",
+               "H:id|name|city\nR2:1|An\rn|Paris\nR3:2|Bo\rb|Rome\nR4:3|Cy|Oslo\nR5:4|D\r|x\n"
+               "R6:5|E|\n");
+}
+
 static void test_quoted_newlines_keep_physical_lines(void **state)
 {
     (void)state;
@@ -326,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_no_final_newline),
         cmocka_unit_test(test_crlf_and_bom),
         cmocka_unit_test(test_cr_only),
+        cmocka_unit_test(test_stray_carriage_returns),
         cmocka_unit_test(test_quoted_newlines_keep_physical_lines),
         cmocka_unit_test(test_spaces_after_delimiter),
         cmocka_unit_test(test_sniff_delimiters),
