@@ -473,12 +473,34 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
+/* YYYY-MM-DD at the start of s. */
+static bool iso_date_at(const char *s, size_t len)
+{
+    return len >= 10 && count_digits(s, 4, 0) == 4 && s[4] == '-' && count_digits(s, 7, 5) == 2 &&
+           s[7] == '-' && count_digits(s, 10, 8) == 2;
+}
+
+/* Exactly HH:MM or HH:MM:SS, a time valid_time() takes. */
+static bool plain_time(const char *s, size_t len)
+{
+    if ((len != 5 && len != 8) || count_digits(s, 2, 0) != 2 || s[2] != ':' ||
+        count_digits(s, 5, 3) != 2)
+        return false;
+    if (len == 8 && (s[5] != ':' || count_digits(s, 8, 6) != 2)) return false;
+    return number(s, 2) <= 24 && number(s + 3, 2) <= 59 && (len == 5 || number(s + 6, 2) <= 60);
+}
+
 wn_norm_status wn_date_normalize_ex(const char *s, size_t len, wn_date_order order, unsigned flags,
                                     wn_buf *out)
 {
     wn_buf_clear(out);
     trim(&s, &len);
     if (len == 0) return WN_NORM_EMPTY;
+    /* What most exports write -- an ISO date, alone or with a time of day
+     * after one space -- needs no search for the time; the general path
+     * below reads these the same way. */
+    if (iso_date_at(s, len) && (len == 10 || (s[10] == ' ' && plain_time(s + 11, len - 11))))
+        return finish(out, number(s, 4), number(s + 5, 2), number(s + 8, 2), false);
     size_t t = time_start(s, len);
     if (t < len) {
         size_t tstart = t + (s[t] == 'T' || s[t] == 't');
@@ -486,8 +508,7 @@ wn_norm_status wn_date_normalize_ex(const char *s, size_t len, wn_date_order ord
         len = t;
         trim(&s, &len);
     }
-    if (len == 10 && count_digits(s, 4, 0) == 4 && s[4] == '-' && count_digits(s, 7, 5) == 2 &&
-        s[7] == '-' && count_digits(s, 10, 8) == 2) /* ISO, what most exports write: no guessing */
+    if (len == 10 && iso_date_at(s, len)) /* ISO, what most exports write: no guessing */
         return finish(out, number(s, 4), number(s + 5, 2), number(s + 8, 2), false);
     size_t nd = count_digits(s, len, 0);
     if (nd == len ||

@@ -6,6 +6,8 @@
  * 2023-03-15); Unix times against `date -u -d @N`.
  */
 #include <limits.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "testutil.h"
@@ -239,12 +241,42 @@ static void test_to_days(void **state)
     wn_buf_free(&out);
 }
 
+/* An ISO date with HH:MM or HH:MM:SS after one space takes a short path;
+ * two spaces take the general one, which must read it the same way. Dates
+ * and times at and past their limits: 24:00, minute 60, second 60 and 61,
+ * February 29 and 30, month 13, day 0. */
+static void test_iso_with_time_short_path(void **state)
+{
+    (void)state;
+    static const char *const dates[] = {"2020-02-29", "2021-02-29", "2020-02-30", "1999-12-31",
+                                        "2020-13-01", "2020-01-00", "0000-01-01", "2100-06-15"};
+    static const char *const times[] = {"00:00",    "23:59",    "24:00",    "24:01", "12:60",
+                                        "12:30:59", "12:30:60", "12:30:61", "99:99", "07:05:00"};
+    wn_buf a = {0}, b = {0};
+    char one[64], two[64];
+    for (size_t d = 0; d < sizeof dates / sizeof *dates; d++)
+        for (size_t t = 0; t < sizeof times / sizeof *times; t++) {
+            snprintf(one, sizeof one, "%s %s", dates[d], times[t]);
+            snprintf(two, sizeof two, "%s  %s", dates[d], times[t]);
+            wn_norm_status sa = wn_date_normalize_ex(one, strlen(one), WN_DATE_MDY, 0, &a);
+            wn_norm_status sb = wn_date_normalize_ex(two, strlen(two), WN_DATE_MDY, 0, &b);
+            if (sa != sb || a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0))
+                fail_msg("'%s' -> %d '%s', but '%s' -> %d '%s'", one, (int)sa, a.len ? a.data : "",
+                         two, (int)sb, b.len ? b.data : "");
+        }
+    assert_int_equal(wn_date_normalize_ex("2020-02-29 24:00", 16, WN_DATE_MDY, 0, &a), WN_NORM_OK);
+    assert_string_equal(a.data, "2020-02-29");
+    assert_int_equal(wn_date_normalize_ex("2020-02-29 12:60", 16, WN_DATE_MDY, 0, &a),
+                     WN_NORM_INVALID);
+    wn_buf_free(&a);
+    wn_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_normalize),
-        cmocka_unit_test(test_two_digit_years),
-        cmocka_unit_test(test_vote),
+        cmocka_unit_test(test_normalize),       cmocka_unit_test(test_iso_with_time_short_path),
+        cmocka_unit_test(test_two_digit_years), cmocka_unit_test(test_vote),
         cmocka_unit_test(test_to_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
