@@ -195,8 +195,25 @@ static size_t date_tokens(const char *s, size_t len, date_token *tok, size_t max
     return n;
 }
 
+/* The value of the n digits at s, or -1 if one is not a digit. */
+static int digits_value(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 static bool date_valid(const char *s, size_t len)
 {
+    /* YYYY-MM-DD, alone or before a time: what date_tokens() would make of
+     * it (three numbers, the year first), without the tokens. */
+    if (len >= 10 && s[4] == '-' && s[7] == '-' && (len == 10 || s[10] == ' ' || s[10] == 'T')) {
+        int y = digits_value(s, 4), m = digits_value(s + 5, 2), d = digits_value(s + 8, 2);
+        if (y >= 0 && m >= 0 && d >= 0) return ymd_ok(y, m, d);
+    }
     date_token t[4];
     size_t stop = 0;
     size_t n = date_tokens(s, len, t, 4, &stop);

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include "kinds.h"
+
 static const char *const names[] = {"Name", "E-Mail", "Phone", "Birthdate"};
 static const wn_header header = {.ncols = 4, .names = names};
 
@@ -112,10 +114,37 @@ static void test_json(void **state)
     free(text);
 }
 
+/* A date column's validity: ISO dates (a short path) are judged as the same
+ * date written with slashes (the general one), alone or before a time. */
+static void test_date_validity(void **state)
+{
+    (void)state;
+    static const char *const dates[][3] = {
+        {"2020", "02", "29"}, {"2021", "02", "29"}, {"2020", "02", "30"}, {"1799", "12", "31"},
+        {"1800", "01", "01"}, {"2020", "13", "01"}, {"2020", "00", "10"}, {"2020", "04", "31"},
+        {"0000", "01", "01"}, {"2200", "12", "31"}, {"2201", "01", "01"}, {"19x9", "01", "01"},
+    };
+    static const char *const after[] = {"", " 12:00", "T08:30:00Z", " ", "x"};
+    char iso[64], slashed[64];
+    for (size_t d = 0; d < sizeof dates / sizeof *dates; d++)
+        for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+            snprintf(iso, sizeof iso, "%s-%s-%s%s", dates[d][0], dates[d][1], dates[d][2],
+                     after[a]);
+            snprintf(slashed, sizeof slashed, "%s/%s/%s%s", dates[d][0], dates[d][1], dates[d][2],
+                     after[a]);
+            bool vi = wn_kind_value_valid(WN_KIND_DATE, iso, strlen(iso));
+            bool vs = wn_kind_value_valid(WN_KIND_DATE, slashed, strlen(slashed));
+            if (vi != vs) fail_msg("'%s' valid %d, '%s' valid %d", iso, vi, slashed, vs);
+        }
+    assert_true(wn_kind_value_valid(WN_KIND_DATE, "2020-02-29 12:00", 16));
+    assert_false(wn_kind_value_valid(WN_KIND_DATE, "2021-02-29", 10));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_date_validity),
         cmocka_unit_test(test_distinct_estimate),
         cmocka_unit_test(test_json),
     };
