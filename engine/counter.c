@@ -77,6 +77,33 @@ static int by_count_desc(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
+/* Reorders v[0..n) so that its first k entries are the k first in
+ * by_count_desc order, in some order (Hoare's quickselect). The order is
+ * total (values are distinct), so they are the same k a full sort puts
+ * first, found in O(n) rather than O(n log n). */
+static void select_first(wn_counter_slot *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n; /* the k-th boundary lies in [lo, hi] */
+    while (k > lo && k < hi) {
+        wn_counter_slot pivot = v[lo + (hi - 1 - lo) / 2], t;
+        size_t i = lo, j = hi - 1;
+        for (;;) {
+            while (by_count_desc(&v[i], &pivot) < 0)
+                i++;
+            while (by_count_desc(&v[j], &pivot) > 0)
+                j--;
+            if (i >= j) break;
+            t = v[i], v[i] = v[j], v[j] = t;
+            i++, j--;
+        }
+        /* Now v[lo..j] come before v[j+1..hi) (Hoare's partition). */
+        if (k <= j + 1)
+            hi = j + 1;
+        else
+            lo = j + 1;
+    }
+}
+
 /* The exact table is full: keep the most frequent values as the summary. */
 static void switch_to_summary(wn_counter *c)
 {
@@ -88,8 +115,9 @@ static void switch_to_summary(wn_counter *c)
      * every one of them. */
     for (size_t i = 0; i < n && c->sketch; i++)
         wn_hll_add(&c->hll, all[i].hash);
-    qsort(all, n, sizeof *all, by_count_desc);
     size_t keep = n < c->mg_capacity ? n : c->mg_capacity;
+    select_first(all, n, keep);
+    qsort(all, keep, sizeof *all, by_count_desc);
     rebuild(c, slots_for(c->mg_capacity + 1), all, keep);
     free(all);
     c->exact = false;

@@ -184,6 +184,75 @@ static void test_counter_exact_then_estimate(void **state)
     wn_counter_free(&c);
 }
 
+typedef struct named_count {
+    char value[8];
+    uint64_t count;
+} named_count;
+
+static int by_count_then_value(const void *a, const void *b)
+{
+    const named_count *x = a, *y = b;
+    if (x->count != y->count) return x->count < y->count ? 1 : -1;
+    return strcmp(x->value, y->value);
+}
+
+static int u64_less(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* When the exact table fills up, the summary keeps the most frequent values,
+ * ties going to the smaller value: the same ones a full sort puts first. The
+ * value that overflowed it then finds the summary full, so every count drops
+ * by the summary's median and the ones at or below it go. Several summary
+ * sizes, counts with many ties and with few. */
+static void check_summary(size_t keep, uint64_t spread, uint32_t seed)
+{
+    enum { DISTINCT = 1000 };
+    static named_count all[DISTINCT];
+    wn_counter c;
+    wn_counter_init(&c, DISTINCT, keep, false);
+    for (int i = 0; i < DISTINCT; i++) {
+        seed = seed * 1103515245u + 12345u;
+        snprintf(all[i].value, sizeof all[i].value, "k%03d", (i * 389) % DISTINCT);
+        all[i].count = 1 + (seed >> 8) % spread;
+        wn_counter_add_n(&c, all[i].value, strlen(all[i].value), all[i].count);
+    }
+    assert_true(wn_counter_exact(&c));
+    wn_counter_add(&c, "new", 3);
+    assert_false(wn_counter_exact(&c));
+    qsort(all, DISTINCT, sizeof *all, by_count_then_value);
+    uint64_t counts[256];
+    for (size_t i = 0; i < keep; i++)
+        counts[i] = all[i].count;
+    qsort(counts, keep, sizeof *counts, u64_less);
+    uint64_t median = counts[keep / 2];
+    wn_value_count top[257];
+    size_t n = wn_counter_top(&c, keep + 1, top), k = 0;
+    for (size_t i = 0; i < keep; i++) {
+        if (all[i].count <= median) continue;
+        assert_true(k < n);
+        assert_string_equal(top[k].value, all[i].value);
+        assert_int_equal(top[k].count, all[i].count - median);
+        k++;
+    }
+    assert_int_equal(n, k + 1);
+    assert_string_equal(top[k].value, "new");
+    wn_counter_free(&c);
+}
+
+static void test_counter_summary_keeps_the_first(void **state)
+{
+    (void)state;
+    static const size_t keeps[] = {2, 3, 16, 17, 100, 255};
+    for (size_t i = 0; i < sizeof keeps / sizeof *keeps; i++)
+        for (uint32_t seed = 1; seed <= 5; seed++) {
+            check_summary(keeps[i], 7, seed);      /* ties everywhere */
+            check_summary(keeps[i], 100000, seed); /* hardly any */
+        }
+}
+
 static void test_table_and_strmap(void **state)
 {
     (void)state;
@@ -305,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_shape_chars),
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
+        cmocka_unit_test(test_counter_summary_keeps_the_first),
         cmocka_unit_test(test_table_and_strmap),
         cmocka_unit_test(test_rowspool_round_trip),
     };
