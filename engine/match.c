@@ -208,7 +208,8 @@ int wn_match_run(const wn_store *s, const wn_rules *r, const wn_match_opts *o, w
         m->refused += m->pairs[i].outcome >= WN_PAIR_REFUSED_ID;
     }
     double t5 = now();
-    wn_golden_build(s, r, &m->clusters, o->source_names, &m->golden);
+    wn_golden_build(s, r, &m->clusters, o->source_names, o->threads > 0 ? (unsigned)o->threads : 1,
+                    &m->golden);
     double t6 = now();
     m->times = (wn_match_times){t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5};
     return WN_OK;

@@ -3,6 +3,7 @@
  */
 #include "survive.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,8 +101,39 @@ static void decide_cluster(const ctx *c, const uint32_t *members, size_t n, uint
     }
 }
 
+/* A share of the clusters, decided on one thread: clusters [first, last),
+ * whose members are order[starts[k]..starts[k + 1]). Each cluster writes
+ * only its own rows of `winner` and `rule` and its survivor's entry. */
+typedef struct share {
+    const ctx *cx;
+    const uint64_t *order;
+    const size_t *starts;
+    uint32_t first, last;
+    wn_golden *out;
+    pthread_t thread;
+} share;
+
+static void *decide_share(void *arg)
+{
+    const share *sh = arg;
+    size_t most = 0;
+    for (uint32_t k = sh->first; k < sh->last; k++)
+        if (sh->starts[k + 1] - sh->starts[k] > most) most = sh->starts[k + 1] - sh->starts[k];
+    uint32_t *members = wn_xmalloc((most ? most : 1) * sizeof *members);
+    for (uint32_t k = sh->first; k < sh->last; k++) {
+        size_t n = 0;
+        for (size_t j = sh->starts[k]; j < sh->starts[k + 1]; j++)
+            members[n++] = (uint32_t)sh->order[j];
+        decide_cluster(sh->cx, members, n, k, sh->out);
+    }
+    free(members);
+    return NULL;
+}
+
+#define MAX_THREADS 64
+
 void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
-                     const char *const *source_names, wn_golden *out)
+                     const char *const *source_names, unsigned threads, wn_golden *out)
 {
     size_t n = s->nrec ? s->nrec : 1, nmulti = c->nmulti ? c->nmulti : 1;
     out->survivor = wn_xcalloc(n, sizeof *out->survivor);
@@ -114,17 +146,34 @@ void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
     for (uint32_t i = 0; i < s->nrec; i++)
         if (c->size[c->root[i]] > 1) order[m++] = (uint64_t)c->root[i] << 32 | i;
     wn_sort_u64(order, m);
-    uint32_t *members = wn_xmalloc((m ? m : 1) * sizeof *members);
+    /* Where each cluster's members start (cluster k is the k-th root). */
+    size_t *starts = wn_xmalloc((nmulti + 1) * sizeof *starts);
+    uint32_t nclusters = 0;
+    for (size_t i = 0; i < m; i++)
+        if (i == 0 || order[i] >> 32 != order[i - 1] >> 32) starts[nclusters++] = i;
+    starts[nclusters] = m;
+    /* Shares of about equal members, cut at cluster starts. */
     ctx cx = {s, r, source_names};
-    uint32_t cluster = 0;
-    for (size_t i = 0; i < m; cluster++) {
-        size_t j = i, k = 0;
-        while (j < m && order[j] >> 32 == order[i] >> 32)
-            members[k++] = (uint32_t)order[j++];
-        decide_cluster(&cx, members, k, cluster, out);
-        i = j;
+    if (threads < 1) threads = 1;
+    if (threads > MAX_THREADS) threads = MAX_THREADS;
+    share sh[MAX_THREADS];
+    uint32_t k = 0;
+    for (unsigned t = 0; t < threads; t++) {
+        size_t until = m * (t + 1) / threads;
+        sh[t] = (share){.cx = &cx, .order = order, .starts = starts, .first = k, .out = out};
+        while (k < nclusters && (t + 1 == threads || starts[k] < until))
+            k++;
+        sh[t].last = k;
     }
-    free(members);
+    unsigned started = 1;
+    for (; started < threads; started++)
+        if (pthread_create(&sh[started].thread, NULL, decide_share, &sh[started]) != 0) break;
+    for (unsigned t = started; t < threads; t++) /* could not start: done here */
+        decide_share(&sh[t]);
+    decide_share(&sh[0]);
+    for (unsigned t = 1; t < started; t++)
+        pthread_join(sh[t].thread, NULL);
+    free(starts);
     free(order);
 }
 

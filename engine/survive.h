@@ -35,9 +35,11 @@ typedef struct wn_golden {
     uint8_t *rule;      /* the rule that decided, same layout */
 } wn_golden;
 
-/* `source_names[i]`: how input i is named in source_priority (its path). */
+/* `source_names[i]`: how input i is named in source_priority (its path).
+ * Clusters are decided on `threads` threads, each its own share; the result
+ * is the same for any number. */
 void wn_golden_build(const wn_store *s, const wn_rules *r, const wn_clusters *c,
-                     const char *const *source_names, wn_golden *out);
+                     const char *const *source_names, unsigned threads, wn_golden *out);
 void wn_golden_free(wn_golden *g);
 
 /* The record whose value field `field` of record `rec`'s golden record takes;

@@ -293,7 +293,7 @@ static void test_cluster_guards(void **state)
 
     /* Survivorship: most recent email/phone, most complete otherwise. */
     wn_golden g;
-    wn_golden_build(&s, r, &c, NULL, &g);
+    wn_golden_build(&s, r, &c, NULL, 1, &g);
     assert_int_equal(g.survivor[0] + g.survivor[1], 1);
     uint32_t surv = g.survivor[0] ? 0 : 1;
     assert_int_equal(wn_golden_winner(&g, surv, WN_F_EMAIL), 0);
@@ -316,18 +316,21 @@ static void test_match_deterministic_across_threads(void **state)
     (void)state;
     wn_store s;
     wn_store_init(&s);
-    char id[16], name[16], zip[8];
+    char id[16], name[16], zip[8], mail[24];
     for (int i = 0; i < 3000; i++) { /* pairs of near duplicates among fillers */
         snprintf(id, sizeof id, "r%d", i);
         snprintf(name, sizeof name, "n%03d%c", (i / 2) % 997, i % 2 ? 'x' : 'y');
         snprintf(zip, sizeof zip, "%05d", (i / 2) % 50);
+        snprintf(mail, sizeof mail, "m%d@x.org", i % 3 ? i / 2 : i); /* most pairs share one */
         uint32_t r = wn_store_add(&s, 0, (uint64_t)i + 1, id, strlen(id));
         wn_store_set(&s, r, WN_F_LAST_NAME, name, strlen(name));
         wn_store_set(&s, r, WN_F_POSTAL_CODE, zip, strlen(zip));
+        wn_store_set(&s, r, WN_F_EMAIL, mail, strlen(mail));
     }
-    wn_rules *r = rules(
-        "blocking:\n  passes:\n    - {name: zip, keys: [postal_code]}\n"
-        "comparisons:\n  - {field: last_name, method: jaro_winkler, close: 0.9, loose: 0.8}\n");
+    wn_rules *r =
+        rules("blocking:\n  passes:\n    - {name: zip, keys: [postal_code]}\n"
+              "comparisons:\n  - {field: last_name, method: jaro_winkler, close: 0.9, loose: 0.8}\n"
+              "  - {field: email, method: exact}\n");
     wn_match m1, m2;
     wn_error err;
     wn_match_opts o1 = {.threads = 1}, o2 = {.threads = 2};
@@ -339,8 +342,22 @@ static void test_match_deterministic_across_threads(void **state)
         assert_true(m1.pairs[i].weight == m2.pairs[i].weight);
     }
     assert_memory_equal(m1.clusters.root, m2.clusters.root, s.nrec * sizeof(uint32_t));
+    /* Golden records: clusters shared out among threads decide the same. */
+    wn_match m5;
+    wn_match_opts o5 = {.threads = 5};
+    assert_int_equal(wn_match_run(&s, r, &o5, &m5, &err), WN_OK);
+    uint32_t multi = m1.clusters.nmulti;
+    assert_true(multi > 100);
+    for (const wn_match *m = &m2; m; m = m == &m2 ? &m5 : NULL) {
+        assert_int_equal(m->clusters.nmulti, multi);
+        assert_memory_equal(m1.golden.survivor, m->golden.survivor, s.nrec * sizeof(uint32_t));
+        assert_memory_equal(m1.golden.winner, m->golden.winner,
+                            (size_t)multi * WN_F_COUNT * sizeof(uint32_t));
+        assert_memory_equal(m1.golden.rule, m->golden.rule, (size_t)multi * WN_F_COUNT);
+    }
     wn_match_free(&m1);
     wn_match_free(&m2);
+    wn_match_free(&m5);
     wn_rules_free(r);
     wn_store_free(&s);
 }
