@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "compare.h"
+#include "sort.h"
 #include "strsim.h"
 
 static const char *const outcome_names[] = {"below",      "review",       "matched",
@@ -20,12 +21,36 @@ const char *wn_pair_outcome_name(int outcome)
     return outcome >= 0 && outcome <= WN_PAIR_REFUSED_NAME ? outcome_names[outcome] : "?";
 }
 
-static int cmp_pairs(const void *x, const void *y)
+/* A weight's bits, made to sort as the weights do, highest first: IEEE
+ * doubles order as integers once negatives are flipped whole and positives
+ * get their sign bit set; the complement turns the order round. The two
+ * zeros are one weight. */
+static uint64_t weight_key_desc(double w)
 {
-    const wn_scored_pair *p = x, *q = y;
-    if (p->weight != q->weight) return p->weight > q->weight ? -1 : 1;
-    if (p->a != q->a) return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
+    uint64_t u;
+    if (w == 0) w = 0; /* -0.0 sorts as 0.0 */
+    memcpy(&u, &w, sizeof u);
+    u = u >> 63 ? ~u : u | (uint64_t)1 << 63;
+    return ~u;
+}
+
+/* Sorts pairs by weight, highest first, then by (a, b): two stable radix
+ * sorts, the minor key first (sort.h), then the pairs moved once. */
+static void sort_pairs(wn_scored_pair *pairs, size_t n)
+{
+    wn_kv *kv = wn_xmalloc((n ? n : 1) * sizeof *kv);
+    for (size_t i = 0; i < n; i++)
+        kv[i] = (wn_kv){(uint64_t)pairs[i].a << 32 | pairs[i].b, i};
+    wn_sort_kv(kv, n);
+    for (size_t i = 0; i < n; i++)
+        kv[i].key = weight_key_desc(pairs[kv[i].val].weight);
+    wn_sort_kv(kv, n);
+    wn_scored_pair *sorted = wn_xmalloc((n ? n : 1) * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = pairs[kv[i].val];
+    memcpy(pairs, sorted, n * sizeof *pairs);
+    free(sorted);
+    free(kv);
 }
 
 static uint32_t find(uint32_t *parent, uint32_t x)
@@ -118,7 +143,7 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
         pairs[above++] = pairs[i];
         pairs[i] = t;
     }
-    qsort(pairs, above, sizeof *pairs, cmp_pairs);
+    sort_pairs(pairs, above);
     for (size_t i = 0; i < above; i++) {
         wn_scored_pair *p = &pairs[i];
         if (p->weight < match_weight) {

@@ -311,6 +311,52 @@ static void test_cluster_guards(void **state)
     wn_store_free(&s);
 }
 
+static int by_weight_then_records(const void *x, const void *y)
+{
+    const wn_scored_pair *p = x, *q = y;
+    if (p->weight != q->weight) return p->weight > q->weight ? -1 : 1;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Clustering takes pairs by weight, highest first, then by records: the
+ * radix sort it uses must give the order a comparison sort gives, with ties,
+ * negative weights, both zeros, and huge and tiny magnitudes. */
+static void test_cluster_pair_order(void **state)
+{
+    (void)state;
+    enum { N = 5000, RECORDS = 100 };
+    wn_store s;
+    wn_store_init(&s);
+    for (int i = 0; i < RECORDS; i++)
+        wn_store_add(&s, 0, (uint64_t)i + 1, "x", 1);
+    wn_rules *r = rules("comparisons:\n  - {field: first_name, method: exact}\n");
+    static wn_scored_pair pairs[N], want[N];
+    static const double weights[] = {0.0, -0.0, 1.5, -1.5, 1e300, -1e300, 1e-300, -1e-300, 7, -7};
+    uint32_t seed = 42;
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245u + 12345u;
+        pairs[i].a = (uint32_t)i % RECORDS; /* (a, b) unique */
+        pairs[i].b = (uint32_t)(i / RECORDS);
+        pairs[i].weight =
+            i % 3 ? weights[(seed >> 8) % 10] : (double)((int)(seed >> 8) % 2001 - 1000) / 8;
+    }
+    memcpy(want, pairs, sizeof pairs);
+    qsort(want, N, sizeof *want, by_weight_then_records);
+    wn_clusters c;
+    /* Every pair at or above review: all sorted, none linked (match weight above all). */
+    wn_cluster_build(&s, r, NULL, 0, pairs, N, INFINITY, -INFINITY, &c);
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(pairs[i].a, want[i].a);
+        assert_int_equal(pairs[i].b, want[i].b);
+        assert_true(pairs[i].weight == want[i].weight);
+        assert_int_equal(pairs[i].outcome, WN_PAIR_REVIEW);
+    }
+    wn_clusters_free(&c);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
 static void test_match_deterministic_across_threads(void **state)
 {
     (void)state;
@@ -371,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_em_recovers_m),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_cluster_guards),
+        cmocka_unit_test(test_cluster_pair_order),
         cmocka_unit_test(test_match_deterministic_across_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
