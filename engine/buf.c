@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void out_of_memory(size_t n)
 {
@@ -14,11 +15,32 @@ static void out_of_memory(size_t n)
     abort();
 }
 
+/*
+ * Large blocks -- the store's columns and indexes, the pair arrays, the sort
+ * buffers -- are asked to be backed by 2 MiB pages where the kernel offers
+ * them on request (transparent huge pages in "madvise" mode, Debian's
+ * default). Their loops go through them at random: one TLB entry then
+ * covers what took 512, and memory comes in 512 times fewer page faults.
+ * Only whole 2 MiB stretches inside the block are affected; a kernel
+ * without them ignores the advice.
+ */
+#define HUGE_PAGE    ((size_t)2 << 20)
+#define HUGE_ADVISED (4 * HUGE_PAGE)
+
+static void *advise_huge(void *p, size_t n)
+{
+    if (n < HUGE_ADVISED) return p;
+    uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t end = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (end > start) madvise((void *)start, end - start, MADV_HUGEPAGE);
+    return p;
+}
+
 void *wn_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p) out_of_memory(n);
-    return p;
+    return advise_huge(p, n);
 }
 
 /*
@@ -36,6 +58,7 @@ void *wn_xcalloc(size_t count, size_t size)
     if (count > SIZE_MAX / size) out_of_memory(SIZE_MAX);
     void *p = malloc(count * size);
     if (!p) out_of_memory(count * size);
+    advise_huge(p, count * size);
     memset(p, 0, count * size);
     return p;
 }
@@ -53,7 +76,7 @@ void *wn_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q) out_of_memory(n);
-    return q;
+    return advise_huge(q, n);
 }
 
 char *wn_xstrndup(const char *s, size_t n)
