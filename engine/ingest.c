@@ -849,10 +849,37 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     ro->findings = findings || ro->unreachable;
 }
 
+/* A batch is larger than the cache, and a row's cells, then their texts,
+ * are each found through the one before. They are fetched ahead in stages:
+ * the row ROW_AHEAD rows ahead, its cells ROW_AHEAD / 2 rows ahead (the row
+ * is there by then), and their text (one stretch per row) two rows ahead,
+ * before memo_ahead hashes it one row ahead. */
+#define ROW_AHEAD 8
+
+static void fetch_cells(const wn_row *row)
+{
+    const char *c = (const char *)row->cells, *end = (const char *)(row->cells + row->ncells);
+    for (; c < end; c += 64)
+        __builtin_prefetch(c);
+}
+
+static void fetch_text(const wn_row *row)
+{
+    if (!row->ncells) return;
+    const char *t = row->cells[0].ptr;
+    const char *end = row->cells[row->ncells - 1].ptr + row->cells[row->ncells - 1].len;
+    if (end < t || end - t > 1024) end = t + 1024; /* a row's cells need not lie together */
+    for (; t < end; t += 64)
+        __builtin_prefetch(t);
+}
+
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
     if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
     for (size_t i = lo; i < hi; i++) {
+        if (i + ROW_AHEAD < hi) __builtin_prefetch(&f->rows[i + ROW_AHEAD]);
+        if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
+        if (i + 2 < hi) fetch_text(&f->rows[i + 2]);
         if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
         evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i], f->cap);
         uint64_t *t = w->hash;

@@ -113,12 +113,28 @@ void wn_profile_add_row(wn_profile *p, const wn_row *row)
         add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len);
 }
 
+/* How many rows ahead a column's reading fetches each step of the way to a
+ * value (see wn_profile_add_column). */
+#define FETCH_AHEAD 8
+
+/*
+ * A column reads one cell of every row of a batch, and a batch is larger
+ * than the cache: the row, then its cell, then the value's text are three
+ * misses, each waiting for the one before. So they are fetched ahead in
+ * stages -- rows three steps ahead, cells two, texts one -- and the loop
+ * finds them there.
+ */
 void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t n)
 {
     if (col >= p->ncols) return;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        size_t row = i + 3 * FETCH_AHEAD, cell = i + 2 * FETCH_AHEAD, text = i + FETCH_AHEAD;
+        if (row < n) __builtin_prefetch(&rows[row]);
+        if (cell < n && col < rows[cell].ncells) __builtin_prefetch(&rows[cell].cells[col]);
+        if (text < n && col < rows[text].ncells) __builtin_prefetch(rows[text].cells[col].ptr);
         if (col < rows[i].ncells)
             add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len);
+    }
 }
 
 void wn_profile_finish(wn_profile *p)
