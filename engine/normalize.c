@@ -43,6 +43,21 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
+/* Whether trim_collapse would give the value back as it is: no blank at
+ * either end, and no blank but single spaces between words -- most cells of
+ * an export. The chain then passes the value on without copying it. */
+static bool trim_keeps(const char *s, size_t len)
+{
+    if (len == 0 || is_blank_byte((unsigned char)s[0]) || is_blank_byte((unsigned char)s[len - 1]))
+        return false;
+    for (size_t i = 1; i + 1 < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ') continue; /* every blank byte is at most ' ' */
+        if (c != ' ' ? is_blank_byte(c) : is_blank_byte((unsigned char)s[i + 1])) return false;
+    }
+    return true;
+}
+
 static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
 {
     wn_buf_clear(out);
@@ -141,15 +156,13 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
 {
     const char *reason = NULL;
     wn_norm_status worst = WN_NORM_OK;
-    if (col->nnorm == 0) { /* the raw value is the result */
-        wn_buf_clear(&st->a);
-        wn_buf_append(&st->a, raw, len);
-    }
     /* The first step reads the raw value where it is; each step after reads
-     * the one before's result. */
+     * the one before's result, or the one before that's when it kept the
+     * value as it was. */
     const char *in = raw;
     size_t in_len = len;
     for (size_t k = 0; k < col->nnorm; k++) {
+        if (col->norm[k] == WN_NORM_TRIM && trim_keeps(in, in_len)) continue;
         wn_norm_status s =
             run_step((wn_normalizer)col->norm[k], col->field, ctx, in, in_len, st, &st->b);
         if (s == WN_NORM_EMPTY) {
@@ -167,6 +180,10 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
         st->b = t;
         in = st->a.data;
         in_len = st->a.len;
+    }
+    if (in == raw) { /* no step changed it: the raw value is the result */
+        wn_buf_clear(&st->a);
+        wn_buf_append(&st->a, raw, len);
     }
     wn_buf t = *out; /* the result changes hands, not bytes: both buffers are the caller's */
     *out = st->a;

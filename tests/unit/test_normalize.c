@@ -1,0 +1,94 @@
+/*
+ * test_normalize.c -- a column's normalizer chain (normalize.c): the steps
+ * run in order, each on the one before's result; a trim that keeps the value
+ * as it is passes it on uncopied; the worst verdict wins; empty is EMPTY.
+ */
+#include "testutil.h"
+
+#include "normalize.h"
+
+static wn_column_rule chain(wn_field field, size_t n, const wn_normalizer *steps)
+{
+    wn_column_rule col = {.column = "c", .field = field, .nnorm = (uint8_t)n};
+    for (size_t i = 0; i < n; i++)
+        col.norm[i] = (uint8_t)steps[i];
+    return col;
+}
+
+/* Runs `col` on `in` and checks the verdict and the result. */
+static void check(const wn_column_rule *col, const char *in, wn_norm_status want,
+                  const char *want_out)
+{
+    wn_normalizer_state st = {0};
+    wn_buf out = {0};
+    wn_norm_ctx ctx = {.region = "US"};
+    wn_norm_status got = wn_normalize_value(col, &ctx, in, strlen(in), &st, &out, NULL);
+    if (got != want || strcmp(wn_buf_cstr(&out), want_out) != 0)
+        fail_msg("chain of %u on \"%s\": %d \"%s\", want %d \"%s\"", col->nnorm, in, got,
+                 wn_buf_cstr(&out), want, want_out);
+    wn_buf_free(&out);
+    wn_normalizer_state_free(&st);
+}
+
+static void test_trim_alone(void **state)
+{
+    (void)state;
+    static const wn_normalizer steps[] = {WN_NORM_TRIM};
+    wn_column_rule col = chain(WN_F_CITY, 1, steps);
+    check(&col, "New York", WN_NORM_OK, "New York");      /* kept as it is */
+    check(&col, "x", WN_NORM_OK, "x");                    /* one byte */
+    check(&col, "  New York", WN_NORM_OK, "New York");    /* leading blanks */
+    check(&col, "New York \r\n", WN_NORM_OK, "New York"); /* trailing blanks */
+    check(&col, "New  York", WN_NORM_OK, "New York");     /* two spaces */
+    check(&col, "New\tYork", WN_NORM_OK, "New York");     /* a tab between words */
+    check(&col, "New \nYork", WN_NORM_OK, "New York");    /* space then newline */
+    check(&col, "a b c d", WN_NORM_OK, "a b c d");        /* single spaces only */
+    check(&col, "\x01x\x1f", WN_NORM_OK, "\x01x\x1f");    /* control bytes are not blanks */
+    check(&col, " \t \r\n ", WN_NORM_EMPTY, "");          /* blanks only */
+    check(&col, "", WN_NORM_EMPTY, "");
+}
+
+static void test_trim_then_more(void **state)
+{
+    (void)state;
+    static const wn_normalizer fold[] = {WN_NORM_TRIM, WN_NORM_FOLD};
+    wn_column_rule col = chain(WN_F_CITY, 2, fold);
+    check(&col, "São Paulo", WN_NORM_OK, "sao paulo"); /* the raw value, passed on */
+    check(&col, "  São   Paulo ", WN_NORM_OK, "sao paulo");
+    check(&col, "---", WN_NORM_EMPTY, "");
+
+    static const wn_normalizer twice[] = {WN_NORM_TRIM, WN_NORM_TRIM, WN_NORM_DIGITS};
+    col = chain(WN_F_POSTAL_CODE, 3, twice);
+    check(&col, "AB 12 34", WN_NORM_OK, "1234");
+    check(&col, " 12\t34 ", WN_NORM_OK, "1234");
+    check(&col, "no digits", WN_NORM_EMPTY, "");
+
+    /* A step after one that changed the value, then a trim that keeps it. */
+    static const wn_normalizer fold_trim[] = {WN_NORM_FOLD, WN_NORM_TRIM};
+    col = chain(WN_F_CITY, 2, fold_trim);
+    check(&col, " Köln  am Rhein", WN_NORM_OK, "koln am rhein");
+}
+
+static void test_no_steps_and_verdicts(void **state)
+{
+    (void)state;
+    wn_column_rule col = chain(WN_F_NONE, 0, NULL);
+    check(&col, "  as it is ", WN_NORM_OK, "  as it is ");
+    check(&col, "", WN_NORM_EMPTY, "");
+
+    static const wn_normalizer country[] = {WN_NORM_TRIM, WN_NORM_COUNTRY};
+    col = chain(WN_F_COUNTRY, 2, country);
+    check(&col, "Deutschland", WN_NORM_OK, "DE");
+    check(&col, " United  Kingdom ", WN_NORM_OK, "GB");
+    check(&col, "Atlantis", WN_NORM_INVALID, "atlantis"); /* the worst verdict wins */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_trim_alone),
+        cmocka_unit_test(test_trim_then_more),
+        cmocka_unit_test(test_no_steps_and_verdicts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
