@@ -194,6 +194,17 @@ static bool is_phone_field(wn_field f)
  * on no list, and most values are longer than any placeholder). Lowercase
  * ASCII, blanks collapsed to one space and trimmed; digits only for phones.
  * Written in place: it runs for most cells of an export. */
+/* isspace() of the C locale, without the call. */
+static bool is_blank_key_byte(unsigned char ch)
+{
+    return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+static unsigned char key_byte(unsigned char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
+}
+
 static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
 {
     wn_buf_clear(out);
@@ -207,13 +218,13 @@ static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, w
             if (ch >= '0' && ch <= '9') key[n++] = (char)ch;
             continue;
         }
-        if (ch == ' ' || (ch >= '\t' && ch <= '\r')) { /* isspace(), C locale */
+        if (is_blank_key_byte(ch)) {
             space = n > 0;
             continue;
         }
         if (space) key[n++] = ' ';
         space = false;
-        key[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        key[n++] = (char)key_byte(ch);
     }
     out->len = n;
     key[n] = '\0';
@@ -239,10 +250,25 @@ static void starts_add(validator *v, const wn_buf *key)
     v->starts[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
-static bool may_start_placeholder(const validator *v, const wn_buf *key)
+/* Whether the key placeholder_key would build from `s` (not a phone's) may
+ * begin as a listed one does: its first two bytes, found in place. */
+static bool may_start_placeholder(const validator *v, const char *s, size_t len)
 {
-    if (!key->len) return false;
-    size_t bit = start_bit(key);
+    size_t i = 0;
+    while (i < len && is_blank_key_byte((unsigned char)s[i]))
+        i++;
+    if (i == len) return false;
+    size_t bit = (size_t)key_byte((unsigned char)s[i++]) << 8;
+    bool space = false;
+    for (; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (is_blank_key_byte(ch)) {
+            space = true;
+            continue;
+        }
+        bit |= space ? ' ' : key_byte(ch);
+        break;
+    }
     return v->starts[bit / 64] >> (bit % 64) & 1;
 }
 
@@ -334,8 +360,7 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
      * placeholder words and a short domain ending. Longer values are real. */
     if (!is_phone_field(f)) {
         if (len > 2 * v->longest_any + 16) return false;
-        placeholder_key(f, raw, len, 1, key); /* its first two bytes */
-        if (!may_start_placeholder(v, key)) return false;
+        if (!may_start_placeholder(v, raw, len)) return false;
     }
     /* An email's key is needed as far as the email list's longest, or two
      * "any" words around an @ and the dot after them (filler_email). */
