@@ -146,22 +146,33 @@ static bool all_ascii(const char *s, size_t len)
 }
 
 /* The fast path: ASCII needs no Unicode tables. Also the best effort for
- * invalid UTF-8, where non-ASCII bytes are skipped. */
+ * invalid UTF-8, where non-ASCII bytes are skipped. It follows emit_byte and
+ * emit_punct, writing in place: what it writes is never longer than what it
+ * reads, since a space only stands for a gap, and a gap for bytes that wrote
+ * nothing. */
 static void fold_ascii(folder *f, const char *s, size_t len)
 {
+    wn_buf_reserve(f->out, len);
+    char *const start = f->out->data, *o = start + f->out->len;
+    bool gap = f->gap;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            f->gap = true;
-        } else if (is_ascii_alnum(c)) {
-            emit_byte(f, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-        } else if (c > ' ' && c < 0x7F) {
-            bool next_word = i + 1 < len && is_ascii_alnum((unsigned char)s[i + 1]);
-            emit_punct(f, (char)c, next_word);
-        } else {
-            f->gap = true;
+        if (is_ascii_alnum(c)) {
+            c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        } else if (c > ' ' && c < 0x7F && !(f->keep && strchr(f->keep, c))) {
+            bool joins = i + 1 < len && is_ascii_alnum((unsigned char)s[i + 1]);
+            if (!(c == '\'' && joins && !gap && o > start)) gap = true;
+            continue;
+        } else if (c <= ' ' || c >= 0x7F) {
+            gap = true; /* blanks, controls, DEL and bytes of other scripts */
+            continue;
         }
+        if (gap && o > start) *o++ = ' ';
+        gap = false;
+        *o++ = (char)c;
     }
+    f->out->len = (size_t)(o - start);
+    f->gap = gap;
 }
 
 static void fold_cps(folder *f, const wn_text_cps *c)

@@ -125,12 +125,45 @@ static void test_fold_idempotent(void **state)
     wn_buf_free(&b);
 }
 
+/* ASCII text takes a path of its own; the general one (taken as soon as one
+ * letter is not ASCII) must agree with it. "é " before the text sends it the
+ * general way and adds "e" and a space before whatever the text folds to. */
+static void test_fold_ascii_paths_agree(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "aZ9 '-&.,_\t\x7f\x01";
+    static const char *const keeps[] = {NULL, "&", "&'-"};
+    wn_buf ascii = {0}, general = {0}, want = {0};
+    char text[48], prefixed[64];
+    unsigned seed = 7;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = (size_t)(round % 40);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            text[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        const char *keep = keeps[round % 3];
+        snprintf(prefixed, sizeof prefixed, "\xc3\xa9 %.*s", (int)len, text);
+        wn_text_fold_keep(text, len, keep, &ascii);
+        wn_text_fold_keep(prefixed, strlen(prefixed), keep, &general);
+        wn_buf_clear(&want);
+        wn_buf_puts(&want, ascii.len ? "e " : "e");
+        wn_buf_append(&want, ascii.data, ascii.len);
+        if (strcmp(wn_buf_cstr(&want), general.data) != 0)
+            fail_msg("\"%.*s\" (keep \"%s\"): ASCII path \"%s\", general \"%s\"", (int)len, text,
+                     keep ? keep : "", ascii.data, general.data);
+    }
+    wn_buf_free(&ascii);
+    wn_buf_free(&general);
+    wn_buf_free(&want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold_ascii),      cmocka_unit_test(test_fold_unicode),
         cmocka_unit_test(test_fold_keep),       cmocka_unit_test(test_fold_long_and_invalid),
-        cmocka_unit_test(test_fold_idempotent),
+        cmocka_unit_test(test_fold_idempotent), cmocka_unit_test(test_fold_ascii_paths_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
