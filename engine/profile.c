@@ -101,9 +101,10 @@ static void add_value(column_state *c, const char *s, size_t len)
     o->rows++;
     if (is_blank(s, len)) return;
     o->filled++;
-    bool was_exact = wn_counter_exact(&c->values);
     wn_counter_add(&c->values, s, len);
-    if (!was_exact) derive(c, s, len, 1);
+    /* Also when this value made the counter switch: the values derived at
+     * the switch were those already counted, without it. */
+    if (!wn_counter_exact(&c->values)) derive(c, s, len, 1);
 }
 
 void wn_profile_add_row(wn_profile *p, const wn_row *row)

@@ -79,6 +79,46 @@ static void test_distinct_estimate(void **state)
     wn_profile_free(p);
 }
 
+/* Shapes are counted a run at a time (neighbouring values mostly share
+ * one); the counts must be those of every value, whether the value counter
+ * is still exact (shapes derived per distinct value) or not (per value). */
+static void test_shape_counts_in_runs(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"Anna", "bob", "X-Ray", "12345", "1234", "O'Neil"};
+    static const char *const shapes[] = {"Aaaa", "aaa", "A-Aaa", "99999", "9999", "A'Aaaa"};
+    for (size_t limit = 3; limit <= 12; limit += 9) { /* switches early; stays exact */
+        wn_profile *p;
+        wn_error err;
+        wn_profile_opts opts = {.exact_distinct_limit = limit};
+        assert_int_equal(wn_profile_new(&p, &header, &opts, &err), WN_OK);
+        uint64_t want[6] = {0};
+        unsigned seed = 11;
+        for (int i = 0; i < 3000;) {
+            seed = seed * 1103515245u + 12345u;
+            size_t w = (seed >> 16) % 6, run = 1 + (seed >> 8) % 9;
+            for (size_t k = 0; k < run && i < 3000; k++, i++) {
+                add(p, words[w], "", "", "");
+                want[w]++;
+            }
+        }
+        wn_profile_finish(p);
+        const wn_column_profile *c = wn_profile_column(p, 0);
+        assert_int_equal(c->distinct_exact, limit > 6);
+        assert_int_equal(c->ntop_shapes, 6);
+        for (size_t w = 0; w < 6; w++) {
+            size_t k = 0;
+            while (k < c->ntop_shapes && strcmp(c->top_shapes[k].value, shapes[w]) != 0)
+                k++;
+            assert_true(k < c->ntop_shapes);
+            if (c->top_shapes[k].count != want[w])
+                fail_msg("shape %s: %llu, want %llu", shapes[w],
+                         (unsigned long long)c->top_shapes[k].count, (unsigned long long)want[w]);
+        }
+        wn_profile_free(p);
+    }
+}
+
 static void test_json(void **state)
 {
     (void)state;
@@ -146,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_date_validity),
         cmocka_unit_test(test_distinct_estimate),
+        cmocka_unit_test(test_shape_counts_in_runs),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
