@@ -25,6 +25,11 @@
 typedef struct column_state {
     wn_counter values;
     wn_counter shapes;
+    /* The last shape added to `shapes`, and how many more of it are still to
+     * be added: a column's neighbouring values mostly share a shape. */
+    char last_shape[SHAPE_CAP];
+    size_t last_shape_len;
+    uint64_t pending_shapes;
     wn_column_profile out;
     wn_value_count *top_values;
     wn_value_count *top_shapes;
@@ -71,6 +76,33 @@ static bool is_blank(const char *s, size_t len)
     return true;
 }
 
+/* Gives the shape counter the occurrences of the last shape it has not been
+ * given yet. */
+static void shapes_flush(column_state *c)
+{
+    if (!c->pending_shapes) return;
+    wn_counter_add_n(&c->shapes, c->last_shape, c->last_shape_len, c->pending_shapes);
+    c->pending_shapes = 0;
+}
+
+/*
+ * Counts `count` occurrences of a shape. A run of one shape reaches the
+ * counter in two steps: its first occurrence at once (a new value can make
+ * the counter change state), the rest before anything else is added or read,
+ * so the counter holds what adding them one by one would have left in it.
+ */
+static void shapes_add(column_state *c, const char *shape, size_t n, uint64_t count)
+{
+    if (n && n == c->last_shape_len && memcmp(shape, c->last_shape, n) == 0) {
+        c->pending_shapes += count;
+        return;
+    }
+    shapes_flush(c);
+    wn_counter_add_n(&c->shapes, shape, n, count);
+    memcpy(c->last_shape, shape, n);
+    c->last_shape_len = n;
+}
+
 /*
  * Lengths, shapes and validity depend only on the value, so while the value
  * counter is exact they are derived once per distinct value (times its
@@ -86,7 +118,7 @@ static void derive(column_state *c, const char *s, size_t len, uint64_t count)
     if (!c->lengths_seen || chars < o->min_len) o->min_len = chars;
     if (chars > o->max_len) o->max_len = chars;
     c->lengths_seen = true;
-    wn_counter_add_n(&c->shapes, shape, n, count);
+    shapes_add(c, shape, n, count);
     if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len)) o->invalid += count;
 }
 
@@ -144,6 +176,7 @@ void wn_profile_finish(wn_profile *p)
         column_state *c = &p->cols[i];
         wn_column_profile *o = &c->out;
         if (wn_counter_exact(&c->values)) wn_counter_each(&c->values, derive_distinct, c);
+        shapes_flush(c);
         o->distinct = wn_counter_distinct(&c->values);
         o->distinct_exact = wn_counter_exact(&c->values);
         o->top_exact = o->distinct_exact;
