@@ -80,10 +80,26 @@ size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, si
     shape_state st = {0};
     size_t i = 0, cps = 0;
     /* Most values are ASCII and shorter than the shape's room: a byte is a
-     * character, and the room needs no checking (a byte writes at most one). */
-    if (len < cap)
-        for (; i < len && p[i] < 0x80; i++)
-            shape_put(&st, out, ascii_class[p[i]]);
+     * character, and the room needs no checking (a byte writes at most one).
+     * Whether a class is kept depends on its run, which changes at every
+     * class boundary, and a branch on it would be mispredicted as often: so
+     * each class is written, and kept by being counted or not. The state is
+     * in locals: through `st`, every byte written to `out` (which may alias
+     * anything) would make the compiler reload it. */
+    if (len < cap) {
+        size_t n = 0;
+        unsigned run = 0;
+        char prev = 0;
+        for (; i < len && p[i] < 0x80; i++) {
+            char cls = ascii_class[p[i]];
+            run = cls == prev ? run + 1 : 1;
+            prev = cls;
+            unsigned kept = run_kept[(unsigned char)cls];
+            out[n] = cls;
+            n += (kept == 0) | (run <= kept);
+        }
+        st = (shape_state){.n = n, .run = run, .prev = prev};
+    }
     cps = i;
     while (i < len && st.n + 1 < cap) {
         utf8proc_int32_t cp = p[i];
