@@ -66,6 +66,7 @@ struct wn_reader {
     bool in_record;
     bool record_done;
     bool record_has_nul;
+    bool record_clean; /* its lines so far: valid UTF-8 without NUL */
     uint64_t record_line;
     uint64_t record_offset;
     uint64_t record_converted;
@@ -136,7 +137,9 @@ static void on_cell(void *data, size_t len, void *ctx)
         r->cell_len = wn_xrealloc(r->cell_len, r->cells_cap * sizeof *r->cell_len);
     }
     size_t at = r->cell_text.len;
-    int flags = wn_utf8_check(data, len);
+    /* A cell of a clean record is clean: it is the record's text less some
+     * of its ASCII bytes (quotes, delimiters, blanks). */
+    int flags = r->record_clean ? 0 : wn_utf8_check(data, len);
     if (flags & WN_TEXT_HAS_NUL) r->record_has_nul = true;
     if (flags & WN_TEXT_INVALID_UTF8) {
         wn_cp1252_to_utf8(&r->cell_text, data, len);
@@ -384,8 +387,12 @@ static void feed_segment(wn_reader *r, size_t seg_end, bool ends_line)
         r->record_line = r->line;
         r->record_offset = r->buf_offset + r->pos;
         r->start = r->pos;
+        r->record_clean = true;
         wn_buf_clear(&r->cell_text);
     }
+    /* One check of the line rather than one of each cell: most lines are
+     * clean, and a record's cells are found in its lines. */
+    if (r->record_clean) r->record_clean = wn_utf8_check(r->buf + r->pos, seg_end - r->pos) == 0;
     choose_byte_tests(r, seg_end, ends_line);
     csv_parse(&r->csv, r->buf + r->pos, seg_end - r->pos, on_cell, on_record_end, r);
     r->pos = r->scan = seg_end;

@@ -200,6 +200,24 @@ static void test_cp1252_converted(void **state)
     }
 }
 
+/* A record's lines are checked as they come: a clean first line must not
+ * hide a later one's cp1252 byte or NUL, and a record after a converted one
+ * is checked afresh. */
+static void test_bad_bytes_on_a_later_line(void **state)
+{
+    (void)state;
+    wn_reader_stats st;
+    const char in[] = "id,note\n1,\"clean\nRen\xE9\"\n2,\"a\nb\0c\"\n3,Ann\n4,\"x\ny\"\n";
+    const char *path = tu_temp_file(in, sizeof in - 1);
+    for (size_t i = 0; i < sizeof read_sizes / sizeof read_sizes[0]; i++) {
+        char *got = transcript(path, read_sizes[i], 0, 0, &st);
+        assert_string_equal(got, "H:id|note\nR2:1|clean\nRené\nX4:nul_byte:2,\"a\nb0c\"\n"
+                                 "R6:3|Ann\nR7:4|x\ny\n");
+        free(got);
+        assert_int_equal(st.cells_converted, 1);
+    }
+}
+
 static void test_utf8_split_across_reads(void **state)
 {
     (void)state;
@@ -348,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_nul_byte_rejected),
         cmocka_unit_test(test_duplicate_and_blank_headers),
         cmocka_unit_test(test_cp1252_converted),
+        cmocka_unit_test(test_bad_bytes_on_a_later_line),
         cmocka_unit_test(test_utf8_split_across_reads),
         cmocka_unit_test(test_header_only_and_empty),
         cmocka_unit_test(test_too_large_record),
