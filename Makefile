@@ -6,6 +6,8 @@
 #   make asan       the whole test suite under AddressSanitizer + UBSan (clang)
 #   make tsan       the whole test suite under ThreadSanitizer (clang)
 #   make bench      speed / memory / accuracy benchmarks (see benchmarks/README.md)
+#   make fuzz       libFuzzer on the reader for FUZZ_SECONDS (default 60), seeded
+#                   with testdata/ingest
 #   make lint       cppcheck + clang-tidy;  make format  clang-format in place
 #   make deps       install the Debian packages the build needs (as root, or via sudo)
 
@@ -88,7 +90,7 @@ test: deps
 
 units: $(UNIT_BIN)
 
-# The same suite built with clang under AddressSanitizer + UBSan.
+# The same suite built with clang under ThreadSanitizer.
 tsan:
 	@./scripts/deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-tsan OPTFLAGS="-O1" \
@@ -98,6 +100,7 @@ tsan:
 	@# memory on kernels with many random mmap bits
 	@TSAN_OPTIONS=halt_on_error=1 setarch "$$(uname -m)" -R ./tests/run.sh build-tsan
 
+# The same suite built with clang under AddressSanitizer + UBSan.
 asan:
 	@./scripts/deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-asan OPTFLAGS="-O1" \
@@ -105,6 +108,21 @@ asan:
 	    LDFLAGS="-fsanitize=address,undefined" build-asan/winnow units
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ./tests/run.sh build-asan
+
+# libFuzzer (clang) on the reader, under AddressSanitizer + UBSan. The
+# corpus grows in build-fuzz/corpus; a crash leaves its input in build-fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@./scripts/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPTFLAGS="-O1" \
+	    CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	    build-fuzz/libwinnow.a
+	@clang $(BASEFLAGS) -O1 $(WARN) $(PKG_CFLAGS) -Iengine \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    tests/fuzz/fuzz_reader.c build-fuzz/libwinnow.a $(LIBS) -o build-fuzz/fuzz_reader
+	@mkdir -p build-fuzz/corpus
+	@cp -n testdata/ingest/* build-fuzz/corpus/
+	cd build-fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 corpus
 
 bench: all
 	@$(MAKE) --no-print-directory -C benchmarks
@@ -115,9 +133,9 @@ lint:
 	clang-tidy --quiet $(ENGINE_SRC) $(CLI_SRC) -- $(BASEFLAGS) $(PKG_CFLAGS) -Iengine -Icli
 
 format:
-	clang-format -i engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] benchmarks/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c benchmarks/*.c
 
 clean:
-	rm -rf build build-asan build-tsan winnow libwinnow.a
+	rm -rf build build-asan build-tsan build-fuzz winnow libwinnow.a
 
 -include $(ENGINE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
