@@ -21,6 +21,7 @@
 #include "normalize.h"
 #include "rowpipe.h"
 #include "strmap.h"
+#include "text.h"
 #include "utf8.h"
 
 static const char *const issue_names[WN_ISSUE_COUNT] = {"missing", "invalid", "placeholder",
@@ -190,21 +191,16 @@ static bool is_phone_field(wn_field f)
     return f == WN_F_PHONE || f == WN_F_MOBILE || f == WN_F_FAX;
 }
 
-/* The lookup key of a value: at most `cap` + 1 bytes of it (a longer key is
- * on no list, and most values are longer than any placeholder). Lowercase
- * ASCII, blanks collapsed to one space and trimmed; digits only for phones.
- * Written in place: it runs for most cells of an export. */
-/* isspace() of the C locale, without the call. */
-static bool is_blank_key_byte(unsigned char ch)
-{
-    return ch == ' ' || (ch >= '\t' && ch <= '\r');
-}
-
+/* A placeholder key's byte for an ASCII letter or anything else. */
 static unsigned char key_byte(unsigned char ch)
 {
     return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
 }
 
+/* The lookup key of a value: at most `cap` + 1 bytes of it (a longer key is
+ * on no list, and most values are longer than any placeholder). Lowercase
+ * ASCII, blanks collapsed to one space and trimmed; digits only for phones.
+ * Written in place: it runs for most cells of an export. */
 static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
 {
     wn_buf_clear(out);
@@ -218,7 +214,7 @@ static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, w
             if (ch >= '0' && ch <= '9') key[n++] = (char)ch;
             continue;
         }
-        if (is_blank_key_byte(ch)) {
+        if (wn_is_blank_byte(ch)) {
             space = n > 0;
             continue;
         }
@@ -255,14 +251,14 @@ static void starts_add(validator *v, const wn_buf *key)
 static bool may_start_placeholder(const validator *v, const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len && is_blank_key_byte((unsigned char)s[i]))
+    while (i < len && wn_is_blank_byte((unsigned char)s[i]))
         i++;
     if (i == len) return false;
     size_t bit = (size_t)key_byte((unsigned char)s[i++]) << 8;
     bool space = false;
     for (; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (is_blank_key_byte(ch)) {
+        if (wn_is_blank_byte(ch)) {
             space = true;
             continue;
         }

@@ -17,12 +17,6 @@
 #include "text.h"
 #include "translit.h"
 
-/* isspace() of the C locale (the program never changes it), without the call. */
-static bool is_blank_byte(unsigned char c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 /* Trims and collapses each run of blanks to one space. Every cell passes
  * here, so the text between blanks is copied a run at a time. */
 static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
@@ -30,10 +24,10 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
     wn_buf_clear(out);
     size_t i = 0;
     while (i < len) {
-        while (i < len && is_blank_byte((unsigned char)s[i]))
+        while (i < len && wn_is_blank_byte((unsigned char)s[i]))
             i++;
         size_t start = i;
-        while (i < len && !is_blank_byte((unsigned char)s[i]))
+        while (i < len && !wn_is_blank_byte((unsigned char)s[i]))
             i++;
         if (i == start) break;
         if (out->len) wn_buf_putc(out, ' ');
@@ -48,12 +42,12 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
  * an export. The chain then passes the value on without copying it. */
 static bool trim_keeps(const char *s, size_t len)
 {
-    if (len == 0 || is_blank_byte((unsigned char)s[0]) || is_blank_byte((unsigned char)s[len - 1]))
+    if (len == 0 || wn_is_blank_byte((unsigned char)s[0]) || wn_is_blank_byte((unsigned char)s[len - 1]))
         return false;
     for (size_t i = 1; i + 1 < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c > ' ') continue; /* every blank byte is at most ' ' */
-        if (c != ' ' ? is_blank_byte(c) : is_blank_byte((unsigned char)s[i + 1])) return false;
+        if (c != ' ' ? wn_is_blank_byte(c) : wn_is_blank_byte((unsigned char)s[i + 1])) return false;
     }
     return true;
 }

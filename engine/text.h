@@ -33,6 +33,13 @@
 #include "buf.h"
 #include "norm.h"
 
+/* isspace() of the C locale (the program never changes it), without the
+ * call: for the loops over every byte of a cell. */
+static inline bool wn_is_blank_byte(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Folds `s` into `out` (cleared first). EMPTY if nothing but spaces and
  * punctuation; INVALID (with an ASCII-only best effort) if `s` is not UTF-8. */
 wn_norm_status wn_text_fold(const char *s, size_t len, wn_buf *out);
