@@ -59,19 +59,27 @@ static const char ascii_class[128] = {
 static const unsigned char run_kept[128] = {['A'] = 3, ['a'] = 3, [' '] = 1};
 
 /* A shape being written: its length, and the class and length of the run
- * it ends with. */
+ * it ends with (word-sized fields: packed smaller, they cost shifts). */
 typedef struct shape_state {
     size_t n;
-    unsigned run;
-    char prev;
+    size_t run;
+    int prev;
 } shape_state;
 
-static void shape_put(shape_state *st, char *out, char cls)
+/* Adds a class to a shape. Whether it is kept depends on its run, which
+ * changes at every class boundary, and a branch on it would be mispredicted
+ * as often: so the class is written (the callers leave room for it) and kept
+ * by being counted or not. The state goes by value, so that it stays in
+ * registers: through a pointer, every byte written to `out` (which may alias
+ * anything) would make the compiler reload it. */
+static shape_state shape_put(shape_state st, char *out, char cls)
 {
-    st->run = cls == st->prev ? st->run + 1 : 1;
-    st->prev = cls;
-    unsigned kept = run_kept[(unsigned char)cls];
-    if (kept == 0 || st->run <= kept) out[st->n++] = cls;
+    st.run = cls == st.prev ? st.run + 1 : 1;
+    st.prev = cls;
+    size_t kept = run_kept[(unsigned char)cls];
+    out[st.n] = cls;
+    st.n += (kept == 0) | (st.run <= kept);
+    return st;
 }
 
 size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars)
@@ -80,26 +88,10 @@ size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, si
     shape_state st = {0};
     size_t i = 0, cps = 0;
     /* Most values are ASCII and shorter than the shape's room: a byte is a
-     * character, and the room needs no checking (a byte writes at most one).
-     * Whether a class is kept depends on its run, which changes at every
-     * class boundary, and a branch on it would be mispredicted as often: so
-     * each class is written, and kept by being counted or not. The state is
-     * in locals: through `st`, every byte written to `out` (which may alias
-     * anything) would make the compiler reload it. */
-    if (len < cap) {
-        size_t n = 0;
-        unsigned run = 0;
-        char prev = 0;
-        for (; i < len && p[i] < 0x80; i++) {
-            char cls = ascii_class[p[i]];
-            run = cls == prev ? run + 1 : 1;
-            prev = cls;
-            unsigned kept = run_kept[(unsigned char)cls];
-            out[n] = cls;
-            n += (kept == 0) | (run <= kept);
-        }
-        st = (shape_state){.n = n, .run = run, .prev = prev};
-    }
+     * character, and the room needs no checking (a byte writes at most one). */
+    if (len < cap)
+        for (; i < len && p[i] < 0x80; i++)
+            st = shape_put(st, out, ascii_class[p[i]]);
     cps = i;
     while (i < len && st.n + 1 < cap) {
         utf8proc_int32_t cp = p[i];
@@ -113,7 +105,7 @@ size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, si
         }
         cps += wn_utf8_length(s + i, (size_t)step);
         i += (size_t)step;
-        shape_put(&st, out, cp < 0x80 ? ascii_class[cp] : shape_class(cp));
+        st = shape_put(st, out, cp < 0x80 ? ascii_class[cp] : shape_class(cp));
     }
     if (cap) out[st.n] = '\0';
     *chars = cps + wn_utf8_length(s + i, len - i); /* what the shape had no room for */
