@@ -185,19 +185,25 @@ static void test_duplicate_and_blank_headers(void **state)
     wn_reader_close(r);
 }
 
+/* check_case, and the count of cells read as cp1252, at every read size. */
+static void check_converted(const char *input, size_t len, const char *expected, uint64_t converted)
+{
+    wn_reader_stats st;
+    const char *path = tu_temp_file(input, len);
+    for (size_t i = 0; i < sizeof read_sizes / sizeof read_sizes[0]; i++) {
+        char *got = transcript(path, read_sizes[i], 0, 0, &st);
+        assert_string_equal(got, expected);
+        free(got);
+        assert_int_equal(st.cells_converted, converted);
+    }
+}
+
 static void test_cp1252_converted(void **state)
 {
     (void)state;
-    wn_reader_stats st;
     const char in[] = "id,name\n1,Ren\xE9\n2,Ann\n3,\x93quoted\x94\n";
-    const char *path = tu_temp_file(in, sizeof in - 1);
-    for (size_t i = 0; i < sizeof read_sizes / sizeof read_sizes[0]; i++) {
-        char *got = transcript(path, read_sizes[i], 0, 0, &st);
-        assert_string_equal(
-            got, "H:id|name\nR2:1|René\nR3:2|Ann\nR4:3|\xE2\x80\x9Cquoted\xE2\x80\x9D\n");
-        free(got);
-        assert_int_equal(st.cells_converted, 2);
-    }
+    check_converted(in, sizeof in - 1,
+                    "H:id|name\nR2:1|René\nR3:2|Ann\nR4:3|\xE2\x80\x9Cquoted\xE2\x80\x9D\n", 2);
 }
 
 /* A record's lines are checked as they come: a clean first line must not
@@ -206,16 +212,11 @@ static void test_cp1252_converted(void **state)
 static void test_bad_bytes_on_a_later_line(void **state)
 {
     (void)state;
-    wn_reader_stats st;
     const char in[] = "id,note\n1,\"clean\nRen\xE9\"\n2,\"a\nb\0c\"\n3,Ann\n4,\"x\ny\"\n";
-    const char *path = tu_temp_file(in, sizeof in - 1);
-    for (size_t i = 0; i < sizeof read_sizes / sizeof read_sizes[0]; i++) {
-        char *got = transcript(path, read_sizes[i], 0, 0, &st);
-        assert_string_equal(got, "H:id|note\nR2:1|clean\nRené\nX4:nul_byte:2,\"a\nb0c\"\n"
-                                 "R6:3|Ann\nR7:4|x\ny\n");
-        free(got);
-        assert_int_equal(st.cells_converted, 1);
-    }
+    check_converted(in, sizeof in - 1,
+                    "H:id|note\nR2:1|clean\nRené\nX4:nul_byte:2,\"a\nb0c\"\n"
+                    "R6:3|Ann\nR7:4|x\ny\n",
+                    1);
 }
 
 static void test_utf8_split_across_reads(void **state)
