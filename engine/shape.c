@@ -74,8 +74,9 @@ typedef struct shape_state {
  * anything) would make the compiler reload it. */
 static shape_state shape_put(shape_state st, char *out, char cls)
 {
-    st.run = cls == st.prev ? st.run + 1 : 1;
-    st.prev = cls;
+    int c = (unsigned char)cls;
+    st.run = c == st.prev ? st.run + 1 : 1;
+    st.prev = c;
     size_t kept = run_kept[(unsigned char)cls];
     out[st.n] = cls;
     st.n += (kept == 0) | (st.run <= kept);
