@@ -22,8 +22,11 @@
 #define SHAPE_EXACT_LIMIT   5000
 #define SHAPE_CAP           48 /* bytes of a shape kept */
 
+/* Columns are cache-line aligned: two threads add to two columns at once,
+ * and a line shared by one column's last fields and the next one's first
+ * would bounce between their cores at every value. */
 typedef struct column_state {
-    wn_counter values;
+    _Alignas(64) wn_counter values;
     wn_counter shapes;
     /* The last shape added to `shapes`, and how many more of it are still to
      * be added: a column's neighbouring values mostly share a shape. */
@@ -53,7 +56,7 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
         opts && opts->exact_distinct_limit ? opts->exact_distinct_limit : DEFAULT_EXACT_LIMIT;
     p->top_n = opts && opts->top_n ? opts->top_n : DEFAULT_TOP_N;
     p->ncols = header->ncols;
-    p->cols = wn_xcalloc(p->ncols ? p->ncols : 1, sizeof *p->cols);
+    p->cols = wn_xcalloc_aligned(p->ncols ? p->ncols : 1, sizeof *p->cols, 64);
     for (size_t i = 0; i < p->ncols; i++) {
         column_state *c = &p->cols[i];
         wn_counter_init(&c->values, exact, SUMMARY_CAPACITY, true);
