@@ -42,12 +42,14 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
  * an export. The chain then passes the value on without copying it. */
 static bool trim_keeps(const char *s, size_t len)
 {
-    if (len == 0 || wn_is_blank_byte((unsigned char)s[0]) || wn_is_blank_byte((unsigned char)s[len - 1]))
+    if (len == 0 || wn_is_blank_byte((unsigned char)s[0]) ||
+        wn_is_blank_byte((unsigned char)s[len - 1]))
         return false;
     for (size_t i = 1; i + 1 < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c > ' ') continue; /* every blank byte is at most ' ' */
-        if (c != ' ' ? wn_is_blank_byte(c) : wn_is_blank_byte((unsigned char)s[i + 1])) return false;
+        if (c != ' ' ? wn_is_blank_byte(c) : wn_is_blank_byte((unsigned char)s[i + 1]))
+            return false;
     }
     return true;
 }
@@ -152,13 +154,19 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     wn_norm_status worst = WN_NORM_OK;
     /* The first step reads the raw value where it is; each step after reads
      * the one before's result, or the one before that's when it kept the
-     * value as it was. */
+     * value as it was. Steps write into the scratch buffers in turn, the
+     * last straight into `out`: buffers are chosen by pointer, never moved,
+     * since copying a buffer's fields just after a step wrote them stalls
+     * (a wide load of two narrow stores cannot be forwarded). */
     const char *in = raw;
     size_t in_len = len;
+    wn_buf *scratch = &st->a;
+    bool in_out = false; /* `in` is out's text */
     for (size_t k = 0; k < col->nnorm; k++) {
         if (col->norm[k] == WN_NORM_TRIM && trim_keeps(in, in_len)) continue;
+        wn_buf *to = k + 1 == col->nnorm ? out : scratch;
         wn_norm_status s =
-            run_step((wn_normalizer)col->norm[k], col->field, ctx, in, in_len, st, &st->b);
+            run_step((wn_normalizer)col->norm[k], col->field, ctx, in, in_len, st, to);
         if (s == WN_NORM_EMPTY) {
             wn_buf_clear(out);
             wn_buf_cstr(out);
@@ -169,19 +177,15 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
             worst = s;
             reason = default_reason((wn_normalizer)col->norm[k]);
         }
-        wn_buf t = st->a;
-        st->a = st->b;
-        st->b = t;
-        in = st->a.data;
-        in_len = st->a.len;
+        in = to->data;
+        in_len = to->len;
+        in_out = to == out;
+        scratch = scratch == &st->a ? &st->b : &st->a;
     }
-    if (in == raw) { /* no step changed it: the raw value is the result */
-        wn_buf_clear(&st->a);
-        wn_buf_append(&st->a, raw, len);
+    if (!in_out) { /* the last step kept its input as it was */
+        wn_buf_clear(out);
+        wn_buf_append(out, in, in_len);
     }
-    wn_buf t = *out; /* the result changes hands, not bytes: both buffers are the caller's */
-    *out = st->a;
-    st->a = t;
     wn_buf_cstr(out);
     if (why) *why = worst == WN_NORM_OK ? NULL : reason;
     /* A value a normalizer rejected is invalid even when nothing is left of it
