@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "strsim.h"
 
 static const char *const level_names[WN_LVL_COUNT] = {"missing", "exact", "close", "loose",
@@ -148,8 +149,8 @@ void wn_compare_prefetch(const wn_store *s, const int *slots, size_t nslots, uin
 {
     const uint32_t *row = &s->val[(uint64_t)rec * WN_SLOT_COUNT];
     if (stage == 0) {
-        __builtin_prefetch(row);
-        __builtin_prefetch(row + WN_SLOT_COUNT - 1);
+        wn_prefetch(row);
+        wn_prefetch(row + WN_SLOT_COUNT - 1);
         return;
     }
     for (size_t i = 0; i < nslots; i++) {
@@ -157,9 +158,9 @@ void wn_compare_prefetch(const wn_store *s, const int *slots, size_t nslots, uin
         if (!v) continue;
         const wn_value *value = &s->slots[slots[i]].values[v];
         if (stage == 1)
-            __builtin_prefetch(value);
+            wn_prefetch(value);
         else
-            __builtin_prefetch(value->str);
+            wn_prefetch(value->str);
     }
 }
 

@@ -681,7 +681,7 @@ static void memo_ahead(worker *w, const wn_row *row, uint64_t *hash)
         hash[c] = 0;
         if (m->disabled || !m->slots || row->cells[c].len == 0) continue;
         hash[c] = memo_hash(&row->cells[c]);
-        __builtin_prefetch(&m->slots[hash[c] & (MEMO_SLOTS - 1)]);
+        wn_prefetch(&m->slots[hash[c] & (MEMO_SLOTS - 1)]);
     }
 }
 
@@ -881,7 +881,7 @@ static void fetch_cells(const wn_row *row)
 {
     const char *c = (const char *)row->cells, *end = (const char *)(row->cells + row->ncells);
     for (; c < end; c += 64)
-        __builtin_prefetch(c);
+        wn_prefetch(c);
 }
 
 static void fetch_text(const wn_row *row)
@@ -891,14 +891,14 @@ static void fetch_text(const wn_row *row)
     const char *end = row->cells[row->ncells - 1].ptr + row->cells[row->ncells - 1].len;
     if (end < t || end - t > 1024) end = t + 1024; /* a row's cells need not lie together */
     for (; t < end; t += 64)
-        __builtin_prefetch(t);
+        wn_prefetch(t);
 }
 
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
     if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
     for (size_t i = lo; i < hi; i++) {
-        if (i + ROW_AHEAD < hi) __builtin_prefetch(&f->rows[i + ROW_AHEAD]);
+        if (i + ROW_AHEAD < hi) wn_prefetch(&f->rows[i + ROW_AHEAD]);
         if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
         if (i + 2 < hi) fetch_text(&f->rows[i + 2]);
         if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);

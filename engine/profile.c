@@ -165,9 +165,9 @@ void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t
     if (col >= p->ncols) return;
     for (size_t i = 0; i < n; i++) {
         size_t row = i + 3 * FETCH_AHEAD, cell = i + 2 * FETCH_AHEAD, text = i + FETCH_AHEAD;
-        if (row < n) __builtin_prefetch(&rows[row]);
-        if (cell < n && col < rows[cell].ncells) __builtin_prefetch(&rows[cell].cells[col]);
-        if (text < n && col < rows[text].ncells) __builtin_prefetch(rows[text].cells[col].ptr);
+        if (row < n) wn_prefetch(&rows[row]);
+        if (cell < n && col < rows[cell].ncells) wn_prefetch(&rows[cell].cells[col]);
+        if (text < n && col < rows[text].ncells) wn_prefetch(rows[text].cells[col].ptr);
         if (col < rows[i].ncells)
             add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len);
     }

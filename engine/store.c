@@ -97,7 +97,7 @@ static uint32_t intern(wn_intern *t, const char *v, size_t len)
 static void intern_prefetch(const wn_intern *t, const wn_cell *v, uint32_t *h)
 {
     *h = hash_bits(v->ptr, v->len);
-    __builtin_prefetch(&t->index[*h & (t->nindex - 1)]);
+    wn_prefetch(&t->index[*h & (t->nindex - 1)]);
 }
 
 /* ids[i] = intern(t, v[i]) for each i, in order. */
