@@ -456,7 +456,7 @@ typedef struct cell_outcome {
     uint32_t off2, len2; /* KEEP_NAME: the family name */
 } cell_outcome;
 
-/* What became of one row; its cells' outcomes are at cells_out[col * cap + row]. */
+/* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
 typedef struct row_outcome {
     unsigned worker; /* whose text holds the normalized values */
     uint8_t completeness;
@@ -531,7 +531,10 @@ typedef struct flight {
     const wn_row *rows;
     size_t n;
     row_outcome *rows_out;
-    cell_outcome *cells_out; /* by column, then row: a table task reads its column in one run */
+    /* By row, then column: a row's evaluation writes one stretch of memory,
+     * not one line in each of a dozen column arrays (a batch's outcomes are
+     * larger than the cache, and each such line is a miss to fill first). */
+    cell_outcome *cells_out;
     size_t cap;
     uint32_t first_rec; /* its first record in the store */
     unsigned index;     /* which of the workers' texts */
@@ -837,9 +840,8 @@ static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_
     o->recorded = recorded;
 }
 
-/* Evaluates a row into `ro` and its cells' outcomes, cells[c * stride]. */
-static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells,
-                         size_t stride)
+/* Evaluates a row into `ro` and its cells' outcomes, cells[c]. */
+static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells)
 {
     const ingest *g = w->g;
     bool findings = false;
@@ -847,7 +849,7 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     wn_norm_ctx ctx = {.date_order = 0};
     memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
     if (g->country_column >= 0) { /* the record's own country decides its region */
-        cell_outcome *o = &cells[(size_t)g->country_column * stride];
+        cell_outcome *o = &cells[g->country_column];
         evaluate_cell(w, row, (size_t)g->country_column, &ctx, o);
         findings |= o->recorded && o->issue >= 0;
         if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
@@ -855,7 +857,7 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     for (size_t c = 0; c < g->ic->ncols; c++) {
         wn_field f = g->ic->cols[c].field;
         if ((long)c == g->country_column) continue;
-        cell_outcome *o = &cells[c * stride];
+        cell_outcome *o = &cells[c];
         if (f == WN_F_NONE || f == WN_F_RECORD_ID) {
             o->recorded = false;
             continue;
@@ -902,7 +904,7 @@ static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
         if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
         if (i + 2 < hi) fetch_text(&f->rows[i + 2]);
         if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
-        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i], f->cap);
+        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i * w->g->ic->ncols]);
         uint64_t *t = w->hash;
         w->hash = w->hash_next;
         w->hash_next = t;
@@ -951,14 +953,14 @@ static wn_cell record_id(const ingest *g, const wn_row *row, char num[24])
 static void report_row(ingest *g, const flight *f, size_t i)
 {
     const wn_row *row = &f->rows[i];
-    const cell_outcome *cells = &f->cells_out[i];
+    const cell_outcome *cells = &f->cells_out[i * g->ic->ncols];
     char num[24];
     wn_cell id = record_id(g, row, num);
     wn_buf_clear(&g->id);
     wn_buf_append(&g->id, id.ptr, id.len);
-    if (g->country_column >= 0) report_cell(g, row, &cells[(size_t)g->country_column * f->cap]);
+    if (g->country_column >= 0) report_cell(g, row, &cells[g->country_column]);
     for (size_t c = 0; c < g->ic->ncols; c++)
-        if ((long)c != g->country_column) report_cell(g, row, &cells[c * f->cap]);
+        if ((long)c != g->country_column) report_cell(g, row, &cells[c]);
     if (f->rows_out[i].unreachable) {
         g->res->incomplete++;
         report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
@@ -997,7 +999,7 @@ static void intern_slot(ingest *g, const flight *f, int slot)
     for (size_t i = 0; i < f->n; i++) {
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
-            const cell_outcome *o = &f->cells_out[g->slot_cols[slot][k] * f->cap + i];
+            const cell_outcome *o = &f->cells_out[i * g->ic->ncols + g->slot_cols[slot][k]];
             if (!o->recorded || o->keep == KEEP_NONE) continue;
             bool family = o->keep == KEEP_NAME && slot == WN_F_LAST_NAME;
             if (o->keep == KEEP_NAME && slot != WN_F_FIRST_NAME && !family) continue;
