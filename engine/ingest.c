@@ -444,16 +444,18 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
 
 enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
 
-/* What became of one cell (32 bytes: phases 2 and 3 read every one). */
+/* What became of one cell. A batch holds one for every cell, more than the
+ * cache does, so they are kept small (24 bytes): a cell has something to
+ * apply -- a finding, or a value to store -- when issue >= 0 or keep is not
+ * KEEP_NONE, and the rest is meaningful only then. */
 typedef struct cell_outcome {
-    uint32_t col;
-    bool recorded; /* a finding or a value: the rest is meaningful */
-    int8_t issue;  /* -1: no finding */
-    uint8_t keep;  /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
-                    * split full name to the first and last name slots */
-    const char *why;
-    uint32_t off, len;   /* the normalized value (given name) in the worker's text */
-    uint32_t off2, len2; /* KEEP_NAME: the family name */
+    const char *why;   /* the finding's reason */
+    uint32_t off, len; /* the normalized value in the worker's text; KEEP_NAME:
+                        * the given name, and the family name right after it */
+    uint32_t len2;     /* KEEP_NAME: the family name's length */
+    int8_t issue;      /* -1: no finding */
+    uint8_t keep;      /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
+                        * split full name to the first and last name slots */
 } cell_outcome;
 
 /* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
@@ -486,8 +488,7 @@ struct ingest;
  * (its slot, then this): the outcome, then the region and raw value it was
  * made of, then the texts it keeps. */
 typedef struct memo_entry {
-    cell_outcome o; /* col, off/len, off2/len2 unused */
-    bool recorded;
+    cell_outcome o; /* off unused */
     bool valid, valid_first, valid_last;
     uint32_t raw_len, norm_len, given_len, family_len;
     char region[3];
@@ -603,7 +604,7 @@ static void split_full_name(worker *w, const wn_cell *cell, cell_outcome *o)
     o->keep = KEEP_NAME;
     o->off = text_put(w, canon.data, canon.len);
     o->len = canon.len;
-    o->off2 = text_put(w, family.data, family.len);
+    text_put(w, family.data, family.len); /* right after the given name */
     o->len2 = family.len;
     w->valid_field[WN_F_FIRST_NAME] = canon.len > 0;
     w->valid_field[WN_F_LAST_NAME] = family.len > 0;
@@ -613,18 +614,16 @@ static void split_full_name(worker *w, const wn_cell *cell, cell_outcome *o)
     wn_buf_free(&canon);
 }
 
-/* An empty cell is a finding only in a required field; returns whether it is. */
-static bool empty_cell(const ingest *g, wn_field f, cell_outcome *o)
+/* An empty cell is a finding only in a required field. */
+static void empty_cell(const ingest *g, wn_field f, cell_outcome *o)
 {
-    if (!field_required(g->r, f)) return false;
+    if (!field_required(g->r, f)) return;
     o->issue = WN_ISSUE_MISSING;
     o->why = "required field is empty";
-    return true;
 }
 
-/* Normalizes and validates one cell; returns whether there is anything to
- * apply (a finding or a value to store). */
-static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+/* Normalizes and validates one cell into *o. */
+static void evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
                                    cell_outcome *o)
 {
     const ingest *g = w->g;
@@ -632,12 +631,15 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     const wn_cell *cell = &row->cells[c];
     wn_field f = col->field;
     const char *why = NULL;
-    *o = (cell_outcome){.col = c, .issue = -1};
+    *o = (cell_outcome){.issue = -1};
     wn_norm_status st = wn_normalize_value(col, ctx, cell->ptr, cell->len, &w->st, &w->norm, &why);
     if (st == WN_NORM_EMPTY && cell->len > 0 &&
         is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key))
         st = WN_NORM_INVALID; /* "-" or "?" folds to nothing: still a placeholder, below */
-    if (st == WN_NORM_EMPTY) return empty_cell(g, f, o);
+    if (st == WN_NORM_EMPTY) {
+        empty_cell(g, f, o);
+        return;
+    }
     if (is_placeholder(&g->v, f, cell->ptr, cell->len, &w->key)) {
         o->issue = WN_ISSUE_PLACEHOLDER;
         why = "a placeholder, not a real value";
@@ -654,7 +656,7 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     }
     o->why = why ? why : "";
     if (o->issue >= 0 && o->issue != WN_ISSUE_SUSPICIOUS)
-        return true; /* never stored: must not block or match */
+        return; /* never stored: must not block or match */
     w->valid_field[f] = true;
     if (f == WN_F_FULL_NAME && g->split_full_name) {
         split_full_name(w, cell, o);
@@ -663,7 +665,6 @@ static bool evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
         o->off = text_put(w, w->norm.data, w->norm.len);
         o->len = w->norm.len;
     }
-    return o->issue >= 0 || o->keep != KEEP_NONE;
 }
 
 /* The raw value's hash (the region is compared, not hashed, so the hash can
@@ -718,27 +719,25 @@ static void memo_replay(worker *w, const memo_entry *e, wn_field f, size_t c, ce
     w->valid_field[WN_F_FIRST_NAME] |= e->valid_first;
     w->valid_field[WN_F_LAST_NAME] |= e->valid_last;
     *o = e->o;
-    o->col = c;
     if (o->keep == KEEP_VALUE) {
         o->off = text_put(w, norm, e->norm_len);
         o->len = e->norm_len;
     } else if (o->keep == KEEP_NAME) {
         o->off = text_put(w, given, e->given_len);
         o->len = e->given_len;
-        o->off2 = text_put(w, family, e->family_len);
+        text_put(w, family, e->family_len); /* right after the given name */
         o->len2 = e->family_len;
     }
 }
 
 static void memo_record(const worker *w, column_memo *m, memo_slot *slot, uint64_t hash,
-                        const char region[3], const wn_cell *cell, bool recorded,
-                        const cell_outcome *o, const bool valid[3])
+                        const char region[3], const wn_cell *cell, const cell_outcome *o,
+                        const bool valid[3])
 {
     size_t given = o->keep == KEEP_NAME ? o->len : 0, family = o->keep == KEEP_NAME ? o->len2 : 0;
     memo_entry *e = wn_arena_alloc(&m->mem, sizeof *e + cell->len + w->norm.len + given + family,
                                    _Alignof(memo_entry));
     *e = (memo_entry){.o = *o,
-                      .recorded = recorded,
                       .valid = valid[0],
                       .valid_first = valid[1],
                       .valid_last = valid[2],
@@ -753,13 +752,13 @@ static void memo_record(const worker *w, column_memo *m, memo_slot *slot, uint64
     if (w->norm.len) memcpy(t, w->norm.data, w->norm.len);
     t += w->norm.len;
     if (given) memcpy(t, w->text->data + o->off, given);
-    if (family) memcpy(t + given, w->text->data + o->off2, family);
+    if (family) memcpy(t + given, w->text->data + o->off + given, family);
     slot->hash = hash;
     slot->entry = e;
     m->n++;
 }
 
-static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
+static void evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
                                cell_outcome *o)
 {
     column_memo *m = &w->memos[c];
@@ -772,7 +771,10 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
             wn_arena_free(&m->mem);
         }
     }
-    if (m->disabled) return evaluate_cell_uncached(w, row, c, ctx, o);
+    if (m->disabled) {
+        evaluate_cell_uncached(w, row, c, ctx, o);
+        return;
+    }
     if (!m->slots) m->slots = wn_xcalloc(MEMO_SLOTS, sizeof *m->slots);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
@@ -783,21 +785,19 @@ static bool evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     if (hit) {
         m->hits++;
         memo_replay(w, hit, f, c, o);
-        return hit->recorded;
+        return;
     }
     /* What this cell alone makes valid: cleared, evaluated, merged back. */
     bool before[3] = {w->valid_field[f], w->valid_field[WN_F_FIRST_NAME],
                       w->valid_field[WN_F_LAST_NAME]};
     w->valid_field[f] = w->valid_field[WN_F_FIRST_NAME] = w->valid_field[WN_F_LAST_NAME] = false;
-    bool recorded = evaluate_cell_uncached(w, row, c, ctx, o);
+    evaluate_cell_uncached(w, row, c, ctx, o);
     bool valid[3] = {w->valid_field[f], w->valid_field[WN_F_FIRST_NAME],
                      w->valid_field[WN_F_LAST_NAME]};
     w->valid_field[f] |= before[0];
     w->valid_field[WN_F_FIRST_NAME] |= before[1];
     w->valid_field[WN_F_LAST_NAME] |= before[2];
-    if (m->n < MEMO_MAX_ENTRIES)
-        memo_record(w, m, free_slot, hash, ctx->region, cell, recorded, o, valid);
-    return recorded;
+    if (m->n < MEMO_MAX_ENTRIES) memo_record(w, m, free_slot, hash, ctx->region, cell, o, valid);
 }
 
 /* The share of the export's customer fields that hold a valid value. */
@@ -827,17 +827,15 @@ static bool unreachable(const ingest *g, const bool *valid_field)
     return !reachable && any_mapped;
 }
 
-/* Fills *o (col, recorded, and the rest when recorded). */
 static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
                           cell_outcome *o)
 {
     if (row->cells[c].len == 0) { /* the commonest value of all: nothing to normalize */
-        *o = (cell_outcome){.col = c, .issue = -1};
-        o->recorded = empty_cell(w->g, w->g->ic->cols[c].field, o);
+        *o = (cell_outcome){.issue = -1};
+        empty_cell(w->g, w->g->ic->cols[c].field, o);
         return;
     }
-    bool recorded = evaluate_cell_memo(w, row, c, ctx, o);
-    o->recorded = recorded;
+    evaluate_cell_memo(w, row, c, ctx, o);
 }
 
 /* Evaluates a row into `ro` and its cells' outcomes, cells[c]. */
@@ -851,7 +849,7 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
     if (g->country_column >= 0) { /* the record's own country decides its region */
         cell_outcome *o = &cells[g->country_column];
         evaluate_cell(w, row, (size_t)g->country_column, &ctx, o);
-        findings |= o->recorded && o->issue >= 0;
+        findings |= o->issue >= 0;
         if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
     }
     for (size_t c = 0; c < g->ic->ncols; c++) {
@@ -859,12 +857,12 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
         if ((long)c == g->country_column) continue;
         cell_outcome *o = &cells[c];
         if (f == WN_F_NONE || f == WN_F_RECORD_ID) {
-            o->recorded = false;
+            *o = (cell_outcome){.issue = -1};
             continue;
         }
         ctx.date_order = g->ic->date_order[c];
         evaluate_cell(w, row, c, &ctx, o);
-        findings |= o->recorded && o->issue >= 0;
+        findings |= o->issue >= 0;
     }
     ro->worker = w->index;
     ro->completeness = (uint8_t)completeness_of(g, w->valid_field);
@@ -929,14 +927,14 @@ static void report(ingest *g, const wn_row *row, const char *column, int issue, 
     }
 }
 
-static void report_cell(ingest *g, const wn_row *row, const cell_outcome *o)
+static void report_cell(ingest *g, const wn_row *row, size_t c, const cell_outcome *o)
 {
-    if (!o->recorded || o->issue < 0) return;
-    const wn_cell *cell = &row->cells[o->col];
+    if (o->issue < 0) return;
+    const wn_cell *cell = &row->cells[c];
     bool missing = o->issue == WN_ISSUE_MISSING;
-    report(g, row, g->ic->cols[o->col].column, o->issue, missing ? "" : cell->ptr,
+    report(g, row, g->ic->cols[c].column, o->issue, missing ? "" : cell->ptr,
            missing ? 0 : cell->len, o->why);
-    g->res->column_findings[o->col * WN_ISSUE_COUNT + (size_t)o->issue]++;
+    g->res->column_findings[c * WN_ISSUE_COUNT + (size_t)o->issue]++;
 }
 
 /* A record's id: its id column's value, or its data row number (written
@@ -958,9 +956,12 @@ static void report_row(ingest *g, const flight *f, size_t i)
     wn_cell id = record_id(g, row, num);
     wn_buf_clear(&g->id);
     wn_buf_append(&g->id, id.ptr, id.len);
-    if (g->country_column >= 0) report_cell(g, row, &cells[g->country_column]);
+    if (g->country_column >= 0) {
+        size_t country = (size_t)g->country_column;
+        report_cell(g, row, country, &cells[country]);
+    }
     for (size_t c = 0; c < g->ic->ncols; c++)
-        if ((long)c != g->country_column) report_cell(g, row, &cells[c]);
+        if ((long)c != g->country_column) report_cell(g, row, c, &cells[c]);
     if (f->rows_out[i].unreachable) {
         g->res->incomplete++;
         report(g, row, "", WN_ISSUE_INCOMPLETE, "", 0, "no valid way to reach the customer");
@@ -1000,10 +1001,10 @@ static void intern_slot(ingest *g, const flight *f, int slot)
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
             const cell_outcome *o = &f->cells_out[i * g->ic->ncols + g->slot_cols[slot][k]];
-            if (!o->recorded || o->keep == KEEP_NONE) continue;
+            if (o->keep == KEEP_NONE) continue;
             bool family = o->keep == KEEP_NAME && slot == WN_F_LAST_NAME;
             if (o->keep == KEEP_NAME && slot != WN_F_FIRST_NAME && !family) continue;
-            size_t off = family ? o->off2 : o->off, len = family ? o->len2 : o->len;
+            size_t off = family ? o->off + o->len : o->off, len = family ? o->len2 : o->len;
             if (len == 0) continue;
             recs[n] = f->first_rec + (uint32_t)i;
             values[n++] = (wn_cell){text_at(text, off, len), len};
