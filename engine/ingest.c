@@ -520,6 +520,7 @@ typedef struct worker {
     wn_buf *text;               /* the evaluated flight's */
     column_memo *memos;         /* per column */
     uint64_t *hash, *hash_next; /* per column: memo hashes of this row and the next, 0 if none */
+    cell_outcome *scratch;      /* a row's outcomes, when only a finding would keep them */
     bool valid_field[WN_F_COUNT];
 } worker;
 
@@ -894,6 +895,25 @@ static void fetch_text(const wn_row *row)
         wn_prefetch(t);
 }
 
+/*
+ * Evaluates row i of a flight. Its outcomes are read again only to store its
+ * values or report its findings: without a store (profile), most rows have
+ * neither, and their outcomes go to the worker's scratch row, which stays in
+ * the cache, rather than to the batch's, which does not. A row with findings
+ * has them copied over.
+ */
+static void evaluate_row_into(worker *w, const flight *f, size_t i)
+{
+    size_t ncols = w->g->ic->ncols;
+    cell_outcome *cells = &f->cells_out[i * ncols];
+    if (w->g->store) {
+        evaluate_row(w, &f->rows[i], &f->rows_out[i], cells);
+        return;
+    }
+    evaluate_row(w, &f->rows[i], &f->rows_out[i], w->scratch);
+    if (f->rows_out[i].findings) memcpy(cells, w->scratch, ncols * sizeof *cells);
+}
+
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
     if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
@@ -902,7 +922,7 @@ static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
         if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
         if (i + 2 < hi) fetch_text(&f->rows[i + 2]);
         if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
-        evaluate_row(w, &f->rows[i], &f->rows_out[i], &f->cells_out[i * w->g->ic->ncols]);
+        evaluate_row_into(w, f, i);
         uint64_t *t = w->hash;
         w->hash = w->hash_next;
         w->hash_next = t;
@@ -1158,6 +1178,7 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
         g->workers[w].hash = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash);
         g->workers[w].hash_next = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_next);
+        g->workers[w].scratch = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].scratch);
     }
     g->flights[0].index = 0;
     g->flights[1].index = 1;
@@ -1178,6 +1199,7 @@ static void ingest_teardown(ingest *g)
         free(g->workers[w].memos);
         free(g->workers[w].hash);
         free(g->workers[w].hash_next);
+        free(g->workers[w].scratch);
     }
     free(g->workers);
     for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
