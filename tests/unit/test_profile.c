@@ -119,6 +119,56 @@ static void test_shape_counts_in_runs(void **state)
     }
 }
 
+/* A profile of `n` generated rows, its value counter exact up to `limit`. */
+static wn_profile *profile_generated(size_t limit, int n)
+{
+    wn_profile *p;
+    wn_error err;
+    wn_profile_opts opts = {.exact_distinct_limit = limit};
+    assert_int_equal(wn_profile_new(&p, &header, &opts, &err), WN_OK);
+    char name[400], email[64], phone[32];
+    for (int i = 0; i < n; i++) {
+        if (i % 97 == 0)
+            snprintf(name, sizeof name, "%0300d", i);
+        else
+            snprintf(name, sizeof name, "%s%d", i % 3 ? "Zoë" : "ann", i % 50);
+        snprintf(email, sizeof email, i % 7 ? "u%d@x.io" : "u%d at x", i % 40);
+        snprintf(phone, sizeof phone, "+1 555 %07d", i);
+        add(p, name, email, i % 11 ? phone : "12", "1980-02-29");
+    }
+    wn_profile_finish(p);
+    return p;
+}
+
+/* Lengths, shapes and validity are derived once per distinct value while a
+ * column is exact, and per occurrence after: the results must be the same
+ * either way, for values that repeat (names, emails), values that never do
+ * (phones), long values and values that are not ASCII. */
+static void test_derived_same_exact_or_not(void **state)
+{
+    (void)state;
+    wn_profile *exact = profile_generated(100000, 12000), *summary = profile_generated(8, 12000);
+    for (size_t col = 0; col < 3; col++) {
+        const wn_column_profile *a = wn_profile_column(exact, col),
+                                *b = wn_profile_column(summary, col);
+        assert_true(a->distinct_exact);
+        assert_false(b->distinct_exact);
+        assert_int_equal(a->min_len, b->min_len);
+        assert_int_equal(a->max_len, b->max_len);
+        assert_int_equal(a->invalid, b->invalid);
+        assert_int_equal(a->ntop_shapes, b->ntop_shapes);
+        for (size_t k = 0; k < a->ntop_shapes; k++) {
+            assert_string_equal(a->top_shapes[k].value, b->top_shapes[k].value);
+            assert_int_equal(a->top_shapes[k].count, b->top_shapes[k].count);
+        }
+    }
+    assert_int_equal(wn_profile_column(exact, 0)->max_len, 300);
+    assert_int_equal(wn_profile_column(exact, 1)->invalid, 1715); /* "u1 at x": every 7th */
+    assert_int_equal(wn_profile_column(exact, 2)->invalid, 1091); /* "12": every 11th */
+    wn_profile_free(exact);
+    wn_profile_free(summary);
+}
+
 static void test_json(void **state)
 {
     (void)state;
@@ -187,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_date_validity),
         cmocka_unit_test(test_distinct_estimate),
         cmocka_unit_test(test_shape_counts_in_runs),
+        cmocka_unit_test(test_derived_same_exact_or_not),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
