@@ -39,24 +39,38 @@ static wn_counter_slot *find_slot(const wn_counter *c, uint64_t hash, const char
     }
 }
 
-/* Rebuilds the table at `nslots`, keeping the entries `keep` says to keep,
- * with their strings copied into a fresh arena. */
-static void rebuild(wn_counter *c, size_t nslots, const wn_counter_slot *keep, size_t nkeep)
+/* The summary drops values at every decrement. Their strings stay in the
+ * arena until it has this many bytes, and then the kept values' strings are
+ * copied into a fresh one: copying them at every decrement, once every
+ * mg_capacity/2 new values, cost more than counting the values. */
+#define STRINGS_COMPACT_AT (256u << 10)
+
+/* Files `nkeep` entries (not in the table) into a table of `nslots` slots
+ * that is otherwise empty; their strings stay where they are. */
+static void refile(wn_counter *c, size_t nslots, const wn_counter_slot *keep, size_t nkeep)
 {
-    wn_counter_slot *old = c->slots;
-    wn_arena old_strings = c->strings;
-    memset(&c->strings, 0, sizeof c->strings);
-    c->slots = wn_xcalloc(nslots, sizeof *c->slots);
-    c->nslots = nslots;
-    c->used = 0;
-    for (size_t i = 0; i < nkeep; i++) {
-        wn_counter_slot *slot = find_slot(c, keep[i].hash, keep[i].value, keep[i].len);
-        *slot = keep[i];
-        slot->value = wn_arena_strndup(&c->strings, keep[i].value, keep[i].len);
-        c->used++;
+    if (nslots == c->nslots) {
+        memset(c->slots, 0, nslots * sizeof *c->slots);
+    } else {
+        free(c->slots);
+        c->slots = wn_xcalloc(nslots, sizeof *c->slots);
+        c->nslots = nslots;
     }
-    free(old);
-    wn_arena_free(&old_strings);
+    for (size_t i = 0; i < nkeep; i++)
+        *find_slot(c, keep[i].hash, keep[i].value, keep[i].len) = keep[i];
+    c->used = nkeep;
+}
+
+/* Copies the strings of the values in the table into a fresh arena, and
+ * frees the old one with the strings of the values dropped. */
+static void compact_strings(wn_counter *c)
+{
+    wn_arena old = c->strings;
+    memset(&c->strings, 0, sizeof c->strings);
+    for (size_t i = 0; i < c->nslots; i++)
+        if (c->slots[i].value)
+            c->slots[i].value = wn_arena_strndup(&c->strings, c->slots[i].value, c->slots[i].len);
+    wn_arena_free(&old);
 }
 
 static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
@@ -118,9 +132,12 @@ static void switch_to_summary(wn_counter *c)
     size_t keep = n < c->mg_capacity ? n : c->mg_capacity;
     select_first(all, n, keep);
     qsort(all, keep, sizeof *all, by_count_desc);
-    rebuild(c, slots_for(c->mg_capacity + 1), all, keep);
+    refile(c, slots_for(c->mg_capacity), all, keep); /* at most half full */
+    compact_strings(c);
     free(all);
     c->exact = false;
+    c->kept = wn_xmalloc((c->mg_capacity + 1) * sizeof *c->kept);
+    c->counts = wn_xmalloc((c->mg_capacity + 1) * sizeof *c->counts);
 }
 
 /* The k-th smallest of v[0..n) (Hoare's quickselect; reorders v). */
@@ -164,17 +181,16 @@ static uint64_t select_kth(uint64_t *v, size_t n, size_t k)
  */
 static void decrement_all(wn_counter *c)
 {
-    wn_counter_slot *all = wn_xmalloc((c->used ? c->used : 1) * sizeof *all);
+    wn_counter_slot *all = c->kept; /* the table holds at most mg_capacity */
+    uint64_t *counts = c->counts;
     size_t n = live_entries(c, all), kept = 0;
-    uint64_t *counts = wn_xmalloc((n ? n : 1) * sizeof *counts);
     for (size_t i = 0; i < n; i++)
         counts[i] = all[i].count;
     uint64_t d = n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
         if (all[i].count > d) all[kept] = all[i], all[kept++].count -= d;
-    rebuild(c, c->nslots, all, kept);
-    free(counts);
-    free(all);
+    refile(c, c->nslots, all, kept);
+    if (c->strings.total >= STRINGS_COMPACT_AT) compact_strings(c);
 }
 
 static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, const char *s,
@@ -188,8 +204,7 @@ static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, cons
     if (c->used * 2 > c->nslots) {
         wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
         size_t n = live_entries(c, all);
-        /* Entries keep pointing into the current arena while it is copied. */
-        rebuild(c, c->nslots * 2, all, n);
+        refile(c, c->nslots * 2, all, n);
         free(all);
     }
 }
@@ -261,6 +276,8 @@ size_t wn_counter_top(const wn_counter *c, size_t n, wn_value_count *out)
 void wn_counter_free(wn_counter *c)
 {
     free(c->slots);
+    free(c->kept);
+    free(c->counts);
     wn_arena_free(&c->strings);
     memset(c, 0, sizeof *c);
 }

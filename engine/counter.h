@@ -13,8 +13,9 @@
  * given every distinct value of the exact table when the counter switches,
  * and every value after, for the distinct count once it is no longer exact.
  *
- * Values are copied into an arena that is rebuilt when the summary drops
- * entries, so memory stays bounded by the limits, not by the input.
+ * Values are copied into an arena. The summary's dropped values leave their
+ * strings there until it reaches a bound, when the kept ones are copied to a
+ * fresh arena, so memory stays bounded by the limits, not by the input.
  */
 #ifndef WN_COUNTER_H
 #define WN_COUNTER_H
@@ -49,6 +50,8 @@ typedef struct wn_counter {
     void *on_switch_ctx;
     uint64_t total;
     wn_arena strings;
+    wn_counter_slot *kept; /* the summary's scratch for decrements */
+    uint64_t *counts;
     wn_hll hll;
 } wn_counter;
 
