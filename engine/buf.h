@@ -11,6 +11,7 @@
 #ifndef WN_BUF_H
 #define WN_BUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -75,6 +76,36 @@ static inline char *wn_u64_dec(uint64_t v, char *end)
         *--p = (char)('0' + v % 10);
     while ((v /= 10) != 0);
     return p;
+}
+
+/* Whether the `n` bytes at `a` and `b` are equal. Hash tables compare a
+ * short key (a value, a shape, a word) at every hit; up to 16 bytes are
+ * compared in registers (two loads that may overlap), not by a call. */
+static inline bool wn_bytes_equal(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+    if (n >= 8 && n <= 16) {
+        uint64_t x0, y0, x1, y1;
+        memcpy(&x0, x, 8);
+        memcpy(&y0, y, 8);
+        memcpy(&x1, x + n - 8, 8);
+        memcpy(&y1, y + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, x, 4);
+        memcpy(&y0, y, 4);
+        memcpy(&x1, x + n - 4, 4);
+        memcpy(&y1, y + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            if (x[i] != y[i]) return false;
+        return true;
+    }
+    return memcmp(a, b, n) == 0;
 }
 
 /* Asks for the cache line holding `p` ahead of its use. The empty asm makes

@@ -35,7 +35,8 @@ static wn_counter_slot *find_slot(const wn_counter *c, uint64_t hash, const char
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         wn_counter_slot *slot = &c->slots[i];
         if (!slot->value) return slot;
-        if (slot->hash == hash && slot->len == len && memcmp(slot->value, s, len) == 0) return slot;
+        if (slot->hash == hash && slot->len == len && wn_bytes_equal(slot->value, s, len))
+            return slot;
     }
 }
 

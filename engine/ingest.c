@@ -702,7 +702,7 @@ static memo_entry *memo_find(const column_memo *m, uint64_t hash, const char reg
         }
         const memo_entry *e = sl->entry;
         if (sl->hash == hash && e->raw_len == cell->len && memcmp(e->region, region, 3) == 0 &&
-            memcmp(e->text, cell->ptr, cell->len) == 0)
+            wn_bytes_equal(e->text, cell->ptr, cell->len))
             return sl->entry;
     }
 }

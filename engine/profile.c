@@ -96,7 +96,7 @@ static void shapes_flush(column_state *c)
  */
 static void shapes_add(column_state *c, const char *shape, size_t n, uint64_t count)
 {
-    if (n && n == c->last_shape_len && memcmp(shape, c->last_shape, n) == 0) {
+    if (n && n == c->last_shape_len && wn_bytes_equal(shape, c->last_shape, n)) {
         c->pending_shapes += count;
         return;
     }

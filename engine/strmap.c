@@ -21,7 +21,7 @@ static wn_strmap_slot *probe(const wn_strmap *m, uint64_t hash, const char *key,
     size_t mask = m->nslots - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         wn_strmap_slot *s = &m->slots[i];
-        if (!s->key || (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
+        if (!s->key || (s->hash == hash && s->len == len && wn_bytes_equal(s->key, key, len)))
             return s;
     }
 }

@@ -253,6 +253,24 @@ static void test_counter_summary_keeps_the_first(void **state)
         }
 }
 
+/* wn_bytes_equal agrees with memcmp at every length its short paths take,
+ * whichever byte differs. */
+static void test_bytes_equal(void **state)
+{
+    (void)state;
+    char a[40], b[40];
+    for (size_t n = 0; n <= sizeof a; n++) {
+        for (size_t i = 0; i < n; i++)
+            a[i] = b[i] = (char)('a' + i % 26);
+        assert_true(wn_bytes_equal(a, b, n));
+        for (size_t i = 0; i < n; i++) {
+            b[i] ^= 0x20;
+            assert_false(wn_bytes_equal(a, b, n));
+            b[i] ^= 0x20;
+        }
+    }
+}
+
 static void test_table_and_strmap(void **state)
 {
     (void)state;
@@ -375,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_counter_summary_keeps_the_first),
+        cmocka_unit_test(test_bytes_equal),
         cmocka_unit_test(test_table_and_strmap),
         cmocka_unit_test(test_rowspool_round_trip),
     };
