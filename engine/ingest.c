@@ -512,7 +512,6 @@ typedef struct column_memo {
  * and a line shared with its neighbour's would bounce between the cores. */
 typedef struct worker {
     _Alignas(64) const struct ingest *g;
-    unsigned index;
     pthread_t thread;
     wn_normalizer_state st;
     wn_buf norm, key;
@@ -522,6 +521,7 @@ typedef struct worker {
     uint64_t *hash, *hash_next; /* per column: memo hashes of this row and the next, 0 if none */
     cell_outcome *scratch;      /* a row's outcomes, when only a finding would keep them */
     bool valid_field[WN_F_COUNT];
+    unsigned index; /* last: with it the struct fills four lines exactly */
 } worker;
 
 /* Phase 3: the units are the store's slots, then its ids, the sink's rows,
