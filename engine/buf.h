@@ -62,7 +62,7 @@ static inline void wn_buf_putc(wn_buf *b, char c)
 static inline void wn_buf_append(wn_buf *b, const void *p, size_t n)
 {
     if (b->len + n + 1 > b->cap) wn_buf_grow(b, n);
-    if (n) memcpy(b->data + b->len, p, n);
+    if (n) memcpy(b->data + b->len, p, n); // NOLINT(clang-analyzer-core.NonNullParamChecker): grown
     b->len += n;
 }
 

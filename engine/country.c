@@ -79,6 +79,7 @@ static bool fold_code_point(utf8proc_int32_t cp, char *key, size_t *n)
         if (latin) {
             size_t l = strlen(latin);
             if (*n + l > KEY_MAX) return false;
+            // NOLINTNEXTLINE(bugprone-not-null-terminated-result): keys are counted
             memcpy(key + *n, latin, l);
             *n += l;
         } else if (keep_category(parts[i])) {

@@ -78,7 +78,7 @@ static void parallel(int asked, work base, size_t n)
     pthread_t tid[MAX_THREADS];
     bool running[MAX_THREADS] = {false};
     work w[MAX_THREADS];
-    size_t chunk = (n + nt - 1) / nt;
+    size_t chunk = (n + nt - 1) / nt; // NOLINT(clang-analyzer-core.DivideZero): nt >= 1 above
     for (int t = 0; t < threads; t++) {
         w[t] = base;
         w[t].from = (size_t)t * chunk < n ? (size_t)t * chunk : n;

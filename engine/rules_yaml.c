@@ -347,7 +347,7 @@ static int check_key(yctx *c, const char *key, const yaml_node_t *v, void *ud)
         ck->min_date = d[0];
         ck->max_date = d[1];
     } else { /* min_length */
-        double len;
+        double len = 0;
         if (get_number(c, v, "min_length", 1, 1000, &len) < 0) return WN_ERULES;
         ck->kind = WN_CHECK_MIN_LENGTH;
         ck->min_length = (size_t)len;
@@ -487,7 +487,7 @@ static int blocking_key(yctx *c, const char *key, const yaml_node_t *v, void *ud
     (void)ud;
     wn_rules *r = c->r;
     if (strcmp(key, "max_block") == 0) {
-        double mb;
+        double mb = 0;
         if (get_number(c, v, "max_block", 2, 1e7, &mb) < 0) return WN_ERULES;
         r->max_block = (size_t)mb;
         return WN_OK;
@@ -595,7 +595,7 @@ static int clustering_key(yctx *c, const char *key, const yaml_node_t *v, void *
         return get_fields(c, v, "hard_ids", &c->r->hard_ids, &c->r->nhard_ids);
     if (strcmp(key, "distinct_given_names") == 0)
         return get_bool(c, v, key, &c->r->distinct_given_names);
-    double mc;
+    double mc = 0;
     if (get_number(c, v, "max_cluster", 2, 1e6, &mc) < 0) return WN_ERULES;
     c->r->max_cluster = (size_t)mc;
     return WN_OK;
