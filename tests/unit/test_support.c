@@ -91,6 +91,53 @@ static void test_shapes(void **state)
     assert_int_equal(wn_value_shape("123456789", 9, out, 4), 3); /* truncated to fit */
 }
 
+/* Shapes written out plainly, for ASCII: what wn_value_shape_chars must
+ * give, with room to spare (its ASCII fast path) or cut short. */
+static size_t shape_reference(const char *s, size_t len, char *out)
+{
+    size_t n = 0, run = 0;
+    int prev = -1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        int cls = ch >= 'A' && ch <= 'Z'                                ? 'A'
+                  : ch >= 'a' && ch <= 'z'                              ? 'a'
+                  : ch >= '0' && ch <= '9'                              ? '9'
+                  : ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ? ' '
+                                                                        : ch;
+        run = cls == prev ? run + 1 : 1;
+        prev = cls;
+        size_t kept = cls == 'A' || cls == 'a' ? 3 : cls == ' ' ? 1 : 0;
+        if (kept == 0 || run <= kept) out[n++] = (char)cls;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static void test_shape_ascii_paths(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "AAAAaaaaa    \t\n\r99990--..@xZz\x01\x7f";
+    char v[80], want[96], got[96];
+    unsigned seed = 7;
+    for (int k = 0; k < 20000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 8) % 70;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            v[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        size_t n = shape_reference(v, len, want), chars = 0;
+        for (size_t cap = len; cap <= len + 2; cap++) {
+            size_t m = wn_value_shape_chars(v, len, got, cap ? cap : 1, &chars);
+            size_t expect = cap == 0 ? 0 : n < cap - 1 ? n : cap - 1;
+            assert_int_equal(chars, len);
+            assert_int_equal(m, expect);
+            assert_memory_equal(got, want, m);
+            assert_int_equal(got[m], '\0');
+        }
+    }
+}
+
 /* The shape and the length in one pass: the same shape at every room (cut
  * short, it is the full shape's beginning), and the length wn_utf8_length
  * gives, for ASCII, accented and other scripts, long values and bad bytes. */
@@ -390,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_shapes),
         cmocka_unit_test(test_shape_chars),
+        cmocka_unit_test(test_shape_ascii_paths),
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_counter_summary_keeps_the_first),
