@@ -29,7 +29,7 @@ static const char usage[] =
     "  -o, --output DIR      where to write (created if missing)\n"
     "  -r, --rules FILE      a rules file (see rules/README.md)\n"
     "  -d, --delimiter C     the delimiter (default: sniffed among , ; tab |)\n"
-    "  -j, --threads N       threads normalizing and validating (default: all CPUs)\n"
+    "  -j, --threads N       threads reading, normalizing and validating (default: all CPUs)\n"
     "  -q, --quiet           no table and no progress\n"
     "      --no-progress     no progress display\n";
 

@@ -417,9 +417,10 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
 /* ---- one input's ingest: shared state ---------------------------------------- */
 
 /*
- * Rows arrive in batches from a reading thread (rowpipe.h). A batch goes
- * through three phases:
+ * Rows arrive in batches (rowpipe.h). A batch goes through three phases:
  *
+ *   0. read: one task parses the batch (while the batches before it are in
+ *      the phases below);
  *   1. by rows: the batch is cut into chunks; a worker normalizes and
  *      validates a chunk's rows (pure work: the validator and the normalizer
  *      tables are read-only) and records what became of each cell, at a
@@ -431,11 +432,13 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
  *      record ids), and each of the sink's columns, is one task, run over
  *      the whole batch in input order.
  *
- * The batches are pipelined: one step runs phase 1 of batch k+1 and phases 2
- * and 3 of batch k, all as tasks the threads take as they come free, so no
- * thread waits for a phase to drain. Two batches are in flight: their rows
- * (the reader lets the consumer hold two), outcomes and workers' texts are
- * kept apart by the flight's index.
+ * The batches are pipelined: one step reads batch k+2, runs phase 1 of batch
+ * k+1 and phases 2 and 3 of batch k, all as tasks the threads take as they
+ * come free, so no thread waits for a phase to drain, and the -j threads are
+ * all there is (a reading thread of its own was one more runnable thread than
+ * cores). Two batches are in flight: their rows (the pipe lets the consumer
+ * hold two), outcomes and workers' texts are kept apart by the flight's
+ * index.
  *
  * Every table and every sink column sees its values in input order, whatever
  * thread runs it, so the store's ids, the record numbers and every output
@@ -564,6 +567,7 @@ typedef struct ingest {
     flight *pending;    /* evaluated, not yet applied */
     flight *evaluating; /* this step's phase 1, or NULL */
     flight *applying;   /* this step's phases 2 and 3, or NULL */
+    wn_rowpipe *pipe;   /* the input: a step reads its next batch as a task */
     size_t ntasks;
     size_t next_task; /* atomic */
 } ingest;
@@ -1071,10 +1075,16 @@ static bool unit_wanted(const ingest *g, size_t unit)
 /* Rows per phase-1 task: small enough to share a batch out evenly. */
 #define CHUNK_ROWS 256
 
-/* Task t of the step: 0 is phase 2, then the phase-3 units (when a batch is
- * being applied), then the phase-1 chunks (when one is being evaluated). */
+/* Task t of the step: 0 reads the next batch (the longest task: first, so
+ * that it never runs alone at the end); then phase 2 and the phase-3 units
+ * (when a batch is being applied), then the phase-1 chunks (when one is being
+ * evaluated). */
 static void run_task(ingest *g, worker *w, size_t t)
 {
+    if (t-- == 0) {
+        wn_rowpipe_fill(g->pipe);
+        return;
+    }
     size_t napply = g->applying ? 1 + g->nunits : 0;
     if (t < napply) {
         if (t == 0) {
@@ -1101,7 +1111,7 @@ static void *step_main(void *arg)
 
 static void run_step(ingest *g)
 {
-    g->ntasks = g->applying ? 1 + g->nunits : 0;
+    g->ntasks = 1 + (g->applying ? 1 + g->nunits : 0);
     if (g->evaluating) g->ntasks += (g->evaluating->n + CHUNK_ROWS - 1) / CHUNK_ROWS;
     g->next_task = 0;
     unsigned nw = g->nworkers, started = 1;
@@ -1211,7 +1221,7 @@ static void ingest_teardown(ingest *g)
     wn_buf_free(&g->id);
 }
 
-/* Rowpipe callbacks, on the reading thread. */
+/* Rowpipe callbacks, in the step's reading task. */
 static void pipe_reject(void *ctx, const wn_row *row)
 {
     const ingest *g = ctx;
@@ -1251,12 +1261,8 @@ int wn_ingest(wn_reader *reader, const wn_rules *r, const wn_columns *cols,
     const wn_header *h = wn_reader_header(reader);
     size_t want = opts && opts->sample_rows ? opts->sample_rows : 1000;
     sample s = {.rows = wn_xmalloc(want * sizeof *s.rows)};
-    wn_rowpipe *pipe;
-    int rc = wn_rowpipe_start(&pipe, reader, 2, pipe_reject, pipe_progress, &g, err);
-    if (rc < 0) {
-        free(s.rows);
-        return rc;
-    }
+    wn_rowpipe *pipe = g.pipe = wn_rowpipe_open(reader, 2, pipe_reject, pipe_progress, &g);
+    int rc;
     const wn_row *rows = NULL;
     size_t n = 0, used = 0;
     while (s.n < want && (n = wn_rowpipe_next(pipe, &rows)) > 0)

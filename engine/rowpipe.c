@@ -1,21 +1,25 @@
 /*
- * rowpipe.c -- a reading thread and batches of rows; see rowpipe.h.
+ * rowpipe.c -- batches of rows, read as a task of the consumer's; see rowpipe.h.
  *
- * Four batch slots circulate: the reader fills the free ones, in order,
- * while the consumer works on the one or two it holds; the oldest held slot
- * is handed back when the consumer asks for one more than it may hold. A batch holds its rows' cell
- * text in one buffer; cell pointers are fixed up when the batch is sealed, since the buffer may
- * move while it grows.
+ * Four batch slots circulate in order: the consumer holds one or two (the
+ * ones it works on), and wn_rowpipe_fill reads the next free one, so that a
+ * batch can be read while the held ones are worked on. A slot is free when it
+ * is not `ready`: neither filled and waiting, nor held. A batch holds its rows'
+ * cell text in one buffer; cell pointers are fixed up when the batch is
+ * sealed, since the buffer may move while it grows.
+ *
+ * There is no lock: the caller never runs wn_rowpipe_fill alongside another
+ * call on the same pipe, and the held batches, which other threads read, are
+ * never the one being filled.
  */
 #include "rowpipe.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 
-#define NSLOTS      4 /* two held by the consumer, two filled ahead */
+#define NSLOTS      4 /* up to two held, one being filled, one spare */
 #define BATCH_ROWS  4096
 #define BATCH_BYTES (4u << 20)
 
@@ -26,7 +30,7 @@ typedef struct batch {
     size_t ncells, cells_cap;
     size_t *offsets; /* cell text offsets, parallel to cells */
     wn_buf text;
-    bool ready; /* filled, waiting for the consumer */
+    bool ready; /* filled: waiting for the consumer, or held by it */
     bool last;  /* the input ended with this batch */
 } batch;
 
@@ -35,20 +39,17 @@ struct wn_rowpipe {
     wn_reject_fn on_reject;
     void *ctx;
     wn_progress_fn on_progress;
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
     batch slots[NSLOTS];
     size_t hold;    /* how many batches the consumer keeps: 1 or 2 */
     size_t held[2]; /* the slots it holds, oldest first */
     size_t nheld;
-    size_t next; /* the slot the consumer takes next */
-    bool ended;  /* the consumer has taken the last batch */
-    bool stop;   /* the consumer has gone: stop reading */
+    size_t next;   /* the slot the consumer takes next */
+    size_t fill;   /* the slot filled next */
+    bool read_all; /* the last batch has been filled */
+    bool ended;    /* the consumer has taken the last batch */
     int status;
     wn_error err;
 };
-
 static void batch_add(batch *b, const wn_row *row)
 {
     wn_row *out = &b->rows[b->nrows++];
@@ -97,44 +98,33 @@ static void batch_seal(batch *b)
     }
 }
 
-static void *reader_main(void *arg)
+bool wn_rowpipe_fill(wn_rowpipe *p)
 {
-    wn_rowpipe *p = arg;
-    size_t k = 0;
-    for (;;) {
-        batch *b = &p->slots[k];
-        pthread_mutex_lock(&p->lock);
-        while (b->ready && !p->stop) /* still unread, or held */
-            pthread_cond_wait(&p->changed, &p->lock);
-        bool stop = p->stop;
-        pthread_mutex_unlock(&p->lock);
-        if (stop) return NULL;
-        b->nrows = b->ncells = 0;
-        wn_buf_clear(&b->text);
-        int rc = 1;
-        wn_row row;
-        while (b->nrows < BATCH_ROWS && b->text.len < BATCH_BYTES &&
-               (rc = wn_reader_next(p->reader, &row, &p->err)) > 0) {
-            if (rc == WN_READ_ROW)
-                batch_add(b, &row);
-            else if (p->on_reject)
-                p->on_reject(p->ctx, &row);
-            if (p->on_progress) p->on_progress(p->ctx, p->reader);
-        }
-        batch_seal(b);
-        pthread_mutex_lock(&p->lock);
-        b->last = rc <= 0;
-        b->ready = true;
-        if (rc < 0) p->status = rc;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
-        if (rc <= 0) return NULL;
-        k = (k + 1) % NSLOTS;
+    batch *b = &p->slots[p->fill];
+    if (p->read_all || b->ready) return false;
+    b->nrows = b->ncells = 0;
+    wn_buf_clear(&b->text);
+    int rc = 1;
+    wn_row row;
+    while (b->nrows < BATCH_ROWS && b->text.len < BATCH_BYTES &&
+           (rc = wn_reader_next(p->reader, &row, &p->err)) > 0) {
+        if (rc == WN_READ_ROW)
+            batch_add(b, &row);
+        else if (p->on_reject)
+            p->on_reject(p->ctx, &row);
+        if (p->on_progress) p->on_progress(p->ctx, p->reader);
     }
+    batch_seal(b);
+    b->last = rc <= 0;
+    b->ready = true;
+    if (rc < 0) p->status = rc;
+    p->read_all = b->last;
+    p->fill = (p->fill + 1) % NSLOTS;
+    return true;
 }
 
-int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, size_t hold, wn_reject_fn on_reject,
-                     wn_progress_fn on_progress, void *ctx, wn_error *err)
+wn_rowpipe *wn_rowpipe_open(wn_reader *r, size_t hold, wn_reject_fn on_reject,
+                            wn_progress_fn on_progress, void *ctx)
 {
     wn_rowpipe *p = wn_xcalloc(1, sizeof *p);
     p->hold = hold == 2 ? 2 : 1;
@@ -144,47 +134,28 @@ int wn_rowpipe_start(wn_rowpipe **out, wn_reader *r, size_t hold, wn_reject_fn o
     p->on_progress = on_progress;
     for (size_t k = 0; k < NSLOTS; k++)
         p->slots[k].rows = wn_xmalloc(BATCH_ROWS * sizeof *p->slots[k].rows);
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->changed, NULL);
-    if (pthread_create(&p->thread, NULL, reader_main, p) != 0) {
-        free(p);
-        return wn_fail(err, WN_EIO, "cannot start a reading thread");
-    }
-    *out = p;
-    return WN_OK;
+    return p;
 }
 
 size_t wn_rowpipe_next(wn_rowpipe *p, const wn_row **rows)
 {
-    pthread_mutex_lock(&p->lock);
     if (p->nheld == p->hold) { /* hand the oldest batch back */
         p->slots[p->held[0]].ready = false;
         p->held[0] = p->held[1];
         p->nheld--;
-        pthread_cond_broadcast(&p->changed);
     }
-    if (p->ended) {
-        pthread_mutex_unlock(&p->lock);
-        return 0;
-    }
+    if (p->ended) return 0;
     batch *b = &p->slots[p->next];
-    while (!b->ready)
-        pthread_cond_wait(&p->changed, &p->lock);
+    if (!b->ready) wn_rowpipe_fill(p); /* not read ahead: read it now */
     p->held[p->nheld++] = p->next;
     p->next = (p->next + 1) % NSLOTS;
     p->ended = b->last;
-    pthread_mutex_unlock(&p->lock);
     *rows = b->rows;
     return b->nrows;
 }
 
 int wn_rowpipe_finish(wn_rowpipe *p, wn_error *err)
 {
-    pthread_mutex_lock(&p->lock);
-    p->stop = true; /* a consumer that stopped early stops the reader too */
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
-    pthread_join(p->thread, NULL);
     int rc = p->status;
     if (rc < 0 && err) *err = p->err;
     for (size_t k = 0; k < NSLOTS; k++) {
@@ -193,8 +164,6 @@ int wn_rowpipe_finish(wn_rowpipe *p, wn_error *err)
         free(p->slots[k].offsets);
         wn_buf_free(&p->slots[k].text);
     }
-    pthread_mutex_destroy(&p->lock);
-    pthread_cond_destroy(&p->changed);
     free(p);
     return rc;
 }
