@@ -320,7 +320,8 @@ static bool filler_digits(const char *digits, size_t n)
 {
     if (n < 7) return false;
     bool same = true, up = true, down = true;
-    for (size_t i = 1; i < n; i++) {
+    /* Real numbers break all three patterns within a digit or two. */
+    for (size_t i = 1; i < n && (same || up || down); i++) {
         same &= digits[i] == digits[0];
         up &= digits[i] == (char)('0' + (digits[i - 1] - '0' + 1) % 10);
         down &= digits[i] == (char)('0' + (digits[i - 1] - '0' + 9) % 10);
