@@ -46,6 +46,10 @@ static struct {
     size_t nplans;
     wn_strmap by_region; /* alpha-2 -> index */
     wn_strmap by_cc;     /* calling code -> index of its first plan */
+    /* The plan of the country code that numbers beginning with these three
+     * digits start with (NULL: none), and the made-up plans among them. */
+    const plan *by_prefix[1000];
+    plan *generic;
 } db;
 static pthread_once_t db_once = PTHREAD_ONCE_INIT;
 
@@ -87,6 +91,8 @@ static void plan_init(plan *p, const char *cc, const char *trunk)
     p->mobile = "";
 }
 
+static void prefixes_load(void);
+
 static void db_load(void)
 {
     wn_error err;
@@ -110,6 +116,7 @@ static void db_load(void)
         wn_strmap_putz(&db.by_region, row->fields[COL_REGION], index);
         if (!wn_strmap_getz(&db.by_cc, p->cc, NULL)) wn_strmap_putz(&db.by_cc, p->cc, index);
     }
+    prefixes_load();
 }
 
 /* A plan for a country phone_plans.csv does not list: its calling code and
@@ -134,13 +141,33 @@ static const plan *plan_for_region(const char *region, plan *tmp)
 }
 
 /* The plan of the country code that `digits` start with. */
-static const plan *plan_for_digits(const char *digits, size_t n, plan *tmp)
+static const plan *plan_lookup(const char *digits, size_t n, plan *tmp)
 {
     const wn_country *c = wn_country_by_calling_code(digits, n);
     if (!c) return NULL;
     uint64_t index;
     if (wn_strmap_getz(&db.by_cc, c->calling_code, &index)) return &db.plans[index];
     return generic_plan(c, tmp);
+}
+
+/* Country codes have at most three digits, so three digits decide the plan:
+ * a number's plan is one array index away, not three hash lookups. */
+static void prefixes_load(void)
+{
+    db.generic = wn_xcalloc(1000, sizeof *db.generic);
+    for (int i = 0; i < 1000; i++) {
+        char digits[4];
+        snprintf(digits, sizeof digits, "%03d", i);
+        db.by_prefix[i] = plan_lookup(digits, 3, &db.generic[i]);
+    }
+}
+
+static const plan *plan_for_digits(const char *digits, size_t n, plan *tmp)
+{
+    bool three = n >= 3 && (unsigned)(digits[0] - '0') < 10 && (unsigned)(digits[1] - '0') < 10 &&
+                 (unsigned)(digits[2] - '0') < 10;
+    if (!three) return plan_lookup(digits, n, tmp);
+    return db.by_prefix[(digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0')];
 }
 
 static bool starts_with(const char *s, size_t n, const char *prefix)
