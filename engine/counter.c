@@ -46,20 +46,22 @@ static wn_counter_slot *find_slot(const wn_counter *c, uint64_t hash, const char
  * mg_capacity/2 new values, cost more than counting the values. */
 #define STRINGS_COMPACT_AT (256u << 10)
 
-/* Files `nkeep` entries (not in the table) into a table of `nslots` slots
- * that is otherwise empty; their strings stay where they are. */
-static void refile(wn_counter *c, size_t nslots, const wn_counter_slot *keep, size_t nkeep)
+/* Files `nkeep` entries (not in the table) into the empty table; their
+ * strings stay where they are. */
+static void file_entries(wn_counter *c, const wn_counter_slot *keep, size_t nkeep)
 {
-    if (nslots == c->nslots) {
-        memset(c->slots, 0, nslots * sizeof *c->slots);
-    } else {
-        free(c->slots);
-        c->slots = wn_xcalloc(nslots, sizeof *c->slots);
-        c->nslots = nslots;
-    }
     for (size_t i = 0; i < nkeep; i++)
         *find_slot(c, keep[i].hash, keep[i].value, keep[i].len) = keep[i];
     c->used = nkeep;
+}
+
+/* Files `nkeep` entries (not in the table) into a fresh table of `nslots`. */
+static void refile(wn_counter *c, size_t nslots, const wn_counter_slot *keep, size_t nkeep)
+{
+    free(c->slots);
+    c->slots = wn_xcalloc(nslots, sizeof *c->slots);
+    c->nslots = nslots;
+    file_entries(c, keep, nkeep);
 }
 
 /* Copies the strings of the values in the table into a fresh arena, and
@@ -79,6 +81,20 @@ static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
     size_t n = 0;
     for (size_t i = 0; i < c->nslots; i++)
         if (c->slots[i].value) out[n++] = c->slots[i];
+    return n;
+}
+
+/* live_entries, leaving the table empty: the slots are cleared as they are
+ * read, which is cheaper than clearing the whole table after. */
+static size_t take_entries(wn_counter *c, wn_counter_slot *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nslots; i++)
+        if (c->slots[i].value) {
+            out[n++] = c->slots[i];
+            c->slots[i].value = NULL;
+        }
+    c->used = 0;
     return n;
 }
 
@@ -184,13 +200,13 @@ static void decrement_all(wn_counter *c)
 {
     wn_counter_slot *all = c->kept; /* the table holds at most mg_capacity */
     uint64_t *counts = c->counts;
-    size_t n = live_entries(c, all), kept = 0;
+    size_t n = take_entries(c, all), kept = 0;
     for (size_t i = 0; i < n; i++)
         counts[i] = all[i].count;
     uint64_t d = n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
         if (all[i].count > d) all[kept] = all[i], all[kept++].count -= d;
-    refile(c, c->nslots, all, kept);
+    file_entries(c, all, kept);
     if (c->strings.total >= STRINGS_COMPACT_AT) compact_strings(c);
 }
 
