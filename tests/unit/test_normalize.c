@@ -69,6 +69,57 @@ static void test_trim_then_more(void **state)
     check(&col, " Köln  am Rhein", WN_NORM_OK, "koln am rhein");
 }
 
+static bool is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* Blanks collapsed the plain way: words split at every blank byte. */
+static void collapse_reference(const char *s, size_t len, wn_buf *out)
+{
+    wn_buf_clear(out);
+    for (size_t i = 0; i < len;) {
+        while (i < len && is_blank((unsigned char)s[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_blank((unsigned char)s[i]))
+            i++;
+        if (i == start) break;
+        if (out->len) wn_buf_putc(out, ' ');
+        wn_buf_append(out, s + start, i - start);
+    }
+    wn_buf_cstr(out);
+}
+
+/* Values of every length up to 40 from a few letters, a control byte, a
+ * UTF-8 pair and every kind of blank: whether the trim copies the value or
+ * passes it on, the result is the plain collapse. */
+static void test_trim_random_values(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",  "Z",  " ",    "  ", "\t",       "\n", "\r",
+                                         "\v", "\f", "\x1f", "!",  "\xc3\xa9", "7"};
+    static const wn_normalizer steps[] = {WN_NORM_TRIM};
+    wn_column_rule col = chain(WN_F_CITY, 1, steps);
+    wn_buf in = {0}, want = {0};
+    unsigned seed = 12345;
+    for (int k = 0; k < 20000; k++) {
+        wn_buf_clear(&in);
+        seed = seed * 1103515245u + 12345u;
+        size_t target = (seed >> 16) % 41;
+        while (in.len < target) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly letters, so that long blank-free stretches occur */
+            size_t p = (seed >> 16) % 4 ? (seed >> 20) % 2 : (seed >> 20) % 13;
+            wn_buf_puts(&in, pieces[p]);
+        }
+        collapse_reference(in.data ? in.data : "", in.len, &want);
+        check(&col, wn_buf_cstr(&in), want.len ? WN_NORM_OK : WN_NORM_EMPTY, want.data);
+    }
+    wn_buf_free(&in);
+    wn_buf_free(&want);
+}
+
 static void test_no_steps_and_verdicts(void **state)
 {
     (void)state;
@@ -88,6 +139,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_trim_alone),
         cmocka_unit_test(test_trim_then_more),
+        cmocka_unit_test(test_trim_random_values),
         cmocka_unit_test(test_no_steps_and_verdicts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
