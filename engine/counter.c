@@ -71,8 +71,11 @@ static void compact_strings(wn_counter *c)
     wn_arena old = c->strings;
     memset(&c->strings, 0, sizeof c->strings);
     for (size_t i = 0; i < c->nslots; i++)
-        if (c->slots[i].value)
+        if (c->slots[i].value) {
             c->slots[i].value = wn_arena_strndup(&c->strings, c->slots[i].value, c->slots[i].len);
+            c->slots[i].borrowed = false;
+        }
+    c->borrowing = false;
     wn_arena_free(&old);
 }
 
@@ -211,12 +214,16 @@ static void decrement_all(wn_counter *c)
 }
 
 static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, const char *s,
-                       size_t len)
+                       size_t len, bool borrow)
 {
     slot->hash = hash;
     slot->len = (uint32_t)len;
     slot->count = 1;
-    slot->value = wn_arena_strndup(&c->strings, s, len);
+    /* Only a summary borrows: an exact table keeps every value, and it is
+     * too large to go through for the borrowed ones. */
+    slot->borrowed = borrow && !c->exact;
+    slot->value = slot->borrowed ? s : wn_arena_strndup(&c->strings, s, len);
+    c->borrowing |= slot->borrowed;
     c->used++;
     if (c->used * 2 > c->nslots) {
         wn_counter_slot *all = wn_xmalloc(c->used * sizeof *all);
@@ -226,12 +233,7 @@ static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, cons
     }
 }
 
-void wn_counter_add(wn_counter *c, const char *s, size_t len)
-{
-    wn_counter_add_n(c, s, len, 1);
-}
-
-void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
+static void add(wn_counter *c, const char *s, size_t len, uint64_t n, bool borrow)
 {
     uint64_t hash = XXH3_64bits(s, len);
     if (!c->exact && c->sketch) wn_hll_add(&c->hll, hash);
@@ -242,7 +244,7 @@ void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
         return;
     }
     if (c->exact && c->used < c->exact_limit) {
-        insert_new(c, slot, hash, s, len);
+        insert_new(c, slot, hash, s, len, false);
         slot = find_slot(c, hash, s, len);
         slot->count = n;
         return;
@@ -255,8 +257,36 @@ void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
         decrement_all(c);
         slot = find_slot(c, hash, s, len);
     }
-    insert_new(c, slot, hash, s, len);
+    insert_new(c, slot, hash, s, len, borrow);
     if (n > 1) find_slot(c, hash, s, len)->count = n;
+}
+
+void wn_counter_add(wn_counter *c, const char *s, size_t len)
+{
+    add(c, s, len, 1, false);
+}
+
+void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
+{
+    add(c, s, len, n, false);
+}
+
+void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len)
+{
+    add(c, s, len, 1, true);
+}
+
+void wn_counter_keep_strings(wn_counter *c)
+{
+    if (!c->borrowing) return;
+    for (size_t i = 0; i < c->nslots; i++) {
+        wn_counter_slot *slot = &c->slots[i];
+        if (slot->value && slot->borrowed) {
+            slot->value = wn_arena_strndup(&c->strings, slot->value, slot->len);
+            slot->borrowed = false;
+        }
+    }
+    c->borrowing = false;
 }
 
 void wn_counter_each(const wn_counter *c,

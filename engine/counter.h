@@ -32,6 +32,7 @@ typedef struct wn_counter_slot {
     uint64_t hash;
     const char *value; /* NULL: empty slot */
     uint32_t len;
+    bool borrowed; /* value is the caller's (wn_counter_add_borrowed), not a copy */
     uint64_t count;
 } wn_counter_slot;
 
@@ -50,6 +51,7 @@ typedef struct wn_counter {
     void *on_switch_ctx;
     uint64_t total;
     wn_arena strings;
+    bool borrowing;        /* a slot's value may be borrowed */
     wn_counter_slot *kept; /* the summary's scratch for decrements */
     uint64_t *counts;
     wn_hll hll;
@@ -61,6 +63,13 @@ void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity, bool
 void wn_counter_add(wn_counter *c, const char *s, size_t len);
 /* Adds `n` occurrences at once. */
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n);
+/* wn_counter_add, but a summary (no longer exact) may keep `s` itself rather
+ * than a copy until wn_counter_keep_strings, which must come before `s` goes
+ * and before the counter is read. A summary of unique values drops most of
+ * what it is given at its next decrement: those values are never copied. */
+void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len);
+/* Copies the borrowed values still in the counter. */
+void wn_counter_keep_strings(wn_counter *c);
 /* Calls fn for every value in the table with its count. */
 void wn_counter_each(const wn_counter *c,
                      void (*fn)(void *ctx, const char *s, size_t len, uint64_t n), void *ctx);

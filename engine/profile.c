@@ -130,13 +130,16 @@ static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count
     derive(ctx, s, len, count);
 }
 
-static void add_value(column_state *c, const char *s, size_t len)
+static void add_value(column_state *c, const char *s, size_t len, bool borrow)
 {
     wn_column_profile *o = &c->out;
     o->rows++;
     if (is_blank(s, len)) return;
     o->filled++;
-    wn_counter_add(&c->values, s, len);
+    if (borrow)
+        wn_counter_add_borrowed(&c->values, s, len);
+    else
+        wn_counter_add(&c->values, s, len);
     /* Also when this value made the counter switch: the values derived at
      * the switch were those already counted, without it. */
     if (!wn_counter_exact(&c->values)) derive(c, s, len, 1);
@@ -146,7 +149,7 @@ void wn_profile_add_row(wn_profile *p, const wn_row *row)
 {
     size_t n = row->ncells < p->ncols ? row->ncells : p->ncols;
     for (size_t i = 0; i < n; i++)
-        add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len);
+        add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len, false);
 }
 
 /* How many rows ahead a column's reading fetches each step of the way to a
@@ -169,8 +172,11 @@ void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t
         if (cell < n && col < rows[cell].ncells) wn_prefetch(&rows[cell].cells[col]);
         if (text < n && col < rows[text].ncells) wn_prefetch(rows[text].cells[col].ptr);
         if (col < rows[i].ncells)
-            add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len);
+            add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len, true);
     }
+    /* The rows' values stay until this returns: a column of unique values
+     * copies only the few its summary still holds. */
+    wn_counter_keep_strings(&p->cols[col].values);
 }
 
 void wn_profile_finish(wn_profile *p)

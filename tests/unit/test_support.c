@@ -289,6 +289,48 @@ static void check_summary(size_t keep, uint64_t spread, uint32_t seed)
     wn_counter_free(&c);
 }
 
+/* A counter given borrowed values, each batch's buffer overwritten once the
+ * counter has kept its strings, ends as one given copies: same counts, same
+ * top values, same distinct estimate -- before the switch to a summary, across
+ * it and long after, with heavy values among unique ones. */
+static void test_counter_borrowed_values(void **state)
+{
+    (void)state;
+    enum { BATCH = 97, VALUE = 12 };
+    wn_counter borrowed, copied;
+    wn_counter_init(&borrowed, 300, 16, true);
+    wn_counter_init(&copied, 300, 16, true);
+    static char batch[BATCH][VALUE];
+    uint32_t seed = 7;
+    for (int b = 0; b < 200; b++) {
+        for (int i = 0; i < BATCH; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 8;
+            if (r % 3 == 0) /* a few heavy values, the rest unique */
+                snprintf(batch[i], VALUE, "heavy%u", r / 3 % 5);
+            else
+                snprintf(batch[i], VALUE, "u%d.%d", b, i);
+            wn_counter_add_borrowed(&borrowed, batch[i], strlen(batch[i]));
+            wn_counter_add(&copied, batch[i], strlen(batch[i]));
+        }
+        wn_counter_keep_strings(&borrowed);
+        memset(batch, 'X', sizeof batch); /* the batch goes */
+    }
+    assert_false(wn_counter_exact(&borrowed));
+    assert_int_equal(wn_counter_distinct(&borrowed), wn_counter_distinct(&copied));
+    wn_value_count top_b[16], top_c[16];
+    size_t nb = wn_counter_top(&borrowed, 16, top_b), nc = wn_counter_top(&copied, 16, top_c);
+    assert_int_equal(nb, nc);
+    assert_true(nb >= 5);
+    for (size_t i = 0; i < nb; i++) {
+        assert_string_equal(top_b[i].value, top_c[i].value);
+        assert_int_equal(top_b[i].count, top_c[i].count);
+    }
+    assert_memory_equal(top_b[0].value, "heavy", 5);
+    wn_counter_free(&borrowed);
+    wn_counter_free(&copied);
+}
+
 static void test_counter_summary_keeps_the_first(void **state)
 {
     (void)state;
@@ -441,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_hll_accuracy),
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_counter_summary_keeps_the_first),
+        cmocka_unit_test(test_counter_borrowed_values),
         cmocka_unit_test(test_bytes_equal),
         cmocka_unit_test(test_table_and_strmap),
         cmocka_unit_test(test_rowspool_round_trip),
