@@ -242,8 +242,16 @@ void wn_email_match_key(const char *email, size_t len, wn_buf *out)
     if (plus && plus > email) local_len = (size_t)(plus - email);
     bool google = (domain_len == 9 && memcmp(domain, "gmail.com", 9) == 0) ||
                   (domain_len == 14 && memcmp(domain, "googlemail.com", 14) == 0);
-    for (size_t i = 0; i < local_len; i++)
-        if (!(google && email[i] == '.')) wn_buf_putc(out, email[i]);
+    if (google) { /* the local part without its dots, a stretch at a time */
+        for (size_t i = 0; i < local_len;) {
+            const char *dot = memchr(email + i, '.', local_len - i);
+            size_t end = dot ? (size_t)(dot - email) : local_len;
+            wn_buf_append(out, email + i, end - i);
+            i = end + 1;
+        }
+    } else {
+        wn_buf_append(out, email, local_len);
+    }
     wn_buf_putc(out, '@');
     if (google)
         wn_buf_puts(out, "gmail.com");

@@ -96,6 +96,9 @@ static const char *const key_cases[][2] = {
     {"sales+eu@acme.de", "sales@acme.de"},
     {"+weird@example.com", "+weird@example.com"}, /* nothing before the +: kept */
     {"a+b+c@example.com", "a@example.com"},
+    {".j..o.hn.@gmail.com", "john@gmail.com"}, /* dots at either end, and doubled */
+    {"...@gmail.com", "@gmail.com"},
+    {"j.o+x.y@gmail.com", "jo@gmail.com"}, /* the tag goes first, with its dots */
 };
 
 static void test_match_key(void **state)
