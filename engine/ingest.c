@@ -183,6 +183,8 @@ typedef struct validator {
     size_t longest_any;                 /* over all lists */
     size_t digits_any;                  /* the most digits in a key of the "any" list */
     uint64_t starts[1024];              /* bit b0 << 8 | b1: a text key begins with bytes b0 b1 */
+    bool checked[WN_F_COUNT];           /* the rules have a check on the field */
+    const char **max_dates;             /* per check: DATE_RANGE's upper bound, "today" resolved */
     char today[11];
 } validator;
 
@@ -197,23 +199,26 @@ static unsigned char key_byte(unsigned char ch)
     return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
 }
 
-/* The lookup key of a value: at most `cap` + 1 bytes of it (a longer key is
- * on no list, and most values are longer than any placeholder). Lowercase
- * ASCII, blanks collapsed to one space and trimmed; digits only for phones.
- * Written in place: it runs for most cells of an export. */
-static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
+/* A phone's lookup key: its digits. Every byte is written and only the
+ * digits kept, which costs no branch per byte. */
+static size_t phone_key(const char *s, size_t len, char *key)
 {
-    wn_buf_clear(out);
-    wn_buf_reserve(out, len); /* a key is never longer than its value */
-    char *key = out->data;
     size_t n = 0;
-    bool space = false, phone = is_phone_field(f);
+    for (size_t i = 0; i < len; i++) {
+        key[n] = s[i];
+        n += (unsigned char)(s[i] - '0') < 10;
+    }
+    return n;
+}
+
+/* Any other value's: lowercase ASCII, blanks collapsed to one space and
+ * trimmed, at most `cap` + 1 bytes of it. */
+static size_t text_key(const char *s, size_t len, size_t cap, char *key)
+{
+    size_t n = 0;
+    bool space = false;
     for (size_t i = 0; i < len && n <= cap; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (phone) {
-            if (ch >= '0' && ch <= '9') key[n++] = (char)ch;
-            continue;
-        }
         if (wn_is_blank_byte(ch)) {
             space = n > 0;
             continue;
@@ -222,8 +227,18 @@ static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, w
         space = false;
         key[n++] = (char)key_byte(ch);
     }
-    out->len = n;
-    key[n] = '\0';
+    return n;
+}
+
+/* The lookup key of a value (a longer key than `cap` is on no list, and most
+ * values are longer than any placeholder). Written in place: it runs for
+ * most cells of an export. */
+static void placeholder_key(wn_field f, const char *s, size_t len, size_t cap, wn_buf *out)
+{
+    wn_buf_clear(out);
+    wn_buf_reserve(out, len); /* a key is never longer than its value */
+    out->len = is_phone_field(f) ? phone_key(s, len, out->data) : text_key(s, len, cap, out->data);
+    out->data[out->len] = '\0';
 }
 
 /*
@@ -304,6 +319,13 @@ static void validator_init(validator *v, const wn_rules *r)
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(v->today, sizeof v->today, "%Y-%m-%d", &tm);
+    v->max_dates = wn_xcalloc(r->nchecks ? r->nchecks : 1, sizeof *v->max_dates);
+    for (size_t i = 0; i < r->nchecks; i++) {
+        const wn_check *c = &r->checks[i];
+        v->checked[c->field] = true;
+        if (c->kind == WN_CHECK_DATE_RANGE)
+            v->max_dates[i] = strcmp(c->max_date, "today") == 0 ? v->today : c->max_date;
+    }
 }
 
 static void validator_free(validator *v)
@@ -313,6 +335,7 @@ static void validator_free(validator *v)
     for (size_t i = 0; i < v->r->nchecks; i++)
         if (v->r->checks[i].kind == WN_CHECK_PATTERN) regfree(&v->patterns[i]);
     free(v->patterns);
+    free(v->max_dates);
 }
 
 /* Same digit repeated, or an ascending/descending run: 0000000, 1234567890. */
@@ -384,6 +407,7 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
                                 const char *norm)
 {
     const wn_rules *r = v->r;
+    if (!v->checked[f]) return NULL; /* most fields */
     for (size_t i = 0; i < r->nchecks; i++) {
         const wn_check *c = &r->checks[i];
         if (c->field != f) continue;
@@ -400,7 +424,7 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
             break;
         }
         case WN_CHECK_DATE_RANGE: {
-            const char *max = strcmp(c->max_date, "today") == 0 ? v->today : c->max_date;
+            const char *max = v->max_dates[i];
             if (strlen(norm) == 10 && (strcmp(norm, c->min_date) < 0 || strcmp(norm, max) > 0))
                 return "date out of the allowed range";
             break;
