@@ -203,10 +203,14 @@ static void decrement_all(wn_counter *c)
 {
     wn_counter_slot *all = c->kept; /* the table holds at most mg_capacity */
     uint64_t *counts = c->counts;
-    size_t n = take_entries(c, all), kept = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t n = take_entries(c, all), kept = 0, ones = 0;
+    for (size_t i = 0; i < n; i++) {
         counts[i] = all[i].count;
-    uint64_t d = n ? select_kth(counts, n, n / 2) : 1;
+        ones += all[i].count == 1;
+    }
+    /* Counts are at least 1, so when more than half are 1 the median is 1:
+     * what a column of unique values always finds. */
+    uint64_t d = ones > n / 2 ? 1 : n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
         if (all[i].count > d) all[kept] = all[i], all[kept++].count -= d;
     file_entries(c, all, kept);

@@ -331,12 +331,40 @@ static void test_counter_borrowed_values(void **state)
     wn_counter_free(&copied);
 }
 
+/* Exactly half the counts are 1: the median is the larger count, and every
+ * value goes at the decrement; one 1 more and the median is 1. */
+static void test_counter_median_at_half_ones(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *values; /* one letter per occurrence */
+        size_t survivors;
+    } cases[] = {{"aabbcd", 0}, {"aaabcd", 1}, {"aabcde", 1}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        wn_counter c;
+        size_t distinct = 0; /* the summary holds them all, and is full */
+        for (const char *v = cases[k].values; *v; v++)
+            distinct += v == cases[k].values || v[0] != v[-1];
+        wn_counter_init(&c, distinct, distinct, false);
+        for (const char *v = cases[k].values; *v; v++)
+            wn_counter_add(&c, v, 1);
+        wn_counter_add(&c, "z", 1); /* the summary is full: a decrement */
+        wn_value_count top[8];
+        size_t n = wn_counter_top(&c, 8, top);
+        assert_int_equal(n, cases[k].survivors + 1);
+        assert_string_equal(top[n - 1].value, "z");
+        wn_counter_free(&c);
+    }
+}
+
 static void test_counter_summary_keeps_the_first(void **state)
 {
     (void)state;
     static const size_t keeps[] = {2, 3, 16, 17, 100, 255};
     for (size_t i = 0; i < sizeof keeps / sizeof *keeps; i++)
         for (uint32_t seed = 1; seed <= 5; seed++) {
+            check_summary(keeps[i], 1, seed);      /* all ones: every value goes */
+            check_summary(keeps[i], 2, seed);      /* ones about half: the median either way */
             check_summary(keeps[i], 7, seed);      /* ties everywhere */
             check_summary(keeps[i], 100000, seed); /* hardly any */
         }
@@ -484,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_counter_summary_keeps_the_first),
         cmocka_unit_test(test_counter_borrowed_values),
+        cmocka_unit_test(test_counter_median_at_half_ones),
         cmocka_unit_test(test_bytes_equal),
         cmocka_unit_test(test_table_and_strmap),
         cmocka_unit_test(test_rowspool_round_trip),
