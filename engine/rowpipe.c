@@ -5,8 +5,8 @@
  * ones it works on), and wn_rowpipe_fill reads the next free one, so that a
  * batch can be read while the held ones are worked on. A slot is free when it
  * is not `ready`: neither filled and waiting, nor held. A batch holds its rows'
- * cell text in one buffer; cell pointers are fixed up when the batch is
- * sealed, since the buffer may move while it grows.
+ * cell text in one buffer, which may move while it grows: until the batch is
+ * sealed, a cell's pointer holds its offset in the buffer.
  *
  * There is no lock: the caller never runs wn_rowpipe_fill alongside another
  * call on the same pipe, and the held batches, which other threads read, are
@@ -14,6 +14,7 @@
  */
 #include "rowpipe.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,6 @@ typedef struct batch {
     size_t nrows;
     wn_cell *cells;
     size_t ncells, cells_cap;
-    size_t *offsets; /* cell text offsets, parallel to cells */
     wn_buf text;
     bool ready; /* filled: waiting for the consumer, or held by it */
     bool last;  /* the input ended with this batch */
@@ -59,7 +59,6 @@ static void batch_add(batch *b, const wn_row *row)
     if (b->ncells + row->ncells > b->cells_cap) {
         b->cells_cap = (b->ncells + row->ncells) * 2;
         b->cells = wn_xrealloc(b->cells, b->cells_cap * sizeof *b->cells);
-        b->offsets = wn_xrealloc(b->offsets, b->cells_cap * sizeof *b->offsets);
     }
     out->cells = NULL;
     /* The reader keeps a row's cells one after another, each NUL-terminated:
@@ -73,12 +72,13 @@ static void batch_add(batch *b, const wn_row *row)
         size_t base = b->text.len, last = row->ncells - 1;
         wn_buf_append(&b->text, first, (size_t)(cells[last].ptr - first) + cells[last].len + 1);
         for (size_t i = 0; i < row->ncells; i++) {
-            b->offsets[b->ncells + i] = base + (size_t)(cells[i].ptr - first);
+            b->cells[b->ncells + i].ptr =
+                (const char *)(uintptr_t)(base + (size_t)(cells[i].ptr - first));
             b->cells[b->ncells + i].len = cells[i].len;
         }
     } else {
         for (size_t i = 0; i < row->ncells; i++) {
-            b->offsets[b->ncells + i] = b->text.len;
+            b->cells[b->ncells + i].ptr = (const char *)(uintptr_t)b->text.len;
             b->cells[b->ncells + i].len = cells[i].len;
             wn_buf_append(&b->text, cells[i].ptr, cells[i].len);
             wn_buf_putc(&b->text, '\0');
@@ -90,7 +90,7 @@ static void batch_add(batch *b, const wn_row *row)
 static void batch_seal(batch *b)
 {
     for (size_t i = 0; i < b->ncells; i++)
-        b->cells[i].ptr = b->text.data + b->offsets[i];
+        b->cells[i].ptr = b->text.data + (uintptr_t)b->cells[i].ptr;
     size_t c = 0;
     for (size_t r = 0; r < b->nrows; r++) {
         b->rows[r].cells = b->cells + c;
@@ -161,7 +161,6 @@ int wn_rowpipe_finish(wn_rowpipe *p, wn_error *err)
     for (size_t k = 0; k < NSLOTS; k++) {
         free(p->slots[k].rows);
         free(p->slots[k].cells);
-        free(p->slots[k].offsets);
         wn_buf_free(&p->slots[k].text);
     }
     free(p);
