@@ -237,9 +237,8 @@ static void insert_new(wn_counter *c, wn_counter_slot *slot, uint64_t hash, cons
     }
 }
 
-static void add(wn_counter *c, const char *s, size_t len, uint64_t n, bool borrow)
+static void add(wn_counter *c, uint64_t hash, const char *s, size_t len, uint64_t n, bool borrow)
 {
-    uint64_t hash = XXH3_64bits(s, len);
     if (!c->exact && c->sketch) wn_hll_add(&c->hll, hash);
     c->total += n;
     wn_counter_slot *slot = find_slot(c, hash, s, len);
@@ -265,19 +264,24 @@ static void add(wn_counter *c, const char *s, size_t len, uint64_t n, bool borro
     if (n > 1) find_slot(c, hash, s, len)->count = n;
 }
 
+uint64_t wn_counter_hash(const char *s, size_t len)
+{
+    return XXH3_64bits(s, len);
+}
+
 void wn_counter_add(wn_counter *c, const char *s, size_t len)
 {
-    add(c, s, len, 1, false);
+    add(c, XXH3_64bits(s, len), s, len, 1, false);
 }
 
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
 {
-    add(c, s, len, n, false);
+    add(c, XXH3_64bits(s, len), s, len, n, false);
 }
 
-void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len)
+void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len, uint64_t hash)
 {
-    add(c, s, len, 1, true);
+    add(c, hash, s, len, 1, true);
 }
 
 void wn_counter_keep_strings(wn_counter *c)

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "hll.h"
 #include "winnow.h"
 
@@ -63,11 +64,22 @@ void wn_counter_init(wn_counter *c, size_t exact_limit, size_t mg_capacity, bool
 void wn_counter_add(wn_counter *c, const char *s, size_t len);
 /* Adds `n` occurrences at once. */
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n);
-/* wn_counter_add, but a summary (no longer exact) may keep `s` itself rather
- * than a copy until wn_counter_keep_strings, which must come before `s` goes
- * and before the counter is read. A summary of unique values drops most of
- * what it is given at its next decrement: those values are never copied. */
-void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len);
+/* The hash the counter files a value under. */
+uint64_t wn_counter_hash(const char *s, size_t len);
+/* Starts fetching what adding a value of this hash will read (its slot and
+ * its sketch register), so that a caller that knows its values a few ahead
+ * does not wait for them. Only a hint: the counter is not changed. */
+static inline void wn_counter_prefetch(const wn_counter *c, uint64_t hash)
+{
+    wn_prefetch(&c->slots[hash & (c->nslots - 1)]);
+    if (!c->exact && c->sketch) wn_prefetch(&c->hll.reg[wn_hll_register(hash)]);
+}
+/* wn_counter_add of a value whose wn_counter_hash is `hash`, but a summary
+ * (no longer exact) may keep `s` itself rather than a copy until
+ * wn_counter_keep_strings, which must come before `s` goes and before the
+ * counter is read. A summary of unique values drops most of what it is
+ * given at its next decrement: those values are never copied. */
+void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len, uint64_t hash);
 /* Copies the borrowed values still in the counter. */
 void wn_counter_keep_strings(wn_counter *c);
 /* Calls fn for every value in the table with its count. */

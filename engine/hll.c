@@ -13,7 +13,7 @@ void wn_hll_init(wn_hll *h)
 
 void wn_hll_add(wn_hll *h, uint64_t hash)
 {
-    uint32_t index = (uint32_t)(hash >> (64 - WN_HLL_BITS));
+    uint32_t index = wn_hll_register(hash);
     uint64_t rest = hash << WN_HLL_BITS;
     /* Position of the first 1 bit in the remaining 50 bits (1-based). */
     uint8_t rank = rest ? (uint8_t)(__builtin_clzll(rest) + 1) : (uint8_t)(64 - WN_HLL_BITS + 1);

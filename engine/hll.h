@@ -19,6 +19,12 @@ typedef struct wn_hll {
     uint8_t reg[WN_HLL_REGISTERS];
 } wn_hll;
 
+/* The register a hash updates: its top WN_HLL_BITS bits. */
+static inline uint32_t wn_hll_register(uint64_t hash)
+{
+    return (uint32_t)(hash >> (64 - WN_HLL_BITS));
+}
+
 void wn_hll_init(wn_hll *h);
 void wn_hll_add(wn_hll *h, uint64_t hash);
 double wn_hll_estimate(const wn_hll *h);

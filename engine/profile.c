@@ -130,53 +130,83 @@ static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count
     derive(ctx, s, len, count);
 }
 
-static void add_value(column_state *c, const char *s, size_t len, bool borrow)
+/* Counts a row of the column; true if its value is not blank. */
+static bool count_row(column_state *c, const char *s, size_t len)
 {
-    wn_column_profile *o = &c->out;
-    o->rows++;
-    if (is_blank(s, len)) return;
-    o->filled++;
-    if (borrow)
-        wn_counter_add_borrowed(&c->values, s, len);
-    else
-        wn_counter_add(&c->values, s, len);
-    /* Also when this value made the counter switch: the values derived at
-     * the switch were those already counted, without it. */
+    c->out.rows++;
+    if (is_blank(s, len)) return false;
+    c->out.filled++;
+    return true;
+}
+
+/* After a value went to the counter. Also when it made the counter switch:
+ * the values derived at the switch were those already counted, without it. */
+static void derive_if_summary(column_state *c, const char *s, size_t len)
+{
     if (!wn_counter_exact(&c->values)) derive(c, s, len, 1);
 }
 
 void wn_profile_add_row(wn_profile *p, const wn_row *row)
 {
     size_t n = row->ncells < p->ncols ? row->ncells : p->ncols;
-    for (size_t i = 0; i < n; i++)
-        add_value(&p->cols[i], row->cells[i].ptr, row->cells[i].len, false);
+    for (size_t i = 0; i < n; i++) {
+        column_state *c = &p->cols[i];
+        const wn_cell *cell = &row->cells[i];
+        if (!count_row(c, cell->ptr, cell->len)) continue;
+        wn_counter_add(&c->values, cell->ptr, cell->len);
+        derive_if_summary(c, cell->ptr, cell->len);
+    }
 }
 
 /* How many rows ahead a column's reading fetches each step of the way to a
- * value (see wn_profile_add_column). */
+ * value (see wn_profile_add_column), and how many ahead it hashes values. */
 #define FETCH_AHEAD 8
+#define HASH_AHEAD  4 /* less than FETCH_AHEAD: the value's text is there */
+
+static uint64_t cell_hash(const wn_row *row, size_t col)
+{
+    if (col >= row->ncells || row->cells[col].len == 0) return 0;
+    return wn_counter_hash(row->cells[col].ptr, row->cells[col].len);
+}
 
 /*
  * A column reads one cell of every row of a batch, and a batch is larger
  * than the cache: the row, then its cell, then the value's text are three
  * misses, each waiting for the one before. So they are fetched ahead in
- * stages -- rows three steps ahead, cells two, texts one -- and the loop
- * finds them there.
+ * stages -- rows three steps ahead, cells two, texts one. The rows' stream
+ * also pushes the column's own counter out of the nearer caches, so values
+ * are hashed a few rows ahead and the slot and sketch register each will
+ * update are fetched too.
  */
 void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t n)
 {
     if (col >= p->ncols) return;
+    column_state *c = &p->cols[col];
+    uint64_t hashes[HASH_AHEAD];
+    for (size_t i = 0; i < HASH_AHEAD && i < n; i++) {
+        hashes[i] = cell_hash(&rows[i], col);
+        wn_counter_prefetch(&c->values, hashes[i]);
+    }
     for (size_t i = 0; i < n; i++) {
         size_t row = i + 3 * FETCH_AHEAD, cell = i + 2 * FETCH_AHEAD, text = i + FETCH_AHEAD;
         if (row < n) wn_prefetch(&rows[row]);
         if (cell < n && col < rows[cell].ncells) wn_prefetch(&rows[cell].cells[col]);
         if (text < n && col < rows[text].ncells) wn_prefetch(rows[text].cells[col].ptr);
-        if (col < rows[i].ncells)
-            add_value(&p->cols[col], rows[i].cells[col].ptr, rows[i].cells[col].len, true);
+        uint64_t hash = hashes[i % HASH_AHEAD];
+        if (i + HASH_AHEAD < n) {
+            uint64_t ahead = cell_hash(&rows[i + HASH_AHEAD], col);
+            hashes[i % HASH_AHEAD] = ahead;
+            wn_counter_prefetch(&c->values, ahead);
+        }
+        if (col >= rows[i].ncells) continue;
+        const wn_cell *v = &rows[i].cells[col];
+        if (!count_row(c, v->ptr, v->len)) continue;
+        wn_counter_add_borrowed(&c->values, v->ptr, v->len, hash);
+        derive_if_summary(c, v->ptr, v->len);
     }
     /* The rows' values stay until this returns: a column of unique values
      * copies only the few its summary still holds. */
-    wn_counter_keep_strings(&p->cols[col].values);
+    wn_counter_keep_strings(&c->values);
 }
 
 void wn_profile_finish(wn_profile *p)

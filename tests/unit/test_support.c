@@ -310,7 +310,8 @@ static void test_counter_borrowed_values(void **state)
                 snprintf(batch[i], VALUE, "heavy%u", r / 3 % 5);
             else
                 snprintf(batch[i], VALUE, "u%d.%d", b, i);
-            wn_counter_add_borrowed(&borrowed, batch[i], strlen(batch[i]));
+            wn_counter_add_borrowed(&borrowed, batch[i], strlen(batch[i]),
+                                    wn_counter_hash(batch[i], strlen(batch[i])));
             wn_counter_add(&copied, batch[i], strlen(batch[i]));
         }
         wn_counter_keep_strings(&borrowed);
@@ -329,6 +330,44 @@ static void test_counter_borrowed_values(void **state)
     assert_memory_equal(top_b[0].value, "heavy", 5);
     wn_counter_free(&borrowed);
     wn_counter_free(&copied);
+}
+
+/* A value given with its wn_counter_hash counts as the value added without
+ * one: a counter fed both ways ends as one fed only wn_counter_add, through
+ * the exact table, the switch and the summary's decrements. */
+static void test_counter_hash_is_the_counters(void **state)
+{
+    (void)state;
+    wn_counter mixed, plain;
+    wn_counter_init(&mixed, 8, 8, true);
+    wn_counter_init(&plain, 8, 8, true);
+    char v[16];
+    for (int i = 0; i < 200; i++) {
+        if (i % 3)
+            snprintf(v, sizeof v, "heavy%d", i % 4);
+        else
+            snprintf(v, sizeof v, "once%d", i);
+        uint64_t hash = wn_counter_hash(v, strlen(v));
+        wn_counter_prefetch(&mixed, hash);
+        if (i % 5 < 2) /* each heavy value goes both ways */
+            wn_counter_add_borrowed(&mixed, v, strlen(v), hash);
+        else
+            wn_counter_add(&mixed, v, strlen(v));
+        wn_counter_keep_strings(&mixed); /* v is overwritten next */
+        wn_counter_add(&plain, v, strlen(v));
+    }
+    assert_false(wn_counter_exact(&mixed));
+    wn_value_count top_m[8], top_p[8];
+    size_t nm = wn_counter_top(&mixed, 8, top_m), np = wn_counter_top(&plain, 8, top_p);
+    assert_int_equal(nm, np);
+    assert_true(nm >= 3);
+    for (size_t i = 0; i < nm; i++) {
+        assert_string_equal(top_m[i].value, top_p[i].value);
+        assert_int_equal(top_m[i].count, top_p[i].count);
+    }
+    assert_int_equal(wn_counter_distinct(&mixed), wn_counter_distinct(&plain));
+    wn_counter_free(&mixed);
+    wn_counter_free(&plain);
 }
 
 /* Exactly half the counts are 1: the median is the larger count, and every
@@ -512,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_counter_exact_then_estimate),
         cmocka_unit_test(test_counter_summary_keeps_the_first),
         cmocka_unit_test(test_counter_borrowed_values),
+        cmocka_unit_test(test_counter_hash_is_the_counters),
         cmocka_unit_test(test_counter_median_at_half_ones),
         cmocka_unit_test(test_bytes_equal),
         cmocka_unit_test(test_table_and_strmap),
