@@ -83,9 +83,35 @@ static shape_state shape_put(shape_state st, char *out, char cls)
     return st;
 }
 
+/*
+ * Values of digits, punctuation and single blanks -- dates, times, phone
+ * numbers, ids, postal codes: half the bytes a profile sees -- have no run
+ * to cut, so their shape is their bytes' classes, written without keeping a
+ * run. False (with `out` partly written) at the first byte that needs the
+ * run: a letter, a byte outside ASCII, a blank after a blank; a name or an
+ * email address is turned away at its first byte.
+ */
+static bool shape_plain(const unsigned char *p, size_t len, char *out)
+{
+    bool blank = false;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] >= 0x80) return false;
+        char cls = ascii_class[p[i]];
+        if (cls == 'A' || cls == 'a' || (cls == ' ' && blank)) return false;
+        blank = cls == ' ';
+        out[i] = cls;
+    }
+    return true;
+}
+
 size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    if (len < cap && shape_plain(p, len, out)) {
+        out[len] = '\0';
+        *chars = len;
+        return len;
+    }
     shape_state st = {0};
     size_t i = 0, cps = 0;
     /* Most values are ASCII and shorter than the shape's room: a byte is a

@@ -58,6 +58,38 @@ static void test_columns(void **state)
     wn_profile_free(p);
 }
 
+/* The quick checks behind a profile's "invalid" count for email and phone
+ * columns, character by character: every punctuation mark a local part may
+ * hold and the ones it may not; every separator a phone may hold between
+ * its digits, and a few it may not. */
+static void test_email_phone_validity(void **state)
+{
+    (void)state;
+    char v[64];
+    for (const char *c = "!#$%&'*+/=?^_`{|}~-"; *c; c++) {
+        snprintf(v, sizeof v, "a%cb@example.com", *c);
+        assert_true(wn_kind_value_valid(WN_KIND_EMAIL, v, strlen(v)));
+    }
+    for (const char *c = " ,<>\"():;[]\\\t"; *c; c++) {
+        snprintf(v, sizeof v, "a%cb@example.com", *c);
+        assert_false(wn_kind_value_valid(WN_KIND_EMAIL, v, strlen(v)));
+    }
+    assert_true(wn_kind_value_valid(WN_KIND_EMAIL, "j.doe@x.io", 10));
+    assert_false(wn_kind_value_valid(WN_KIND_EMAIL, "j..doe@x.io", 11));
+    assert_true(wn_kind_value_valid(WN_KIND_EMAIL, "z\xc3\xbc@x.io", 8)); /* UTF-8 */
+    for (const char *c = " ()-./+\t"; *c; c++) {
+        snprintf(v, sizeof v, "555%c123%c4567", *c, *c);
+        assert_true(wn_kind_value_valid(WN_KIND_PHONE, v, strlen(v)));
+    }
+    for (const char *c = "a,*;_"; *c; c++) {
+        snprintf(v, sizeof v, "555%c123%c4567", *c, *c);
+        assert_false(wn_kind_value_valid(WN_KIND_PHONE, v, strlen(v)));
+    }
+    assert_true(wn_kind_value_valid(WN_KIND_PHONE, "555 123 4567 x89", 16));  /* extension */
+    assert_false(wn_kind_value_valid(WN_KIND_PHONE, "123456", 6));            /* too few */
+    assert_false(wn_kind_value_valid(WN_KIND_PHONE, "1234567890123456", 16)); /* too many */
+}
+
 static void test_distinct_estimate(void **state)
 {
     (void)state;
@@ -235,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_date_validity),
+        cmocka_unit_test(test_email_phone_validity),
         cmocka_unit_test(test_distinct_estimate),
         cmocka_unit_test(test_shape_counts_in_runs),
         cmocka_unit_test(test_derived_same_exact_or_not),
