@@ -82,9 +82,17 @@ int wn_kind_from_header(const char *name)
 
 /* ---- email -------------------------------------------------------------- */
 
+/* The ASCII punctuation an email's local part may hold (RFC 5322 atext and
+ * the dot), as a table: a lookup, not a search, per byte. */
+static const bool email_punct[128] = {
+    ['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['*'] = 1,
+    ['+'] = 1, ['/'] = 1, ['='] = 1, ['?'] = 1, ['^'] = 1, ['_'] = 1,  ['`'] = 1,
+    ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1, ['.'] = 1, ['-'] = 1,
+};
+
 static bool email_local_char(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80 || strchr("!#$%&'*+/=?^_`{|}~.-", c) != NULL;
+    return isalnum(c) || c >= 0x80 || email_punct[c];
 }
 
 static bool email_valid(const char *s, size_t len)
@@ -116,6 +124,11 @@ static bool email_valid(const char *s, size_t len)
 
 /* ---- phone -------------------------------------------------------------- */
 
+/* What may stand between a phone number's digits. */
+static const bool phone_separator[256] = {
+    [' '] = 1, ['('] = 1, [')'] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, ['+'] = 1, ['\t'] = 1,
+};
+
 static bool phone_valid(const char *s, size_t len)
 {
     size_t digits = 0;
@@ -126,7 +139,7 @@ static bool phone_valid(const char *s, size_t len)
         } else if (c == 'x' || c == 'X' || c == '#' || c == 'e' || c == 'E') {
             /* an extension: "x123", "ext. 123", "#123" -- the number is before it */
             break;
-        } else if (!strchr(" ()-./+\t", c)) {
+        } else if (!phone_separator[c]) {
             return false;
         }
     }
