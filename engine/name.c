@@ -345,22 +345,51 @@ wn_norm_status wn_name_normalize_full(const char *s, size_t len, wn_buf *out)
     return name_finish(out, st, valid, tmp, small);
 }
 
-wn_norm_status wn_name_canonical_given(const char *s, size_t len, wn_buf *out)
+/* Appends each word of folded text, or its canonical form if it is a
+ * nickname, to `out`. */
+static void append_canonical(const char *s, size_t n, wn_buf *out)
 {
-    char small[256], *tmp;
-    size_t n;
-    wn_norm_status st = name_fold_aside(s, len, NULL, out, small, sizeof small, &tmp, &n);
     for (size_t i = 0; i < n;) {
         size_t end = i;
-        while (end < n && tmp[end] != ' ')
+        while (end < n && s[end] != ' ')
             end++;
         uint64_t v;
         if (out->len > 0) wn_buf_putc(out, ' ');
-        if (wn_strmap_get(&name_ctx.nick, tmp + i, end - i, &v))
+        if (wn_strmap_get(&name_ctx.nick, s + i, end - i, &v))
             wn_buf_puts(out, (const char *)(uintptr_t)v);
         else
-            wn_buf_append(out, tmp + i, end - i);
+            wn_buf_append(out, s + i, end - i);
         i = end + 1;
     }
+}
+
+/* Whether folding gives `s` back as it is: lower-case ASCII letters and
+ * digits, one space between words, none at the ends. A given name's key is
+ * such text, and it is what the nickname step reads in the shipped rules. */
+static bool already_folded(const char *s, size_t len)
+{
+    if (len == 0 || s[0] == ' ' || s[len - 1] == ' ') return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) continue;
+        /* A space is never last here, so s[i + 1] is in the value. */
+        if (c != ' ' || s[i + 1] == ' ') return false;
+    }
+    return true;
+}
+
+wn_norm_status wn_name_canonical_given(const char *s, size_t len, wn_buf *out)
+{
+    if (already_folded(s, len)) { /* no folding, no copy aside */
+        pthread_once(&name_once, name_init);
+        wn_buf_clear(out);
+        append_canonical(s, len, out);
+        wn_buf_cstr(out);
+        return WN_NORM_OK;
+    }
+    char small[256], *tmp;
+    size_t n;
+    wn_norm_status st = name_fold_aside(s, len, NULL, out, small, sizeof small, &tmp, &n);
+    append_canonical(tmp, n, out);
     return name_finish(out, st, true, tmp, small);
 }
