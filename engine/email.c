@@ -21,6 +21,7 @@ static struct {
     wn_strmap exact;  /* domain -> 1 */
     wn_strmap brands; /* "yahoo" for a "yahoo.*" row -> 1 */
     const char *major[MAJOR_MAX];
+    size_t major_len[MAJOR_MAX];
     size_t nmajor;
 } db;
 static pthread_once_t db_once = PTHREAD_ONCE_INIT;
@@ -44,8 +45,10 @@ static void db_load(void)
             continue;
         }
         wn_strmap_put(&db.exact, domain, len, 1);
-        if (strcmp(row->fields[1], "1") == 0 && db.nmajor < MAJOR_MAX)
+        if (strcmp(row->fields[1], "1") == 0 && db.nmajor < MAJOR_MAX) {
+            db.major_len[db.nmajor] = len;
             db.major[db.nmajor++] = domain;
+        }
     }
 }
 
@@ -200,7 +203,7 @@ static bool likely_typo(const char *domain, size_t len)
     const char *dot = last_byte(domain, '.', len);
     if (dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1))) return true;
     for (size_t i = 0; i < db.nmajor; i++)
-        if (one_edit_apart(domain, len, db.major[i], strlen(db.major[i]))) return true;
+        if (one_edit_apart(domain, len, db.major[i], db.major_len[i])) return true;
     return false;
 }
 
