@@ -543,13 +543,14 @@ typedef struct worker {
     pthread_t thread;
     wn_normalizer_state st;
     wn_buf norm, key;
-    wn_buf texts[2];            /* normalized values, per flight */
-    wn_buf *text;               /* the evaluated flight's */
-    column_memo *memos;         /* per column */
-    uint64_t *hash, *hash_next; /* per column: memo hashes of this row and the next, 0 if none */
-    cell_outcome *scratch;      /* a row's outcomes, when only a finding would keep them */
+    wn_buf texts[2];                         /* normalized values, per flight */
+    wn_buf *text;                            /* the evaluated flight's */
+    column_memo *memos;                      /* per column */
+    uint64_t *hash, *hash_next, *hash_after; /* per column: memo hashes of this row, the next
+                                              * and the one after, 0 if none */
+    cell_outcome *scratch; /* a row's outcomes, when only a finding would keep them */
     bool valid_field[WN_F_COUNT];
-    unsigned index; /* last: with it the struct fills four lines exactly */
+    unsigned index; /* which worker: a row outcome names whose text holds its values */
 } worker;
 
 /* Phase 3: the units are the store's slots, then its ids, the sink's rows,
@@ -704,18 +705,25 @@ static uint64_t memo_hash(const wn_cell *cell)
     return XXH3_64bits(cell->ptr, cell->len) | 1; /* never 0, a free slot */
 }
 
-/* Hashes the memoised cells of the row to come and fetches their slots, so
- * that looking them up does not wait for memory: each column's memo is a
- * table of its own, and a row's cells touch a dozen of them. */
-static void memo_ahead(worker *w, const wn_row *row, uint64_t *hash)
+/* Hashes the memoised cells of a row two ahead and fetches their slots, and
+ * fetches the entries of the next row's cells from the slots fetched a row
+ * ago, so that looking them up does not wait for memory: each column's memo
+ * is a table of its own, and a row's cells touch a dozen of them. `next`
+ * holds the next row's hashes, `after` gets the row's. */
+static void memo_ahead(worker *w, const wn_row *row, const uint64_t *next, uint64_t *after)
 {
     const wn_input_columns *ic = w->g->ic;
     for (size_t c = 0; c < ic->ncols; c++) {
         const column_memo *m = &w->memos[c];
-        hash[c] = 0;
-        if (m->disabled || !m->slots || row->cells[c].len == 0) continue;
-        hash[c] = memo_hash(&row->cells[c]);
-        wn_prefetch(&m->slots[hash[c] & (MEMO_SLOTS - 1)]);
+        if (after) after[c] = 0;
+        if (m->disabled || !m->slots) continue;
+        if (next && next[c]) {
+            const memo_slot *sl = &m->slots[next[c] & (MEMO_SLOTS - 1)];
+            if (sl->hash == next[c]) wn_prefetch(sl->entry);
+        }
+        if (!after || row->cells[c].len == 0) continue;
+        after[c] = memo_hash(&row->cells[c]);
+        wn_prefetch(&m->slots[after[c] & (MEMO_SLOTS - 1)]);
     }
 }
 
@@ -945,16 +953,21 @@ static void evaluate_row_into(worker *w, const flight *f, size_t i)
 
 static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
 {
-    if (lo < hi) memo_ahead(w, &f->rows[lo], w->hash);
+    if (lo < hi) memo_ahead(w, &f->rows[lo], NULL, w->hash);
+    if (lo + 1 < hi) memo_ahead(w, &f->rows[lo + 1], NULL, w->hash_next);
     for (size_t i = lo; i < hi; i++) {
         if (i + ROW_AHEAD < hi) wn_prefetch(&f->rows[i + ROW_AHEAD]);
         if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
-        if (i + 2 < hi) fetch_text(&f->rows[i + 2]);
-        if (i + 1 < hi) memo_ahead(w, &f->rows[i + 1], w->hash_next);
+        if (i + 3 < hi) fetch_text(&f->rows[i + 3]);
+        bool has_next = i + 1 < hi, has_after = i + 2 < hi;
+        if (has_next)
+            memo_ahead(w, has_after ? &f->rows[i + 2] : NULL, w->hash_next,
+                       has_after ? w->hash_after : NULL);
         evaluate_row_into(w, f, i);
         uint64_t *t = w->hash;
         w->hash = w->hash_next;
-        w->hash_next = t;
+        w->hash_next = w->hash_after;
+        w->hash_after = t;
     }
 }
 
@@ -1213,6 +1226,7 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
         g->workers[w].hash = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash);
         g->workers[w].hash_next = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_next);
+        g->workers[w].hash_after = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_after);
         g->workers[w].scratch = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].scratch);
     }
     g->flights[0].index = 0;
@@ -1234,6 +1248,7 @@ static void ingest_teardown(ingest *g)
         free(g->workers[w].memos);
         free(g->workers[w].hash);
         free(g->workers[w].hash_next);
+        free(g->workers[w].hash_after);
         free(g->workers[w].scratch);
     }
     free(g->workers);
