@@ -87,17 +87,25 @@ static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
     return n;
 }
 
-/* live_entries, leaving the table empty: the slots are cleared as they are
- * read, which is cheaper than clearing the whole table after. */
-static size_t take_entries(wn_counter *c, wn_counter_slot *out)
+/* Empties the table into out[], but for the values counted once, which are
+ * only counted (*ones): a decrement takes at least 1 off every count, so
+ * they go whatever it takes, and most of a summary of unique values is such
+ * values. The slots are cleared as they are read, which is cheaper than
+ * clearing the whole table after. */
+static size_t take_repeated(wn_counter *c, wn_counter_slot *out, size_t *ones)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < c->nslots; i++)
-        if (c->slots[i].value) {
-            out[n++] = c->slots[i];
-            c->slots[i].value = NULL;
-        }
+    size_t n = 0, once = 0;
+    for (size_t i = 0; i < c->nslots; i++) {
+        wn_counter_slot *slot = &c->slots[i];
+        if (!slot->value) continue;
+        if (slot->count == 1)
+            once++;
+        else
+            out[n++] = *slot;
+        slot->value = NULL;
+    }
     c->used = 0;
+    *ones = once;
     return n;
 }
 
@@ -201,19 +209,21 @@ static uint64_t select_kth(uint64_t *v, size_t n, size_t k)
  */
 static void decrement_all(wn_counter *c)
 {
-    wn_counter_slot *all = c->kept; /* the table holds at most mg_capacity */
+    wn_counter_slot *repeated = c->kept; /* the table holds at most mg_capacity */
     uint64_t *counts = c->counts;
-    size_t n = take_entries(c, all), kept = 0, ones = 0;
-    for (size_t i = 0; i < n; i++) {
-        counts[i] = all[i].count;
-        ones += all[i].count == 1;
+    size_t ones, n = take_repeated(c, repeated, &ones), total = n + ones, kept = 0;
+    /* The median of all the counts: 1 when more than half are 1 (what a
+     * column of unique values always finds); else, as the ones are the
+     * smallest, the median's place less the ones among the larger counts. */
+    uint64_t d = 1;
+    if (ones <= total / 2 && n > 0) {
+        for (size_t i = 0; i < n; i++)
+            counts[i] = repeated[i].count;
+        d = select_kth(counts, n, total / 2 - ones);
     }
-    /* Counts are at least 1, so when more than half are 1 the median is 1:
-     * what a column of unique values always finds. */
-    uint64_t d = ones > n / 2 ? 1 : n ? select_kth(counts, n, n / 2) : 1;
     for (size_t i = 0; i < n; i++)
-        if (all[i].count > d) all[kept] = all[i], all[kept++].count -= d;
-    file_entries(c, all, kept);
+        if (repeated[i].count > d) repeated[kept] = repeated[i], repeated[kept++].count -= d;
+    file_entries(c, repeated, kept);
     if (c->strings.total >= STRINGS_COMPACT_AT) compact_strings(c);
 }
 
