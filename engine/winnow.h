@@ -246,7 +246,7 @@ void wn_csvw_reject(wn_csvw *w, const wn_row *reject, const char *source);
 typedef struct wn_profile wn_profile;
 
 typedef struct wn_profile_opts {
-    size_t exact_distinct_limit; /* 0: 65536 distinct values per column */
+    size_t exact_distinct_limit; /* 0: 16384 distinct values per column */
     size_t top_n;                /* 0: 10 */
 } wn_profile_opts;
 
