@@ -36,6 +36,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "reader.h"
 #include "sniff.h"
 #include "source.h"
 #include "utf8.h"
@@ -70,8 +71,10 @@ struct wn_reader {
     uint64_t record_line;
     uint64_t record_offset;
     uint64_t record_converted;
-    wn_buf cell_text;   /* cells, each NUL-terminated */
-    size_t *cell_start; /* offsets into cell_text */
+    wn_buf own_text;    /* cells, each NUL-terminated, unless given a buffer */
+    wn_buf *text;       /* where cells go: &own_text, or wn_reader_set_text's */
+    size_t text_mark;   /* text's length when the record began */
+    size_t *cell_start; /* offsets into *text */
     size_t *cell_len;
     size_t ncells, cells_cap;
     wn_cell *cells; /* handed out in wn_row */
@@ -136,20 +139,20 @@ static void on_cell(void *data, size_t len, void *ctx)
         r->cell_start = wn_xrealloc(r->cell_start, r->cells_cap * sizeof *r->cell_start);
         r->cell_len = wn_xrealloc(r->cell_len, r->cells_cap * sizeof *r->cell_len);
     }
-    size_t at = r->cell_text.len;
+    size_t at = r->text->len;
     /* A cell of a clean record is clean: it is the record's text less some
      * of its ASCII bytes (quotes, delimiters, blanks). */
     int flags = r->record_clean ? 0 : wn_utf8_check(data, len);
     if (flags & WN_TEXT_HAS_NUL) r->record_has_nul = true;
     if (flags & WN_TEXT_INVALID_UTF8) {
-        wn_cp1252_to_utf8(&r->cell_text, data, len);
+        wn_cp1252_to_utf8(r->text, data, len);
         r->record_converted++;
     } else {
-        wn_buf_append(&r->cell_text, data, len);
+        wn_buf_append(r->text, data, len);
     }
-    wn_buf_putc(&r->cell_text, '\0');
+    wn_buf_putc(r->text, '\0');
     r->cell_start[r->ncells] = at;
-    r->cell_len[r->ncells] = r->cell_text.len - at - 1;
+    r->cell_len[r->ncells] = r->text->len - at - 1;
     r->ncells++;
 }
 
@@ -165,7 +168,7 @@ static void parser_reset(wn_reader *r)
     r->in_record = r->record_done = r->record_has_nul = false;
     r->ncells = 0;
     r->record_converted = 0;
-    wn_buf_clear(&r->cell_text);
+    r->text->len = r->text_mark; /* the record's cells so far */
 }
 
 static int parser_init(wn_reader *r, wn_error *err)
@@ -258,7 +261,7 @@ static void expose_cells(wn_reader *r, wn_row *row)
         r->cells = wn_xrealloc(r->cells, r->cells_out_cap * sizeof *r->cells);
     }
     for (size_t i = 0; i < r->ncells; i++) {
-        r->cells[i].ptr = r->cell_text.data + r->cell_start[i];
+        r->cells[i].ptr = r->text->data + r->cell_start[i];
         r->cells[i].len = r->cell_len[i];
     }
     row->cells = r->cells;
@@ -273,6 +276,7 @@ static int finish_record(wn_reader *r, wn_row *row)
     r->start = r->pos;
     r->in_record = r->record_done = false;
     expose_cells(r, row);
+    r->text_mark = r->text->len; /* a reset from here on keeps this record's cells */
     if (r->record_has_nul) {
         row->reject = WN_REJECT_NUL_BYTE;
         snprintf(row->detail, sizeof row->detail, "the record contains a NUL byte");
@@ -388,7 +392,8 @@ static void feed_segment(wn_reader *r, size_t seg_end, bool ends_line)
         r->record_offset = r->buf_offset + r->pos;
         r->start = r->pos;
         r->record_clean = true;
-        wn_buf_clear(&r->cell_text);
+        if (r->text == &r->own_text) wn_buf_clear(r->text);
+        r->text_mark = r->text->len;
     }
     /* One check of the line rather than one of each cell: most lines are
      * clean, and a record's cells are found in its lines. */
@@ -571,6 +576,7 @@ int wn_reader_open(wn_reader **out, const char *path, const wn_reader_opts *opts
         r->delimiter_given = true;
     }
     r->line = 1;
+    r->text = &r->own_text;
     int rc = wn_source_open(&r->src, path, read_size, err);
     if (rc < 0) {
         wn_reader_close(r);
@@ -593,6 +599,12 @@ int wn_reader_open(wn_reader **out, const char *path, const wn_reader_opts *opts
 int wn_reader_next(wn_reader *r, wn_row *row, wn_error *err)
 {
     return next_record(r, row, err);
+}
+
+void wn_reader_set_text(wn_reader *r, wn_buf *text)
+{
+    r->text = text ? text : &r->own_text;
+    r->text_mark = r->text->len;
 }
 
 const wn_header *wn_reader_header(const wn_reader *r)
@@ -620,7 +632,7 @@ void wn_reader_close(wn_reader *r)
     csv_free(&r->csv);
     wn_source_close(&r->src);
     free(r->buf);
-    wn_buf_free(&r->cell_text);
+    wn_buf_free(&r->own_text);
     free(r->cell_start);
     free(r->cell_len);
     free(r->cells);

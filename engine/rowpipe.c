@@ -5,8 +5,9 @@
  * ones it works on), and wn_rowpipe_fill reads the next free one, so that a
  * batch can be read while the held ones are worked on. A slot is free when it
  * is not `ready`: neither filled and waiting, nor held. A batch holds its rows'
- * cell text in one buffer, which may move while it grows: until the batch is
- * sealed, a cell's pointer holds its offset in the buffer.
+ * cell text in one buffer, which the reader writes them into as it reads
+ * (wn_reader_set_text: no copy of its own first). The buffer may move while it
+ * grows, so until the batch is sealed a cell's pointer holds its offset in it.
  *
  * There is no lock: the caller never runs wn_rowpipe_fill alongside another
  * call on the same pipe, and the held batches, which other threads read, are
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "reader.h"
 
 #define NSLOTS      4 /* up to two held, one being filled, one spare */
 #define BATCH_ROWS  4096
@@ -50,6 +52,9 @@ struct wn_rowpipe {
     int status;
     wn_error err;
 };
+/* The reader wrote the row's cells into the batch's text (wn_reader_set_text),
+ * which may move while it grows: a cell keeps its place in it until the
+ * batch is sealed. */
 static void batch_add(batch *b, const wn_row *row)
 {
     wn_row *out = &b->rows[b->nrows++];
@@ -61,28 +66,10 @@ static void batch_add(batch *b, const wn_row *row)
         b->cells = wn_xrealloc(b->cells, b->cells_cap * sizeof *b->cells);
     }
     out->cells = NULL;
-    /* The reader keeps a row's cells one after another, each NUL-terminated:
-     * then the row is copied in one piece. */
-    const wn_cell *cells = row->cells;
-    bool packed = row->ncells > 0;
-    for (size_t i = 0; i + 1 < row->ncells && packed; i++)
-        packed = cells[i + 1].ptr == cells[i].ptr + cells[i].len + 1;
-    if (packed) {
-        const char *first = cells[0].ptr;
-        size_t base = b->text.len, last = row->ncells - 1;
-        wn_buf_append(&b->text, first, (size_t)(cells[last].ptr - first) + cells[last].len + 1);
-        for (size_t i = 0; i < row->ncells; i++) {
-            b->cells[b->ncells + i].ptr =
-                (const char *)(uintptr_t)(base + (size_t)(cells[i].ptr - first));
-            b->cells[b->ncells + i].len = cells[i].len;
-        }
-    } else {
-        for (size_t i = 0; i < row->ncells; i++) {
-            b->cells[b->ncells + i].ptr = (const char *)(uintptr_t)b->text.len;
-            b->cells[b->ncells + i].len = cells[i].len;
-            wn_buf_append(&b->text, cells[i].ptr, cells[i].len);
-            wn_buf_putc(&b->text, '\0');
-        }
+    for (size_t i = 0; i < row->ncells; i++) {
+        size_t at = (size_t)(row->cells[i].ptr - b->text.data);
+        b->cells[b->ncells + i].ptr = (const char *)(uintptr_t)at;
+        b->cells[b->ncells + i].len = row->cells[i].len;
     }
     b->ncells += row->ncells;
 }
@@ -106,14 +93,19 @@ bool wn_rowpipe_fill(wn_rowpipe *p)
     wn_buf_clear(&b->text);
     int rc = 1;
     wn_row row;
+    size_t mark = 0;
+    wn_reader_set_text(p->reader, &b->text);
     while (b->nrows < BATCH_ROWS && b->text.len < BATCH_BYTES &&
-           (rc = wn_reader_next(p->reader, &row, &p->err)) > 0) {
-        if (rc == WN_READ_ROW)
+           (mark = b->text.len, rc = wn_reader_next(p->reader, &row, &p->err)) > 0) {
+        if (rc == WN_READ_ROW) {
             batch_add(b, &row);
-        else if (p->on_reject)
-            p->on_reject(p->ctx, &row);
+        } else {
+            if (p->on_reject) p->on_reject(p->ctx, &row);
+            b->text.len = mark; /* a reject's cells are not the batch's */
+        }
         if (p->on_progress) p->on_progress(p->ctx, p->reader);
     }
+    wn_reader_set_text(p->reader, NULL);
     batch_seal(b);
     b->last = rc <= 0;
     b->ready = true;

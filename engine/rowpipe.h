@@ -1,7 +1,7 @@
 /*
  * rowpipe.h -- an input read in batches, ahead of the rows being worked on.
  *
- * The consumer takes batches of rows (copies of their cells) in input order
+ * The consumer takes batches of rows (their cells kept with the batch) in input order
  * and works on one or two at a time; meanwhile it has the next batch read by
  * wn_rowpipe_fill, as one of its own tasks, so reading overlaps the work on
  * the batches before without a thread of its own (a reading thread was a

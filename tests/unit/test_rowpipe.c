@@ -126,6 +126,70 @@ static void test_held_batches_survive_reading_ahead(void **state)
     wn_reader_close(r);
 }
 
+/* Every kind of reject between accepted rows -- a field too many, a NUL
+ * byte, cp1252 text, a line over the record limit, a quote never closed --
+ * leaves the batch's rows and their cells as they were read: the reader
+ * writes cells into the batch, and a reject's are dropped, never a row's. */
+static void test_rejects_leave_rows_intact(void **state)
+{
+    (void)state;
+    wn_buf text = {0};
+    wn_buf_puts(&text, "id,name\n");
+    size_t expected = 0;
+    for (size_t i = 1; i <= 3000; i++) {
+        switch (i % 7) {
+        case 1:
+            wn_buf_printf(&text, "%zu,ragged,row\n", i);
+            break;
+        case 3:
+            wn_buf_printf(&text, "%zu,nul", i);
+            wn_buf_putc(&text, '\0');
+            wn_buf_puts(&text, "byte\n");
+            break;
+        case 5: /* longer than the limit below */
+            wn_buf_printf(&text, "%zu,", i);
+            for (int k = 0; k < 300; k++)
+                wn_buf_putc(&text, 'x');
+            wn_buf_putc(&text, '\n');
+            break;
+        default:
+            wn_buf_printf(&text, "%zu,\"name\n%zu Caf\xe9\"\n", i, i);
+            expected++;
+        }
+    }
+    wn_buf_puts(&text, "9999,\"never closed\n");
+    const char *path = tu_temp_file(text.data, text.len);
+    wn_reader *r;
+    wn_error err;
+    wn_reader_opts opts = {.max_record_bytes = 200, .read_size = 4096};
+    assert_int_equal(wn_reader_open(&r, path, &opts, &err), WN_OK);
+    seen s = {0};
+    wn_rowpipe *p = wn_rowpipe_open(r, 2, on_reject, NULL, &s);
+    const wn_row *rows;
+    size_t n, accepted = 0, i = 0;
+    while ((n = wn_rowpipe_next(p, &rows)) > 0) {
+        for (size_t k = 0; k < n; k++) {
+            do
+                i++;
+            while (i % 7 == 1 || i % 7 == 3 || i % 7 == 5);
+            char id[32], name[64];
+            snprintf(id, sizeof id, "%zu", i);
+            snprintf(name, sizeof name, "name\n%zu Caf\xc3\xa9", i);
+            assert_int_equal(rows[k].ncells, 2);
+            assert_string_equal(rows[k].cells[0].ptr, id);
+            assert_string_equal(rows[k].cells[1].ptr, name);
+            assert_int_equal(rows[k].cells[1].len, strlen(name));
+        }
+        accepted += n;
+        wn_rowpipe_fill(p);
+    }
+    assert_int_equal(accepted, expected);
+    assert_int_equal(s.nrejects, 3000 - expected + 1);
+    assert_int_equal(wn_rowpipe_finish(p, NULL), WN_OK);
+    wn_reader_close(r);
+    wn_buf_free(&text);
+}
+
 /* A reading error ends the batches and is what finish returns. */
 static void test_reading_error_reported(void **state)
 {
@@ -161,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_every_row_once_in_order),
         cmocka_unit_test(test_held_batches_survive_reading_ahead),
         cmocka_unit_test(test_reading_error_reported),
+        cmocka_unit_test(test_rejects_leave_rows_intact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
