@@ -1,12 +1,13 @@
 /*
  * rowpipe.h -- an input read in batches, ahead of the rows being worked on.
  *
- * The consumer takes batches of rows (their cells kept with the batch) in input order
- * and works on one or two at a time; meanwhile it has the next batch read by
- * wn_rowpipe_fill, as one of its own tasks, so reading overlaps the work on
- * the batches before without a thread of its own (a reading thread was a
- * third runnable thread on two cores, and the scheduler made the workers wait
- * for it). Rejects go to a callback as they are read, in input order.
+ * The consumer takes batches of rows (their cells kept with the batch) in
+ * input order and works on one or two at a time; meanwhile it has the next
+ * batch read by wn_rowpipe_fill, as one of its own tasks, so reading overlaps
+ * the work on the batches before without a thread of its own (a reading
+ * thread was a third runnable thread on two cores, and the scheduler made the
+ * workers wait for it). Rejects go to a callback as they are read, in input
+ * order.
  */
 #ifndef WN_ROWPIPE_H
 #define WN_ROWPIPE_H
