@@ -1046,6 +1046,27 @@ static void apply_row(ingest *g, const flight *f, size_t i)
     }
 }
 
+/* A row with findings is read again here, its id, cells and outcomes: a
+ * few rows in a batch, far apart, which nothing brings into the cache. So
+ * each is fetched ahead in stages, as in phase 1: the row, then its cells
+ * and outcomes, then its text. */
+static void apply_rows(ingest *g, const flight *f)
+{
+    size_t ncols = g->ic->ncols;
+    for (size_t i = 0; i < f->n; i++) {
+        size_t row = i + ROW_AHEAD, cells = i + ROW_AHEAD / 2, text = i + 2;
+        if (row < f->n && f->rows_out[row].findings) wn_prefetch(&f->rows[row]);
+        if (cells < f->n && f->rows_out[cells].findings) {
+            fetch_cells(&f->rows[cells]);
+            const char *o = (const char *)&f->cells_out[cells * ncols];
+            for (size_t k = 0; k < ncols * sizeof *f->cells_out; k += 64)
+                wn_prefetch(o + k);
+        }
+        if (text < f->n && f->rows_out[text].findings) fetch_text(&f->rows[text]);
+        apply_row(g, f, i);
+    }
+}
+
 /* ---- phase 3: by table ------------------------------------------------------------ */
 
 static const char *text_at(const wn_buf *text, size_t off, size_t len)
@@ -1126,8 +1147,7 @@ static void run_task(ingest *g, worker *w, size_t t)
     size_t napply = g->applying ? 1 + g->nunits : 0;
     if (t < napply) {
         if (t == 0) {
-            for (size_t i = 0; i < g->applying->n; i++)
-                apply_row(g, g->applying, i);
+            apply_rows(g, g->applying);
         } else if (unit_wanted(g, t - 1)) {
             run_unit(g, g->applying, t - 1);
         }
