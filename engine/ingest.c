@@ -899,6 +899,9 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
             continue;
         }
         ctx.date_order = g->ic->date_order[c];
+        /* Without a store only the verdicts are kept, unless a check reads
+         * the normalized value (the country's, above, gives the region). */
+        ctx.verdict_only = !g->store && !g->v.checked[f];
         evaluate_cell(w, row, c, &ctx, o);
         findings |= o->issue >= 0;
     }

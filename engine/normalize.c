@@ -63,10 +63,11 @@ static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
-static wn_norm_status email_key(const char *s, size_t len, wn_normalizer_state *st, wn_buf *out)
+static wn_norm_status email_key(const char *s, size_t len, bool verdict_only,
+                                wn_normalizer_state *st, wn_buf *out)
 {
     wn_norm_status status = wn_email_normalize(s, len, &st->extra, 0);
-    if (status == WN_NORM_OK || status == WN_NORM_SUSPICIOUS)
+    if ((status == WN_NORM_OK || status == WN_NORM_SUSPICIOUS) && !verdict_only)
         wn_email_match_key(st->extra.data, st->extra.len, out);
     else {
         wn_buf_clear(out);
@@ -89,6 +90,14 @@ static wn_norm_status country_code(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_INVALID : WN_NORM_EMPTY;
 }
 
+/* Whether step k only makes a match key of what the step before judged: the
+ * nickname of a name the person-name step accepted (it is folded words, so
+ * the nickname step cannot find fault with it). */
+static bool key_only(const wn_column_rule *col, size_t k)
+{
+    return col->norm[k] == WN_NORM_NICKNAME && k > 0 && col->norm[k - 1] == WN_NORM_PERSON_NAME;
+}
+
 static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ctx *ctx,
                                const char *s, size_t len, wn_normalizer_state *st, wn_buf *out)
 {
@@ -107,7 +116,7 @@ static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ct
     case WN_NORM_NICKNAME:
         return wn_name_canonical_given(s, len, out);
     case WN_NORM_EMAIL:
-        return email_key(s, len, st, out);
+        return email_key(s, len, ctx->verdict_only, st, out);
     case WN_NORM_PHONE:
         return wn_phone_normalize(s, len, ctx->region, out, &st->extra);
     case WN_NORM_POSTAL:
@@ -164,6 +173,7 @@ wn_norm_status wn_normalize_value(const wn_column_rule *col, const wn_norm_ctx *
     bool in_out = false; /* `in` is out's text */
     for (size_t k = 0; k < col->nnorm; k++) {
         if (col->norm[k] == WN_NORM_TRIM && trim_keeps(in, in_len)) continue;
+        if (ctx->verdict_only && key_only(col, k)) continue;
         wn_buf *to = k + 1 == col->nnorm ? out : scratch;
         wn_norm_status s =
             run_step((wn_normalizer)col->norm[k], col->field, ctx, in, in_len, st, to);

@@ -14,6 +14,8 @@
 #ifndef WN_NORMALIZE_H
 #define WN_NORMALIZE_H
 
+#include <stdbool.h>
+
 #include "buf.h"
 #include "norm.h"
 #include "rules.h"
@@ -21,6 +23,11 @@
 typedef struct wn_norm_ctx {
     char region[3]; /* ISO alpha-2 or "" */
     int date_order; /* 1 day first, 2 month first, 0 unknown */
+    /* Only the verdict is wanted, not the value to match on: the steps that
+     * turn a value another step has judged into a match key are left out
+     * (a given name's nickname, an email's Gmail dots and tag), and `out`
+     * then holds the value as judged. */
+    bool verdict_only;
 } wn_norm_ctx;
 
 typedef struct wn_normalizer_state {

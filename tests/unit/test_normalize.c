@@ -134,13 +134,65 @@ static void test_no_steps_and_verdicts(void **state)
     check(&col, "Atlantis", WN_NORM_INVALID, "atlantis"); /* the worst verdict wins */
 }
 
+/* A chain asked for its verdict only gives every value the verdict and the
+ * reason it gives when asked for the match key too; only the key steps are
+ * left out: a given name's nickname, an email's Gmail dots and tag. A
+ * nickname step that is not after a person-name step still runs. */
+static void test_verdict_only(void **state)
+{
+    (void)state;
+    static const wn_normalizer given[] = {WN_NORM_TRIM, WN_NORM_TRANSLIT, WN_NORM_PERSON_NAME,
+                                          WN_NORM_NICKNAME};
+    static const wn_normalizer email[] = {WN_NORM_TRIM, WN_NORM_EMAIL};
+    static const wn_normalizer nick_alone[] = {WN_NORM_NICKNAME};
+    static const struct {
+        const wn_normalizer *steps;
+        size_t n;
+        wn_field field;
+        const char *in, *key, *judged; /* the value with its key, and as judged */
+    } cases[] = {
+        {given, 4, WN_F_FIRST_NAME, "Bob", "robert", "bob"},
+        {given, 4, WN_F_FIRST_NAME, " Mary  Kate ", "mary katherine", "mary kate"},
+        {given, 4, WN_F_FIRST_NAME, "1234", "1234", "1234"},
+        {given, 4, WN_F_FIRST_NAME, "---", NULL, NULL},
+        {email, 2, WN_F_EMAIL, "J.O.Hn+crm@GoogleMail.com", "john@gmail.com",
+         "j.o.hn+crm@googlemail.com"},
+        {email, 2, WN_F_EMAIL, "john@gmial.com", "john@gmial.com", "john@gmial.com"},
+        {email, 2, WN_F_EMAIL, "not an email", NULL, NULL},
+        {nick_alone, 1, WN_F_FIRST_NAME, "Bob", "robert", "robert"},
+        {nick_alone, 1, WN_F_FIRST_NAME, "---", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_column_rule col = chain(cases[i].field, cases[i].n, cases[i].steps);
+        wn_normalizer_state st = {0};
+        wn_buf full = {0}, verdict = {0};
+        const char *why_full = NULL, *why_verdict = NULL;
+        wn_norm_ctx ctx = {.region = "US"};
+        const char *in = cases[i].in;
+        wn_norm_status a = wn_normalize_value(&col, &ctx, in, strlen(in), &st, &full, &why_full);
+        ctx.verdict_only = true;
+        wn_norm_status b =
+            wn_normalize_value(&col, &ctx, in, strlen(in), &st, &verdict, &why_verdict);
+        assert_int_equal(a, b);
+        assert_true(why_full == why_verdict);
+        if (cases[i].key) {
+            assert_string_equal(wn_buf_cstr(&full), cases[i].key);
+            assert_string_equal(wn_buf_cstr(&verdict), cases[i].judged);
+        } else {
+            assert_true(a == WN_NORM_INVALID || a == WN_NORM_EMPTY);
+        }
+        wn_buf_free(&full);
+        wn_buf_free(&verdict);
+        wn_normalizer_state_free(&st);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_trim_alone),
-        cmocka_unit_test(test_trim_then_more),
-        cmocka_unit_test(test_trim_random_values),
-        cmocka_unit_test(test_no_steps_and_verdicts),
+        cmocka_unit_test(test_trim_alone),         cmocka_unit_test(test_trim_then_more),
+        cmocka_unit_test(test_trim_random_values), cmocka_unit_test(test_no_steps_and_verdicts),
+        cmocka_unit_test(test_verdict_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
