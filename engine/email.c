@@ -197,14 +197,15 @@ static bool com_typo(const char *tld, size_t len)
     return false;
 }
 
+/* A domain that looks like a misspelt major provider, and is not itself a
+ * known provider (the lookup last: most domains look like none). */
 static bool likely_typo(const char *domain, size_t len)
 {
-    if (wn_email_is_freemail(domain, len)) return false;
     const char *dot = last_byte(domain, '.', len);
-    if (dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1))) return true;
-    for (size_t i = 0; i < db.nmajor; i++)
-        if (one_edit_apart(domain, len, db.major[i], db.major_len[i])) return true;
-    return false;
+    bool looks = dot && com_typo(dot + 1, (size_t)(domain + len - dot - 1));
+    for (size_t i = 0; i < db.nmajor && !looks; i++)
+        looks = one_edit_apart(domain, len, db.major[i], db.major_len[i]);
+    return looks && !wn_email_is_freemail(domain, len);
 }
 
 wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, unsigned flags)
