@@ -4,6 +4,7 @@
 #include "normalize.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "company.h"
@@ -37,20 +38,43 @@ static wn_norm_status trim_collapse(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
+/* Whether any of the 8 bytes in x is at most ' ' (a blank or a control):
+ * a borrow can mark a byte above one that is, never one otherwise, and a
+ * byte of 0x80 or more is never marked. */
+static bool any_at_most_space(uint64_t x)
+{
+    return ((x - UINT64_C(0x2121212121212121)) & ~x & UINT64_C(0x8080808080808080)) != 0;
+}
+
+/* Whether byte i, between the ends, keeps the value as it is: not a blank
+ * but a single space. */
+static bool inner_byte_keeps(const char *s, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c > ' ') return true; /* every blank byte is at most ' ' */
+    return c != ' ' ? !wn_is_blank_byte(c) : !wn_is_blank_byte((unsigned char)s[i + 1]);
+}
+
 /* Whether trim_collapse would give the value back as it is: no blank at
  * either end, and no blank but single spaces between words -- most cells of
- * an export. The chain then passes the value on without copying it. */
+ * an export. The chain then passes the value on without copying it. The
+ * inner bytes are looked at eight at a time, and one by one only where
+ * eight hold a space or a control. */
 static bool trim_keeps(const char *s, size_t len)
 {
     if (len == 0 || wn_is_blank_byte((unsigned char)s[0]) ||
         wn_is_blank_byte((unsigned char)s[len - 1]))
         return false;
-    for (size_t i = 1; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c > ' ') continue; /* every blank byte is at most ' ' */
-        if (c != ' ' ? wn_is_blank_byte(c) : wn_is_blank_byte((unsigned char)s[i + 1]))
-            return false;
+    size_t i = 1;
+    for (; i + 8 < len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (!any_at_most_space(x)) continue;
+        for (size_t k = i; k < i + 8; k++)
+            if (!inner_byte_keeps(s, k)) return false;
     }
+    for (; i + 1 < len; i++)
+        if (!inner_byte_keeps(s, i)) return false;
     return true;
 }
 
