@@ -193,9 +193,13 @@ static bool one_edit_apart(const char *a, size_t la, const char *b, size_t lb)
 /* Misspellings of "com" that are not top-level domains. */
 static bool com_typo(const char *tld, size_t len)
 {
-    static const char *const typos[] = {"con", "cmo", "ocm", "vom", "xom", "cpm", "comm", "coom"};
+    static const struct {
+        char text[5];
+        size_t len;
+    } typos[] = {{"con", 3}, {"cmo", 3}, {"ocm", 3},  {"vom", 3},
+                 {"xom", 3}, {"cpm", 3}, {"comm", 4}, {"coom", 4}};
     for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++)
-        if (len == strlen(typos[i]) && memcmp(tld, typos[i], len) == 0) return true;
+        if (len == typos[i].len && memcmp(tld, typos[i].text, len) == 0) return true;
     return false;
 }
 

@@ -361,9 +361,8 @@ static void strip_label(const char **s, size_t *len)
     trim(s, len);
 }
 
-static bool ends_with_marker_ci(const char *s, size_t end, const char *marker)
+static bool ends_with_marker_ci(const char *s, size_t end, const char *marker, size_t l)
 {
-    size_t l = strlen(marker);
     if (l > end) return false;
     for (size_t i = 0; i < l; i++)
         if ((s[end - l + i] | 0x20) != marker[i]) return false;
@@ -375,7 +374,10 @@ static bool ends_with_marker_ci(const char *s, size_t end, const char *marker)
  * shortens *len to the number before it. */
 static void split_extension(const char *s, size_t *len, wn_buf *ext)
 {
-    static const char *const markers[] = {"extension", "ext", "xtn", "x", "#"};
+    static const struct {
+        const char *text;
+        size_t len;
+    } markers[] = {{"extension", 9}, {"ext", 3}, {"xtn", 3}, {"x", 1}, {"#", 1}};
     size_t end = *len;
     while (end > 0 && is_space(s[end - 1]))
         end--;
@@ -388,9 +390,10 @@ static void split_extension(const char *s, size_t *len, wn_buf *ext)
     while (end > 0 && (is_space(s[end - 1]) || s[end - 1] == '.' || s[end - 1] == ':'))
         end--;
     for (size_t m = 0; m < sizeof markers / sizeof markers[0]; m++) {
-        if (markers[m][0] == '#' ? end > 0 && s[end - 1] == '#'
-                                 : ends_with_marker_ci(s, end, markers[m])) {
-            size_t start = end - strlen(markers[m]);
+        if (markers[m].text[0] == '#'
+                ? end > 0 && s[end - 1] == '#'
+                : ends_with_marker_ci(s, end, markers[m].text, markers[m].len)) {
+            size_t start = end - markers[m].len;
             if (start == 0) return; /* nothing before it: not an extension */
             wn_buf_append(ext, s + digits_start, ndigits);
             *len = start;

@@ -57,6 +57,8 @@ static const email_case normalize_cases[] = {
     {"john@yaho.com", WN_NORM_SUSPICIOUS, "john@yaho.com"},
     {"john@outlok.com", WN_NORM_SUSPICIOUS, "john@outlok.com"},
     {"john@icloud.cmo", WN_NORM_SUSPICIOUS, "john@icloud.cmo"},
+    {"john@firma.comm", WN_NORM_SUSPICIOUS, "john@firma.comm"}, /* four-letter misspelling */
+    {"john@firma.coo", WN_NORM_OK, "john@firma.coo"},           /* not one of them */
     {"john@acme.con", WN_NORM_SUSPICIOUS, "john@acme.con"},
 };
 
