@@ -104,13 +104,30 @@ static bool shape_plain(const unsigned char *p, size_t len, char *out)
     return true;
 }
 
+/* A capitalised word of ASCII letters -- most given names, surnames and
+ * cities -- is shaped once its letters are known: `A` and up to three `a`s.
+ * Returns the shape's length, or 0 if the value is not such a word. */
+static size_t shape_word(const unsigned char *p, size_t len, char *out)
+{
+    if (len < 2 || (unsigned char)(p[0] - 'A') >= 26) return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((unsigned char)(p[i] - 'a') >= 26) return 0;
+    size_t lower = len - 1 < 3 ? len - 1 : 3;
+    out[0] = 'A';
+    memcpy(out + 1, "aaa", lower);
+    return 1 + lower;
+}
+
 size_t wn_value_shape_chars(const char *s, size_t len, char *out, size_t cap, size_t *chars)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    if (len < cap && shape_plain(p, len, out)) {
-        out[len] = '\0';
-        *chars = len;
-        return len;
+    if (len < cap) {
+        size_t n = shape_plain(p, len, out) ? len : shape_word(p, len, out);
+        if (n) {
+            out[n] = '\0';
+            *chars = len;
+            return n;
+        }
     }
     shape_state st = {0};
     size_t i = 0, cps = 0;

@@ -117,13 +117,13 @@ static void test_shape_ascii_paths(void **state)
 {
     (void)state;
     /* The second alphabet has no letters: values that take the plain path
-     * unless two blanks meet. */
+     * unless two blanks meet; the third makes capitalised words. */
     static const char *const alphabets[] = {"AAAAaaaaa    \t\n\r99990--..@xZz\x01\x7f",
-                                            "9999999 -/:.()+#\t\x01\x7f"};
+                                            "9999999 -/:.()+#\t\x01\x7f", "Aaaaaaaaaaazz Z"};
     char v[80], want[96], got[96];
     unsigned seed = 7;
-    for (int k = 0; k < 40000; k++) {
-        const char *alphabet = alphabets[k % 2];
+    for (int k = 0; k < 60000; k++) {
+        const char *alphabet = alphabets[k % 3];
         size_t size = strlen(alphabet);
         seed = seed * 1103515245u + 12345u;
         size_t len = (seed >> 8) % 70;
