@@ -147,10 +147,13 @@ static void on_cell(void *data, size_t len, void *ctx)
     if (flags & WN_TEXT_INVALID_UTF8) {
         wn_cp1252_to_utf8(r->text, data, len);
         r->record_converted++;
-    } else {
-        wn_buf_append(r->text, data, len);
+        wn_buf_putc(r->text, '\0');
+    } else { /* the cell and its NUL, with one check of the room */
+        wn_buf_reserve(r->text, len + 1);
+        if (len) memcpy(r->text->data + at, data, len);
+        r->text->data[at + len] = '\0';
+        r->text->len = at + len + 1;
     }
-    wn_buf_putc(r->text, '\0');
     r->cell_start[r->ncells] = at;
     r->cell_len[r->ncells] = r->text->len - at - 1;
     r->ncells++;
