@@ -281,12 +281,12 @@ uint64_t wn_counter_hash(const char *s, size_t len)
 
 void wn_counter_add(wn_counter *c, const char *s, size_t len)
 {
-    add(c, XXH3_64bits(s, len), s, len, 1, false);
+    add(c, wn_counter_hash(s, len), s, len, 1, false);
 }
 
 void wn_counter_add_n(wn_counter *c, const char *s, size_t len, uint64_t n)
 {
-    add(c, XXH3_64bits(s, len), s, len, n, false);
+    add(c, wn_counter_hash(s, len), s, len, n, false);
 }
 
 void wn_counter_add_borrowed(wn_counter *c, const char *s, size_t len, uint64_t hash)

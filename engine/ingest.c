@@ -918,11 +918,17 @@ static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_out
  * before memo_ahead hashes it one row ahead. */
 #define ROW_AHEAD 8
 
+/* Asks for the cache lines of the `n` bytes at p. */
+static void fetch_bytes(const void *p, size_t n)
+{
+    const char *b = p, *end = b + n;
+    for (; b < end; b += 64)
+        wn_prefetch(b);
+}
+
 static void fetch_cells(const wn_row *row)
 {
-    const char *c = (const char *)row->cells, *end = (const char *)(row->cells + row->ncells);
-    for (; c < end; c += 64)
-        wn_prefetch(c);
+    fetch_bytes(row->cells, row->ncells * sizeof *row->cells);
 }
 
 static void fetch_text(const wn_row *row)
@@ -931,8 +937,7 @@ static void fetch_text(const wn_row *row)
     const char *t = row->cells[0].ptr;
     const char *end = row->cells[row->ncells - 1].ptr + row->cells[row->ncells - 1].len;
     if (end < t || end - t > 1024) end = t + 1024; /* a row's cells need not lie together */
-    for (; t < end; t += 64)
-        wn_prefetch(t);
+    fetch_bytes(t, (size_t)(end - t));
 }
 
 /*
@@ -1061,9 +1066,7 @@ static void apply_rows(ingest *g, const flight *f)
         if (row < f->n && f->rows_out[row].findings) wn_prefetch(&f->rows[row]);
         if (cells < f->n && f->rows_out[cells].findings) {
             fetch_cells(&f->rows[cells]);
-            const char *o = (const char *)&f->cells_out[cells * ncols];
-            for (size_t k = 0; k < ncols * sizeof *f->cells_out; k += 64)
-                wn_prefetch(o + k);
+            fetch_bytes(&f->cells_out[cells * ncols], ncols * sizeof *f->cells_out);
         }
         if (text < f->n && f->rows_out[text].findings) fetch_text(&f->rows[text]);
         apply_row(g, f, i);

@@ -52,6 +52,7 @@ struct wn_rowpipe {
     int status;
     wn_error err;
 };
+
 /* The reader wrote the row's cells into the batch's text (wn_reader_set_text),
  * which may move while it grows: a cell keeps its place in it until the
  * batch is sealed. */
