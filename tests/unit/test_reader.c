@@ -354,16 +354,7 @@ static void test_gzip_by_magic(void **state)
 static void test_truncated_gzip_is_an_error(void **state)
 {
     (void)state;
-    char path[] = "/tmp/winnow-test-gz-XXXXXX";
-    int fd = mkstemp(path);
-    gzFile gz = gzdopen(fd, "wb");
-    wn_buf text = {0};
-    wn_buf_puts(&text, "id,name\n");
-    for (int i = 0; i < 20000; i++)
-        wn_buf_printf(&text, "%d,name number %d\n", i, i * 7919);
-    gzwrite(gz, text.data, (unsigned)text.len);
-    gzclose(gz);
-    assert_int_equal(truncate(path, 3000), 0);
+    const char *path = tu_truncated_gzip(20000, 3000);
     wn_reader *r;
     wn_error err;
     int rc = wn_reader_open(&r, path, NULL, &err);
@@ -376,7 +367,6 @@ static void test_truncated_gzip_is_an_error(void **state)
     assert_int_equal(rc, WN_EINPUT);
     assert_non_null(strstr(err.msg, path));
     unlink(path);
-    wn_buf_free(&text);
 }
 
 static void test_row_numbers_and_offsets(void **state)

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "buf.h"
 #include "rowpipe.h"
@@ -194,16 +193,7 @@ static void test_rejects_leave_rows_intact(void **state)
 static void test_reading_error_reported(void **state)
 {
     (void)state;
-    char path[] = "/tmp/winnow-test-pipe-XXXXXX";
-    int fd = mkstemp(path);
-    gzFile gz = gzdopen(fd, "wb");
-    wn_buf text = {0};
-    wn_buf_puts(&text, "id,name\n");
-    for (int i = 0; i < 50000; i++)
-        wn_buf_printf(&text, "%d,name number %d\n", i, i * 7919);
-    gzwrite(gz, text.data, (unsigned)text.len);
-    gzclose(gz);
-    assert_int_equal(truncate(path, 20000), 0);
+    const char *path = tu_truncated_gzip(50000, 20000);
     wn_reader *r = open_reader(path);
     wn_rowpipe *p = wn_rowpipe_open(r, 1, NULL, NULL, NULL);
     const wn_row *rows;
@@ -216,7 +206,6 @@ static void test_reading_error_reported(void **state)
     assert_non_null(strstr(err.msg, path));
     wn_reader_close(r);
     unlink(path);
-    wn_buf_free(&text);
 }
 
 int main(void)

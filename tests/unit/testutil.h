@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cmocka.h>
 
@@ -32,6 +33,26 @@ static inline const char *tu_temp_file(const void *data, size_t len)
     assert_true(fd >= 0);
     assert_int_equal(write(fd, data, len), (ssize_t)len);
     close(fd);
+    return path;
+}
+
+/* A gzip file of a header and `rows` rows `i,name number ...`, cut after
+ * its first `keep` bytes: a stream that breaks off. Returns its path (static
+ * storage, rotated among 4 slots); the caller removes it. */
+static inline const char *tu_truncated_gzip(int rows, long keep)
+{
+    static char paths[4][64];
+    static int next;
+    char *path = paths[next++ % 4];
+    snprintf(path, sizeof paths[0], "/tmp/winnow-test-gz-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    gzFile gz = gzdopen(fd, "wb");
+    gzputs(gz, "id,name\n");
+    for (int i = 0; i < rows; i++)
+        gzprintf(gz, "%d,name number %d\n", i, i * 7919);
+    gzclose(gz);
+    assert_int_equal(truncate(path, keep), 0);
     return path;
 }
 
