@@ -60,9 +60,11 @@ static const char *last_byte(const char *s, int c, size_t len)
     return NULL;
 }
 
-static int lower(int c)
+/* ASCII lower case of a byte, without a branch: it runs for every byte of
+ * every address. */
+static int lower(unsigned char c)
 {
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    return c + ((unsigned char)(c - 'A') < 26) * 32;
 }
 
 static bool is_blank(char c)
@@ -221,10 +223,8 @@ wn_norm_status wn_email_normalize(const char *s, size_t len, wn_buf *out, unsign
     unwrap(&s, &len);
     if (len == 0) return WN_NORM_EMPTY;
     wn_buf_reserve(out, len);
-    for (size_t i = 0; i < len; i++) { /* lower case, without a branch per byte */
-        unsigned char c = (unsigned char)s[i];
-        out->data[i] = (char)(c + ((unsigned char)(c - 'A') < 26) * 32);
-    }
+    for (size_t i = 0; i < len; i++)
+        out->data[i] = (char)lower((unsigned char)s[i]);
     out->len = len;
     out->data[len] = '\0';
 
