@@ -4,7 +4,6 @@
 #include "ingest.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <regex.h>
 #include <stdio.h>
 #include <strings.h>
@@ -19,6 +18,7 @@
 #include "translit.h"
 #include "error.h"
 #include "normalize.h"
+#include "pool.h"
 #include "rowpipe.h"
 #include "strmap.h"
 #include "text.h"
@@ -540,7 +540,6 @@ typedef struct column_memo {
  * and a line shared with its neighbour's would bounce between the cores. */
 typedef struct worker {
     _Alignas(64) const struct ingest *g;
-    pthread_t thread;
     wn_normalizer_state st;
     wn_buf norm, key;
     wn_buf texts[2];                         /* normalized values, per flight */
@@ -594,6 +593,7 @@ typedef struct ingest {
     flight *evaluating; /* this step's phase 1, or NULL */
     flight *applying;   /* this step's phases 2 and 3, or NULL */
     wn_rowpipe *pipe;   /* the input: a step reads its next batch as a task */
+    wn_pool *pool;      /* runs every step on all workers */
     size_t ntasks;
     size_t next_task; /* atomic */
 } ingest;
@@ -1163,14 +1163,14 @@ static void run_task(ingest *g, worker *w, size_t t)
     evaluate_rows(w, g->evaluating, lo, hi < g->evaluating->n ? hi : g->evaluating->n);
 }
 
-static void *step_main(void *arg)
+/* A step on worker `thread`: takes tasks until none is left. */
+static void step_main(void *ctx, unsigned thread)
 {
-    worker *w = arg;
-    ingest *g = (ingest *)w->g; /* the task counter is the only shared write */
+    ingest *g = ctx; /* the task counter is the only shared write */
+    worker *w = &g->workers[thread];
     size_t t;
     while ((t = __atomic_fetch_add(&g->next_task, 1, __ATOMIC_RELAXED)) < g->ntasks)
         run_task(g, w, t);
-    return NULL;
 }
 
 static void run_step(ingest *g)
@@ -1178,20 +1178,13 @@ static void run_step(ingest *g)
     g->ntasks = 1 + (g->applying ? 1 + g->nunits : 0);
     if (g->evaluating) g->ntasks += (g->evaluating->n + CHUNK_ROWS - 1) / CHUNK_ROWS;
     g->next_task = 0;
-    unsigned nw = g->nworkers, started = 1;
-    if (nw > g->ntasks) nw = g->ntasks ? (unsigned)g->ntasks : 1;
-    for (unsigned w = 0; w < nw; w++) {
+    for (unsigned w = 0; w < g->nworkers; w++) {
         g->workers[w].text = g->evaluating ? &g->workers[w].texts[g->evaluating->index] : NULL;
         if (g->evaluating) wn_buf_clear(g->workers[w].text);
     }
-    for (; started < nw; started++)
-        if (pthread_create(&g->workers[started].thread, NULL, step_main, &g->workers[started]))
-            break;
-    /* Tasks are taken from the counter, so if a thread could not start, the
-     * ones running (this one at least) do its share. */
-    step_main(&g->workers[0]);
-    for (unsigned w = 1; w < started; w++)
-        pthread_join(g->workers[w].thread, NULL);
+    /* Tasks are taken from the counter, so if the pool has fewer threads
+     * than asked for, the ones it has do the others' share. */
+    wn_pool_run(g->pool);
 }
 
 /* Takes `n` rows (valid until the step after next; n = 0 ends the input):
@@ -1257,10 +1250,12 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
     }
     g->flights[0].index = 0;
     g->flights[1].index = 1;
+    g->pool = wn_pool_new(g->nworkers, step_main, g);
 }
 
 static void ingest_teardown(ingest *g)
 {
+    wn_pool_free(g->pool);
     for (unsigned w = 0; w < g->nworkers; w++) {
         wn_normalizer_state_free(&g->workers[w].st);
         wn_buf_free(&g->workers[w].norm);
