@@ -3,8 +3,8 @@
  *
  * An output is written to `OUTDIR/.NAME.PID.N.tmp` (created with O_EXCL, mode
  * 0666 less the umask, like any file the user creates), and renamed to
- * `OUTDIR/NAME` only at commit, after fflush + fsync; the directory is fsync'd
- * after the renames so they survive a power cut. A crash or kill before
+ * `OUTDIR/NAME` only at commit, after fflush + fsync of every output; the
+ * directory is fsync'd after the renames so they survive a power cut. A crash or kill before
  * commit leaves the previous outputs untouched and, at worst, a hidden .tmp.
  *
  * The table of outputs is a fixed array so a signal handler can walk it
@@ -15,6 +15,7 @@
  * An input is identified by (device, inode), which sees through different
  * spellings of one path, hard links and symlinks.
  */
+#define _GNU_SOURCE /* sync_file_range, on Linux */
 #include "winnow.h"
 
 #include <errno.h>
@@ -188,30 +189,62 @@ int wn_outset_finish(wn_outset *set, FILE *stream, wn_error *err)
     return close_synced(stream, f->final_path, err);
 }
 
-static int commit_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
+/* Makes an output's data durable (unless its writer finished it, which
+ * did), and checks it may take its final name. */
+static int sync_one(const wn_outset *set, struct wn_outfile *f, wn_error *err)
 {
-    if (f->fp) { /* not finished by its writer */
+    if (f->fp) {
         FILE *fp = f->fp;
         f->fp = NULL;
         int rc = close_synced(fp, f->final_path, err);
         if (rc < 0) return rc;
     }
     if (is_an_input(set, f->final_path)) return refuse_input(f->final_path, err);
+    return WN_OK;
+}
+
+static int rename_one(struct wn_outfile *f, wn_error *err)
+{
     if (rename(f->tmp_path, f->final_path) != 0)
         return wn_fail_errno(err, errno, "cannot rename %s to %s", f->tmp_path, f->final_path);
     f->live = 0;
     return WN_OK;
 }
 
-int wn_outset_commit(wn_outset *set, wn_error *err)
+/* Empties every open output's buffer and, where the system can, starts
+ * writing all of them to disk at once, so that each fsync after waits for
+ * writes already under way. An error stays in the stream for close_synced
+ * to report. */
+static void start_writeback(const wn_outset *set)
 {
     for (size_t i = 0; i < set->nfiles; i++) {
-        if (!set->files[i].live) continue;
-        int rc = commit_one(set, &set->files[i], err);
-        if (rc < 0) {
-            wn_outset_abort(set);
-            return rc;
-        }
+        FILE *fp = set->files[i].fp;
+        if (!set->files[i].live || !fp || fflush(fp) != 0) continue;
+#ifdef SYNC_FILE_RANGE_WRITE
+        sync_file_range(fileno(fp), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+    }
+}
+
+/*
+ * Every output is synced before the first is renamed, so a failed write or a
+ * refused name renames nothing: the previous outputs stay as they were, all
+ * of them. It also spares the file system a journal commit per file (a
+ * rename between two fsyncs gave each fsync one of its own), though the
+ * time saved at the end of a run is small (25 -> 22 ms, median of ten, for
+ * profile's four files).
+ */
+int wn_outset_commit(wn_outset *set, wn_error *err)
+{
+    start_writeback(set);
+    int rc = WN_OK;
+    for (size_t i = 0; i < set->nfiles && rc == WN_OK; i++)
+        if (set->files[i].live) rc = sync_one(set, &set->files[i], err);
+    for (size_t i = 0; i < set->nfiles && rc == WN_OK; i++)
+        if (set->files[i].live) rc = rename_one(&set->files[i], err);
+    if (rc < 0) {
+        wn_outset_abort(set);
+        return rc;
     }
     int dfd = open(set->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {

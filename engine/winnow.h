@@ -172,8 +172,9 @@ int wn_outset_open(wn_outset *set, const char *name, FILE **stream, wn_error *er
  * are still written); it is renamed into place at commit. Optional. */
 int wn_outset_finish(wn_outset *set, FILE *stream, wn_error *err);
 
-/* Flushes, fsyncs (unless finished) and renames every opened output into
- * place. */
+/* Flushes and fsyncs every opened output (unless finished), then renames
+ * them all into place. If an output cannot be written or would replace an
+ * input, none is renamed and every temporary file is removed. */
 int wn_outset_commit(wn_outset *set, wn_error *err);
 
 /* Removes every temporary file not yet committed. Safe to call twice. */

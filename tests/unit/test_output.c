@@ -181,6 +181,14 @@ static size_t count_entries(const char *dir)
     return n;
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+}
+
 static void test_outset_commit_is_atomic(void **state)
 {
     (void)state;
@@ -264,9 +272,8 @@ static void test_outset_refuses_input(void **state)
     const char *dir = temp_dir();
     char input[128];
     snprintf(input, sizeof input, "%s/clean.csv", dir);
-    FILE *fp = fopen(input, "w");
-    fputs("id\n1\n", fp);
-    fclose(fp);
+    write_text(input, "id\n1\n");
+    FILE *fp;
     /* The same file reached through another path is still the input. */
     char other[160];
     snprintf(other, sizeof other, "%s/../%s/clean.csv", dir, strrchr(dir, '/') + 1);
@@ -281,6 +288,42 @@ static void test_outset_refuses_input(void **state)
     char *text = tu_read_file(input, NULL);
     assert_string_equal(text, "id\n1\n");
     free(text);
+}
+
+/* A commit that fails at one output renames none: the outputs of the run
+ * before stay as they were, all of them. Here the last output's name has
+ * become a hard link to an input since it was opened. */
+static void test_outset_failed_commit_renames_nothing(void **state)
+{
+    (void)state;
+    const char *dir = temp_dir();
+    char input[128], old[160], linked[160];
+    snprintf(input, sizeof input, "%s.input.csv", dir);
+    snprintf(old, sizeof old, "%s/a.csv", dir);
+    snprintf(linked, sizeof linked, "%s/z.csv", dir);
+    write_text(input, "id\n1\n");
+    write_text(old, "the run before\n");
+    const char *inputs[] = {input};
+    wn_outset *set;
+    wn_error err;
+    assert_int_equal(wn_outset_new(&set, dir, inputs, 1, &err), WN_OK);
+    FILE *a, *z;
+    assert_int_equal(wn_outset_open(set, "a.csv", &a, &err), WN_OK);
+    assert_int_equal(wn_outset_open(set, "z.csv", &z, &err), WN_OK);
+    fputs("new a\n", a);
+    fputs("new z\n", z);
+    assert_int_equal(link(input, linked), 0);
+    assert_int_equal(wn_outset_commit(set, &err), WN_EUSAGE);
+    assert_non_null(strstr(err.msg, "z.csv"));
+    char *text = tu_read_file(old, NULL);
+    assert_string_equal(text, "the run before\n");
+    free(text);
+    text = tu_read_file(input, NULL);
+    assert_string_equal(text, "id\n1\n");
+    free(text);
+    assert_int_equal(count_entries(dir), 2); /* a.csv and the link: no temporaries */
+    wn_outset_free(set);
+    unlink(input);
 }
 
 static void test_outset_unwritable_dir(void **state)
@@ -306,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_outset_finish_then_commit),
         cmocka_unit_test(test_outset_abort_leaves_nothing),
         cmocka_unit_test(test_outset_refuses_input),
+        cmocka_unit_test(test_outset_failed_commit_renames_nothing),
         cmocka_unit_test(test_outset_unwritable_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
