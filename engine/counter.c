@@ -94,14 +94,17 @@ static size_t live_entries(const wn_counter *c, wn_counter_slot *out)
  * clearing the whole table after. */
 static size_t take_repeated(wn_counter *c, wn_counter_slot *out, size_t *ones)
 {
+    /* Without a branch per slot: whether a slot is live, and whether its
+     * count is one, are coin flips the predictor gets wrong half the time.
+     * Every slot is copied to out[n], and n moves on only for a kept one,
+     * so out needs room for one more than it keeps. */
     size_t n = 0, once = 0;
     for (size_t i = 0; i < c->nslots; i++) {
         wn_counter_slot *slot = &c->slots[i];
-        if (!slot->value) continue;
-        if (slot->count == 1)
-            once++;
-        else
-            out[n++] = *slot;
+        size_t live = slot->value != NULL, one = slot->count == 1;
+        out[n] = *slot;
+        n += live & !one;
+        once += live & one;
         slot->value = NULL;
     }
     c->used = 0;
@@ -164,7 +167,7 @@ static void switch_to_summary(wn_counter *c)
     compact_strings(c);
     free(all);
     c->exact = false;
-    c->kept = wn_xmalloc((c->mg_capacity + 1) * sizeof *c->kept);
+    c->kept = wn_xmalloc((c->mg_capacity + 1) * sizeof *c->kept); /* +1: see take_repeated */
     c->counts = wn_xmalloc((c->mg_capacity + 1) * sizeof *c->counts);
 }
 
