@@ -31,6 +31,30 @@ static void test_utf8_check(void **state)
     assert_int_equal(wn_utf8_length("Müller 東京", 14), 9);
 }
 
+/* The check reads plain ASCII 32 and 8 bytes at a time: a NUL, a stray
+ * Windows-1252 byte or a valid two-byte character is found wherever it lies
+ * in a line of any length, at the edges of those blocks too. */
+static void test_utf8_check_every_position(void **state)
+{
+    (void)state;
+    char line[100];
+    static const struct {
+        const char *bytes;
+        size_t len;
+        int flags;
+    } odd[] = {{"\0", 1, WN_TEXT_HAS_NUL}, {"\xE9", 1, WN_TEXT_INVALID_UTF8}, {"\xC3\xA9", 2, 0}};
+    for (size_t len = 1; len <= sizeof line; len++) {
+        memset(line, 'x', len);
+        assert_int_equal(wn_utf8_check(line, len), 0);
+        for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+            for (size_t at = 0; at + odd[k].len <= len; at++) {
+                memset(line, 'x', len);
+                memcpy(line + at, odd[k].bytes, odd[k].len);
+                assert_int_equal(wn_utf8_check(line, len), odd[k].flags);
+            }
+    }
+}
+
 static void test_cp1252(void **state)
 {
     (void)state;
@@ -548,6 +572,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_utf8_check_every_position),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_shapes),
