@@ -545,10 +545,12 @@ typedef struct worker {
     wn_buf texts[2];                         /* normalized values, per flight */
     wn_buf *text;                            /* the evaluated flight's */
     column_memo *memos;                      /* per column */
-    uint64_t *hash, *hash_next, *hash_after; /* per column: memo hashes of this row, the next
-                                              * and the one after, 0 if none */
-    cell_outcome *scratch; /* a row's outcomes, when only a finding would keep them */
-    bool valid_field[WN_F_COUNT];
+    /* Per row of the chunk being evaluated (CHUNK_ROWS): */
+    cell_outcome *scratch; /* its outcomes, when only a finding would keep them */
+    bool (*valid_rows)[WN_F_COUNT]; /* its fields that hold a valid value */
+    char (*regions)[3];             /* its region, from its country */
+    uint64_t *hashes;               /* the memo hash of the column's cell, 0 if none */
+    bool *valid_field;              /* the evaluated row's valid_rows */
     unsigned index; /* which worker: a row outcome names whose text holds its values */
 } worker;
 
@@ -699,32 +701,10 @@ static void evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
 }
 
 /* The raw value's hash (the region is compared, not hashed, so the hash can
- * be taken a row ahead, before the row's country is known). */
+ * be taken ahead, before the row's country is known). */
 static uint64_t memo_hash(const wn_cell *cell)
 {
     return XXH3_64bits(cell->ptr, cell->len) | 1; /* never 0, a free slot */
-}
-
-/* Hashes the memoised cells of a row two ahead and fetches their slots, and
- * fetches the entries of the next row's cells from the slots fetched a row
- * ago, so that looking them up does not wait for memory: each column's memo
- * is a table of its own, and a row's cells touch a dozen of them. `next`
- * holds the next row's hashes, `after` gets the row's. */
-static void memo_ahead(worker *w, const wn_row *row, const uint64_t *next, uint64_t *after)
-{
-    const wn_input_columns *ic = w->g->ic;
-    for (size_t c = 0; c < ic->ncols; c++) {
-        const column_memo *m = &w->memos[c];
-        if (after) after[c] = 0;
-        if (m->disabled || !m->slots) continue;
-        if (next && next[c]) {
-            const memo_slot *sl = &m->slots[next[c] & (MEMO_SLOTS - 1)];
-            if (sl->hash == next[c]) wn_prefetch(sl->entry);
-        }
-        if (!after || row->cells[c].len == 0) continue;
-        after[c] = memo_hash(&row->cells[c]);
-        wn_prefetch(&m->slots[after[c] & (MEMO_SLOTS - 1)]);
-    }
 }
 
 static memo_entry *memo_find(const column_memo *m, uint64_t hash, const char region[3],
@@ -748,7 +728,7 @@ static void memo_replay(worker *w, const memo_entry *e, wn_field f, size_t c, ce
 {
     const char *norm = e->text + e->raw_len, *given = norm + e->norm_len;
     const char *family = given + e->given_len;
-    if ((long)c == w->g->country_column) { /* evaluate_row reads the region from it */
+    if ((long)c == w->g->country_column) { /* evaluate_column reads the region from it */
         wn_buf_clear(&w->norm);
         if (e->norm_len) wn_buf_append(&w->norm, norm, e->norm_len);
         wn_buf_cstr(&w->norm);
@@ -796,8 +776,9 @@ static void memo_record(const worker *w, column_memo *m, memo_slot *slot, uint64
     m->n++;
 }
 
+/* `hash` is the cell's memo hash if it was taken ahead, else 0. */
 static void evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
-                               cell_outcome *o)
+                               uint64_t hash, cell_outcome *o)
 {
     column_memo *m = &w->memos[c];
     if (!m->disabled && m->lookups > 0 && m->lookups % MEMO_WINDOW == 0) {
@@ -816,7 +797,7 @@ static void evaluate_cell_memo(worker *w, const wn_row *row, size_t c, const wn_
     if (!m->slots) m->slots = wn_xcalloc(MEMO_SLOTS, sizeof *m->slots);
     wn_field f = w->g->ic->cols[c].field;
     const wn_cell *cell = &row->cells[c];
-    uint64_t hash = w->hash[c] ? w->hash[c] : memo_hash(cell);
+    if (!hash) hash = memo_hash(cell);
     memo_slot *free_slot;
     m->lookups++;
     const memo_entry *hit = memo_find(m, hash, ctx->region, cell, &free_slot);
@@ -866,57 +847,20 @@ static bool unreachable(const ingest *g, const bool *valid_field)
 }
 
 static void evaluate_cell(worker *w, const wn_row *row, size_t c, const wn_norm_ctx *ctx,
-                          cell_outcome *o)
+                          uint64_t hash, cell_outcome *o)
 {
     if (row->cells[c].len == 0) { /* the commonest value of all: nothing to normalize */
         *o = (cell_outcome){.issue = -1};
         empty_cell(w->g, w->g->ic->cols[c].field, o);
         return;
     }
-    evaluate_cell_memo(w, row, c, ctx, o);
+    evaluate_cell_memo(w, row, c, ctx, hash, o);
 }
 
-/* Evaluates a row into `ro` and its cells' outcomes, cells[c]. */
-static void evaluate_row(worker *w, const wn_row *row, row_outcome *ro, cell_outcome *cells)
-{
-    const ingest *g = w->g;
-    bool findings = false;
-    memset(w->valid_field, 0, sizeof w->valid_field);
-    wn_norm_ctx ctx = {.date_order = 0};
-    memcpy(ctx.region, g->r->default_country, sizeof ctx.region);
-    if (g->country_column >= 0) { /* the record's own country decides its region */
-        cell_outcome *o = &cells[g->country_column];
-        evaluate_cell(w, row, (size_t)g->country_column, &ctx, o);
-        findings |= o->issue >= 0;
-        if (w->valid_field[WN_F_COUNTRY] && w->norm.len == 2) memcpy(ctx.region, w->norm.data, 3);
-    }
-    for (size_t c = 0; c < g->ic->ncols; c++) {
-        wn_field f = g->ic->cols[c].field;
-        if ((long)c == g->country_column) continue;
-        cell_outcome *o = &cells[c];
-        if (f == WN_F_NONE || f == WN_F_RECORD_ID) {
-            *o = (cell_outcome){.issue = -1};
-            continue;
-        }
-        ctx.date_order = g->ic->date_order[c];
-        /* Without a store only the verdicts are kept, unless a check reads
-         * the normalized value (the country's, above, gives the region). */
-        ctx.verdict_only = !g->store && !g->v.checked[f];
-        evaluate_cell(w, row, c, &ctx, o);
-        findings |= o->issue >= 0;
-    }
-    ro->worker = w->index;
-    ro->completeness = (uint8_t)completeness_of(g, w->valid_field);
-    ro->unreachable = unreachable(g, w->valid_field);
-    ro->findings = findings || ro->unreachable;
-}
+/* ---- phase 1: a chunk of rows, a column at a time ------------------------------ */
 
-/* A batch is larger than the cache, and a row's cells, then their texts,
- * are each found through the one before. They are fetched ahead in stages:
- * the row ROW_AHEAD rows ahead, its cells ROW_AHEAD / 2 rows ahead (the row
- * is there by then), and their text (one stretch per row) two rows ahead,
- * before memo_ahead hashes it one row ahead. */
-#define ROW_AHEAD 8
+/* How far ahead of the cell it evaluates a column fetches a memo entry. */
+#define ENTRY_AHEAD 4
 
 /* Asks for the cache lines of the `n` bytes at p. */
 static void fetch_bytes(const void *p, size_t n)
@@ -940,42 +884,110 @@ static void fetch_text(const wn_row *row)
     fetch_bytes(t, (size_t)(end - t));
 }
 
-/*
- * Evaluates row i of a flight. Its outcomes are read again only to store its
- * values or report its findings: without a store (profile), most rows have
- * neither, and their outcomes go to the worker's scratch row, which stays in
- * the cache, rather than to the batch's, which does not. A row with findings
- * has them copied over.
- */
-static void evaluate_row_into(worker *w, const flight *f, size_t i)
+/* Hashes column c's cells of the chunk's n rows, and fetches their memo slots. */
+static void memo_hash_column(worker *w, const wn_row *rows, size_t n, size_t c)
 {
-    size_t ncols = w->g->ic->ncols;
-    cell_outcome *cells = &f->cells_out[i * ncols];
-    if (w->g->store) {
-        evaluate_row(w, &f->rows[i], &f->rows_out[i], cells);
-        return;
+    const column_memo *m = &w->memos[c];
+    bool on = !m->disabled && m->slots;
+    for (size_t i = 0; i < n; i++) {
+        w->hashes[i] = on && rows[i].cells[c].len ? memo_hash(&rows[i].cells[c]) : 0;
+        if (w->hashes[i]) wn_prefetch(&m->slots[w->hashes[i] & (MEMO_SLOTS - 1)]);
     }
-    evaluate_row(w, &f->rows[i], &f->rows_out[i], w->scratch);
-    if (f->rows_out[i].findings) memcpy(cells, w->scratch, ncols * sizeof *cells);
 }
 
-static void evaluate_rows(worker *w, const flight *f, size_t lo, size_t hi)
+/* Fetches the memo entry row i's cell will hit, if it will. */
+static void memo_fetch_entry(const worker *w, size_t c, size_t i, size_t n)
 {
-    if (lo < hi) memo_ahead(w, &f->rows[lo], NULL, w->hash);
-    if (lo + 1 < hi) memo_ahead(w, &f->rows[lo + 1], NULL, w->hash_next);
-    for (size_t i = lo; i < hi; i++) {
-        if (i + ROW_AHEAD < hi) wn_prefetch(&f->rows[i + ROW_AHEAD]);
-        if (i + ROW_AHEAD / 2 < hi) fetch_cells(&f->rows[i + ROW_AHEAD / 2]);
-        if (i + 3 < hi) fetch_text(&f->rows[i + 3]);
-        bool has_next = i + 1 < hi, has_after = i + 2 < hi;
-        if (has_next)
-            memo_ahead(w, has_after ? &f->rows[i + 2] : NULL, w->hash_next,
-                       has_after ? w->hash_after : NULL);
-        evaluate_row_into(w, f, i);
-        uint64_t *t = w->hash;
-        w->hash = w->hash_next;
-        w->hash_next = w->hash_after;
-        w->hash_after = t;
+    const column_memo *m = &w->memos[c];
+    if (i >= n || !w->hashes[i] || m->disabled || !m->slots) return;
+    const memo_slot *sl = &m->slots[w->hashes[i] & (MEMO_SLOTS - 1)];
+    if (sl->hash == w->hashes[i]) wn_prefetch(sl->entry);
+}
+
+/* Evaluates column c of the chunk's n rows, outcomes to out[i * ncols + c].
+ * The country column, first, sets each row's region. */
+static void evaluate_column(worker *w, const wn_row *rows, size_t n, size_t c,
+                            const wn_norm_ctx *column_ctx, cell_outcome *out)
+{
+    const ingest *g = w->g;
+    size_t ncols = g->ic->ncols;
+    bool country = (long)c == g->country_column;
+    wn_norm_ctx ctx = *column_ctx;
+    memo_hash_column(w, rows, n, c);
+    for (size_t i = 0; i < n; i++) {
+        memo_fetch_entry(w, c, i + ENTRY_AHEAD, n);
+        w->valid_field = w->valid_rows[i];
+        memcpy(ctx.region, w->regions[i], sizeof ctx.region);
+        evaluate_cell(w, &rows[i], c, &ctx, w->hashes[i], &out[i * ncols + c]);
+        if (country && w->valid_field[WN_F_COUNTRY] && w->norm.len == 2)
+            memcpy(w->regions[i], w->norm.data, 3);
+    }
+}
+
+/* A row's outcome, from its cells' and the fields they made valid. */
+static void finish_row(const worker *w, size_t i, const cell_outcome *cells, row_outcome *ro)
+{
+    const ingest *g = w->g;
+    bool findings = false;
+    for (size_t c = 0; c < g->ic->ncols; c++)
+        findings |= cells[c].issue >= 0;
+    ro->worker = w->index;
+    ro->completeness = (uint8_t)completeness_of(g, w->valid_rows[i]);
+    ro->unreachable = unreachable(g, w->valid_rows[i]);
+    ro->findings = findings || ro->unreachable;
+}
+
+/*
+ * Evaluates rows [lo, hi) of a flight (a chunk of at most CHUNK_ROWS), a
+ * column at a time: the country first, which gives each row its region, then
+ * the others in order. A column's cells in a row go through one normalizer
+ * chain and one memo in turn, so the chain's code and branches, and the
+ * memo's most used entries, stay warm, where going row by row went through a
+ * dozen of each for every row (-5% CPU time for profile, against the row at
+ * a time and its memo lookups fetched a row ahead). The chunk's rows, cells
+ * and texts, a few hundred KiB, stay in the cache from one column to the
+ * next; they are fetched up front, and each column hashes its cells first
+ * to fetch all their memo slots at once.
+ *
+ * Outcomes are read again only to store values or report findings: without
+ * a store (profile) they go to the worker's scratch, and only a row with
+ * findings has its copied to the batch's.
+ */
+static void evaluate_chunk(worker *w, const flight *f, size_t lo, size_t hi)
+{
+    const ingest *g = w->g;
+    size_t ncols = g->ic->ncols, n = hi - lo;
+    const wn_row *rows = &f->rows[lo];
+    cell_outcome *out = g->store ? &f->cells_out[lo * ncols] : w->scratch;
+    for (size_t i = 0; i < n; i++)
+        wn_prefetch(&rows[i]);
+    for (size_t i = 0; i < n; i++) {
+        fetch_cells(&rows[i]);
+        memset(w->valid_rows[i], 0, sizeof w->valid_rows[i]);
+        memcpy(w->regions[i], g->r->default_country, sizeof w->regions[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        fetch_text(&rows[i]);
+    if (g->country_column >= 0)
+        evaluate_column(w, rows, n, (size_t)g->country_column, &(wn_norm_ctx){0}, out);
+    for (size_t c = 0; c < ncols; c++) {
+        wn_field field = g->ic->cols[c].field;
+        if ((long)c == g->country_column) continue;
+        if (field == WN_F_NONE || field == WN_F_RECORD_ID) {
+            for (size_t i = 0; i < n; i++)
+                out[i * ncols + c] = (cell_outcome){.issue = -1};
+            continue;
+        }
+        /* Without a store only the verdicts are kept, unless a check reads
+         * the normalized value (the country's, above, gives the region). */
+        wn_norm_ctx ctx = {.date_order = g->ic->date_order[c],
+                           .verdict_only = !g->store && !g->v.checked[field]};
+        evaluate_column(w, rows, n, c, &ctx, out);
+    }
+    for (size_t i = 0; i < n; i++) {
+        finish_row(w, i, &out[i * ncols], &f->rows_out[lo + i]);
+        if (!g->store && f->rows_out[lo + i].findings)
+            memcpy(&f->cells_out[(lo + i) * ncols], &out[i * ncols], ncols * sizeof *out);
     }
 }
 
@@ -1056,8 +1068,10 @@ static void apply_row(ingest *g, const flight *f, size_t i)
 
 /* A row with findings is read again here, its id, cells and outcomes: a
  * few rows in a batch, far apart, which nothing brings into the cache. So
- * each is fetched ahead in stages, as in phase 1: the row, then its cells
- * and outcomes, then its text. */
+ * each is fetched ahead in stages: the row ROW_AHEAD rows ahead, then its
+ * cells and outcomes, then its text. */
+#define ROW_AHEAD 8
+
 static void apply_rows(ingest *g, const flight *f)
 {
     size_t ncols = g->ic->ncols;
@@ -1160,7 +1174,7 @@ static void run_task(ingest *g, worker *w, size_t t)
         return;
     }
     size_t lo = (t - napply) * CHUNK_ROWS, hi = lo + CHUNK_ROWS;
-    evaluate_rows(w, g->evaluating, lo, hi < g->evaluating->n ? hi : g->evaluating->n);
+    evaluate_chunk(w, g->evaluating, lo, hi < g->evaluating->n ? hi : g->evaluating->n);
 }
 
 /* A step on worker `thread`: takes tasks until none is left. */
@@ -1243,10 +1257,11 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
         g->workers[w].g = g;
         g->workers[w].index = w;
         g->workers[w].memos = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].memos);
-        g->workers[w].hash = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash);
-        g->workers[w].hash_next = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_next);
-        g->workers[w].hash_after = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].hash_after);
-        g->workers[w].scratch = wn_xcalloc(g->ic->ncols + 1, sizeof *g->workers[w].scratch);
+        g->workers[w].scratch =
+            wn_xcalloc(CHUNK_ROWS * (g->ic->ncols + 1), sizeof *g->workers[w].scratch);
+        g->workers[w].valid_rows = wn_xcalloc(CHUNK_ROWS, sizeof *g->workers[w].valid_rows);
+        g->workers[w].regions = wn_xcalloc(CHUNK_ROWS, sizeof *g->workers[w].regions);
+        g->workers[w].hashes = wn_xcalloc(CHUNK_ROWS, sizeof *g->workers[w].hashes);
     }
     g->flights[0].index = 0;
     g->flights[1].index = 1;
@@ -1267,10 +1282,10 @@ static void ingest_teardown(ingest *g)
             wn_arena_free(&g->workers[w].memos[c].mem);
         }
         free(g->workers[w].memos);
-        free(g->workers[w].hash);
-        free(g->workers[w].hash_next);
-        free(g->workers[w].hash_after);
         free(g->workers[w].scratch);
+        free(g->workers[w].valid_rows);
+        free(g->workers[w].regions);
+        free(g->workers[w].hashes);
     }
     free(g->workers);
     for (int slot = 0; slot < WN_SLOT_COUNT; slot++)
