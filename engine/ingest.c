@@ -542,11 +542,11 @@ typedef struct worker {
     _Alignas(64) const struct ingest *g;
     wn_normalizer_state st;
     wn_buf norm, key;
-    wn_buf texts[2];                         /* normalized values, per flight */
-    wn_buf *text;                            /* the evaluated flight's */
-    column_memo *memos;                      /* per column */
+    wn_buf texts[2];    /* normalized values, per flight */
+    wn_buf *text;       /* the evaluated flight's */
+    column_memo *memos; /* per column */
     /* Per row of the chunk being evaluated (CHUNK_ROWS): */
-    cell_outcome *scratch; /* its outcomes, when only a finding would keep them */
+    cell_outcome *scratch;          /* its outcomes, when only a finding would keep them */
     bool (*valid_rows)[WN_F_COUNT]; /* its fields that hold a valid value */
     char (*regions)[3];             /* its region, from its country */
     uint64_t *hashes;               /* the memo hash of the column's cell, 0 if none */

@@ -28,7 +28,7 @@ struct wn_pool {
     wn_pool_fn fn;
     void *ctx;
     helper *helpers;
-    unsigned nhelpers;    /* started */
+    unsigned nhelpers; /* started */
     long long spin_ns;
     pthread_mutex_t lock; /* with the two conditions, for sleeping only */
     pthread_cond_t start, done;
