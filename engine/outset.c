@@ -7,6 +7,12 @@
  * directory is fsync'd after the renames so they survive a power cut. A crash or kill before
  * commit leaves the previous outputs untouched and, at worst, a hidden .tmp.
  *
+ * A run killed by SIGKILL or a power cut can remove nothing, so a later run
+ * writing the same output removes what such a run left behind: a temporary
+ * of that output nobody holds a lock on (each run locks its own with flock,
+ * which NFS maps to its own locks) and that has not changed for a minute
+ * (a run takes its lock just after creating the file).
+ *
  * The table of outputs is a fixed array so a signal handler can walk it
  * without racing a realloc: an entry's paths are complete before `live` is set.
  * Opening takes a lock, so threads writing different outputs may each open
@@ -18,13 +24,16 @@
 #define _GNU_SOURCE /* sync_file_range, on Linux */
 #include "winnow.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -41,6 +50,7 @@ struct wn_outfile {
     char *final_path;
     char *tmp_path;
     FILE *fp;
+    int lock_fd;                /* holds the temporary's lock until it is renamed or removed */
     volatile sig_atomic_t live; /* the temporary file exists and is ours */
 };
 
@@ -112,6 +122,59 @@ static int refuse_input(const char *path, wn_error *err)
                    path);
 }
 
+/* How long a temporary nobody holds must have been left unchanged before a
+ * later run removes it. */
+#define STALE_SECONDS 60
+
+/* Whether `entry` is a temporary of output `name`: .NAME.PID.N.tmp */
+static bool is_temporary_of(const char *entry, const char *name)
+{
+    size_t n = strlen(name);
+    if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 || entry[n + 1] != '.') return false;
+    const char *p = entry + n + 2;
+    for (int part = 0; part < 2; part++) {
+        if (*p < '0' || *p > '9') return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (*p++ != '.') return false;
+    }
+    return strcmp(p, "tmp") == 0;
+}
+
+/* Removes the temporary at `path` if a run that died left it behind. */
+static void remove_if_stale(const char *path)
+{
+    int fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW); /* NFS locks want a writer */
+    if (fd < 0) return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && time(NULL) - st.st_mtime > STALE_SECONDS &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0)
+        unlink(path);
+    close(fd);
+}
+
+static void remove_stale_temporaries(const wn_outset *set, const char *name)
+{
+    DIR *d = opendir(set->dir);
+    if (!d) return;
+    wn_buf path = {0};
+    for (const struct dirent *e; (e = readdir(d));) {
+        if (!is_temporary_of(e->d_name, name)) continue;
+        wn_buf_clear(&path);
+        wn_buf_printf(&path, "%s/%s", set->dir, e->d_name);
+        remove_if_stale(path.data);
+    }
+    wn_buf_free(&path);
+    closedir(d);
+}
+
+/* Closes the descriptor holding an output's lock, once. */
+static void release_lock(struct wn_outfile *f)
+{
+    if (f->lock_fd >= 0) close(f->lock_fd);
+    f->lock_fd = -1;
+}
+
 static int open_locked(wn_outset *set, const char *name, FILE **stream, wn_error *err)
 {
     *stream = NULL;
@@ -123,6 +186,7 @@ static int open_locked(wn_outset *set, const char *name, FILE **stream, wn_error
         wn_buf_free(&path);
         return rc;
     }
+    remove_stale_temporaries(set, name);
     wn_buf tmp = {0};
     int fd = -1;
     for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
@@ -137,9 +201,11 @@ static int open_locked(wn_outset *set, const char *name, FILE **stream, wn_error
         wn_buf_free(&tmp);
         return rc;
     }
+    flock(fd, LOCK_EX | LOCK_NB); /* a new file: nobody else has it */
     struct wn_outfile *f = &set->files[set->nfiles];
     f->final_path = path.data;
     f->tmp_path = tmp.data;
+    f->lock_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0); /* the stream's own closes early */
     f->live = 1;
     __atomic_signal_fence(__ATOMIC_SEQ_CST); /* entry complete before a handler can see it */
     set->nfiles++;
@@ -208,6 +274,7 @@ static int rename_one(struct wn_outfile *f, wn_error *err)
     if (rename(f->tmp_path, f->final_path) != 0)
         return wn_fail_errno(err, errno, "cannot rename %s to %s", f->tmp_path, f->final_path);
     f->live = 0;
+    release_lock(f);
     return WN_OK;
 }
 
@@ -266,6 +333,7 @@ void wn_outset_abort(wn_outset *set)
             unlink(f->tmp_path);
             f->live = 0;
         }
+        release_lock(f);
     }
 }
 

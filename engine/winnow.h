@@ -151,8 +151,10 @@ void wn_reader_close(wn_reader *r);
  * An output set is the group of files one run writes into OUTDIR. Each file is
  * written to a hidden temporary file in OUTDIR and only renamed into place by
  * wn_outset_commit(), after it has been flushed and fsync'd: a crash or a kill
- * never leaves a half-written output under its real name. The set knows the
- * run's inputs and refuses to open an output that is one of them.
+ * never leaves a half-written output under its real name. Opening an output
+ * removes the temporaries of the same output that a dead run left (nobody
+ * holds their lock, unchanged for a minute). The set knows the run's inputs
+ * and refuses to open an output that is one of them.
  */
 typedef struct wn_outset wn_outset;
 typedef struct wn_outfile wn_outfile;

@@ -9,6 +9,10 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/time.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 /* A CSV writer into memory: write through `w`, then mem_text() closes it
@@ -326,6 +330,83 @@ static void test_outset_failed_commit_renames_nothing(void **state)
     unlink(input);
 }
 
+/* Makes a file at dir/name whose last change was `age` seconds ago. */
+static void make_aged(const char *dir, const char *name, long age)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_text(path, "left behind\n");
+    struct timeval t[2];
+    gettimeofday(&t[0], NULL);
+    t[0].tv_sec -= age;
+    t[1] = t[0];
+    assert_int_equal(utimes(path, t), 0);
+}
+
+static bool exists_in(const char *dir, const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* A run killed with SIGKILL leaves its temporary behind; the next run that
+ * writes the same output removes it -- but not a temporary another run
+ * still holds (locked), nor one changed within the last minute (a run
+ * takes its lock just after creating the file), nor other files. */
+static void test_outset_removes_stale_temporaries(void **state)
+{
+    (void)state;
+    const char *dir = temp_dir();
+    make_aged(dir, ".x.csv.4242.0.tmp", 3600);     /* a dead run's: removed */
+    make_aged(dir, ".x.csv.4243.1.tmp", 5);        /* too fresh: kept */
+    make_aged(dir, ".x.csv.4244.0.tmp", 3600);     /* held by a live run: kept */
+    make_aged(dir, ".y.csv.4242.0.tmp", 3600);     /* another output's: kept */
+    make_aged(dir, ".x.csv.4242.0.tmp.bak", 3600); /* not a temporary: kept */
+    make_aged(dir, "x.csv", 3600);                 /* the previous output: kept */
+    char held[256];
+    snprintf(held, sizeof held, "%s/.x.csv.4244.0.tmp", dir);
+    int holder = open(held, O_WRONLY);
+    assert_true(holder >= 0);
+    assert_int_equal(flock(holder, LOCK_EX), 0);
+
+    wn_outset *set;
+    wn_error err;
+    assert_int_equal(wn_outset_new(&set, dir, NULL, 0, &err), WN_OK);
+    FILE *fp;
+    assert_int_equal(wn_outset_open(set, "x.csv", &fp, &err), WN_OK);
+    assert_false(exists_in(dir, ".x.csv.4242.0.tmp"));
+    assert_true(exists_in(dir, ".x.csv.4243.1.tmp"));
+    assert_true(exists_in(dir, ".x.csv.4244.0.tmp"));
+    assert_true(exists_in(dir, ".y.csv.4242.0.tmp"));
+    assert_true(exists_in(dir, ".x.csv.4242.0.tmp.bak"));
+    assert_true(exists_in(dir, "x.csv"));
+
+    /* This run's own temporary, finished early (its stream closed) and so
+     * unchanged for a while, is still held: another run leaves it alone. */
+    fputs("new\n", fp);
+    assert_int_equal(wn_outset_finish(set, fp, &err), WN_OK);
+    char own[256];
+    snprintf(own, sizeof own, "%s/.x.csv.%ld.0.tmp", dir, (long)getpid());
+    struct timeval t[2];
+    gettimeofday(&t[0], NULL);
+    t[0].tv_sec -= 3600;
+    t[1] = t[0];
+    assert_int_equal(utimes(own, t), 0);
+    wn_outset *other;
+    assert_int_equal(wn_outset_new(&other, dir, NULL, 0, &err), WN_OK);
+    assert_int_equal(wn_outset_open(other, "x.csv", &fp, &err), WN_OK);
+    assert_true(exists_in(dir, strrchr(own, '/') + 1));
+    wn_outset_free(other);
+    assert_int_equal(wn_outset_commit(set, &err), WN_OK);
+    char *text = tu_read_file(strcat(strcpy(held, dir), "/x.csv"), NULL);
+    assert_string_equal(text, "new\n");
+    free(text);
+    wn_outset_free(set);
+    close(holder);
+}
+
 static void test_outset_unwritable_dir(void **state)
 {
     (void)state;
@@ -350,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_outset_abort_leaves_nothing),
         cmocka_unit_test(test_outset_refuses_input),
         cmocka_unit_test(test_outset_failed_commit_renames_nothing),
+        cmocka_unit_test(test_outset_removes_stale_temporaries),
         cmocka_unit_test(test_outset_unwritable_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
