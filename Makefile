@@ -6,8 +6,8 @@
 #   make asan       the whole test suite under AddressSanitizer + UBSan (clang)
 #   make tsan       the whole test suite under ThreadSanitizer (clang)
 #   make bench      speed / memory / accuracy benchmarks (see benchmarks/README.md)
-#   make fuzz       libFuzzer on the reader for FUZZ_SECONDS (default 60), seeded
-#                   with testdata/ingest
+#   make fuzz       libFuzzer on the reader and the ingest, FUZZ_SECONDS (default 60) each, seeded
+#                   with testdata/ingest and the rows of testdata/sample
 #   make lint       cppcheck + clang-tidy;  make format  clang-format in place
 #   make deps       install the Debian packages the build needs (as root, or via sudo)
 
@@ -109,20 +109,28 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ./tests/run.sh build-asan
 
-# libFuzzer (clang) on the reader, under AddressSanitizer + UBSan. The
-# corpus grows in build-fuzz/corpus; a crash leaves its input in build-fuzz/.
+# libFuzzer (clang) under AddressSanitizer + UBSan, FUZZ_SECONDS on each
+# target: the reader (any bytes as a file), then the ingest (any bytes as
+# the rows of a HubSpot export, on one thread and on three). The corpora
+# grow in build-fuzz/corpus and corpus-ingest; a crash leaves its input in
+# build-fuzz/.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = build-fuzz/fuzz_reader build-fuzz/fuzz_ingest
 fuzz:
 	@./scripts/deps.sh clang libclang-rt-14-dev
 	@$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPTFLAGS="-O1" \
 	    CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	    build-fuzz/libwinnow.a
-	@clang $(BASEFLAGS) -O1 $(WARN) $(PKG_CFLAGS) -Iengine \
-	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    tests/fuzz/fuzz_reader.c build-fuzz/libwinnow.a $(LIBS) -o build-fuzz/fuzz_reader
-	@mkdir -p build-fuzz/corpus
+	@for t in $(FUZZ_TARGETS); do \
+	    clang $(BASEFLAGS) -O1 $(WARN) $(PKG_CFLAGS) -Iengine \
+	        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	        tests/fuzz/$${t#build-fuzz/}.c build-fuzz/libwinnow.a $(LIBS) -o $$t || exit 1; \
+	done
+	@mkdir -p build-fuzz/corpus build-fuzz/corpus-ingest
 	@cp -n testdata/ingest/* build-fuzz/corpus/
+	@tail -n +2 testdata/sample/hubspot_contacts.csv > build-fuzz/corpus-ingest/hubspot_rows
 	cd build-fuzz && ./fuzz_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 corpus
+	cd build-fuzz && ./fuzz_ingest -max_total_time=$(FUZZ_SECONDS) -max_len=16384 corpus-ingest
 
 bench: all
 	@$(MAKE) --no-print-directory -C benchmarks
