@@ -330,17 +330,23 @@ static void test_outset_failed_commit_renames_nothing(void **state)
     unlink(input);
 }
 
+/* Sets the last change of the file at `path` to `age` seconds ago. */
+static void age_file(const char *path, long age)
+{
+    struct timeval t[2];
+    gettimeofday(&t[0], NULL);
+    t[0].tv_sec -= age;
+    t[1] = t[0];
+    assert_int_equal(utimes(path, t), 0);
+}
+
 /* Makes a file at dir/name whose last change was `age` seconds ago. */
 static void make_aged(const char *dir, const char *name, long age)
 {
     char path[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     write_text(path, "left behind\n");
-    struct timeval t[2];
-    gettimeofday(&t[0], NULL);
-    t[0].tv_sec -= age;
-    t[1] = t[0];
-    assert_int_equal(utimes(path, t), 0);
+    age_file(path, age);
 }
 
 static bool exists_in(const char *dir, const char *name)
@@ -389,18 +395,16 @@ static void test_outset_removes_stale_temporaries(void **state)
     assert_int_equal(wn_outset_finish(set, fp, &err), WN_OK);
     char own[256];
     snprintf(own, sizeof own, "%s/.x.csv.%ld.0.tmp", dir, (long)getpid());
-    struct timeval t[2];
-    gettimeofday(&t[0], NULL);
-    t[0].tv_sec -= 3600;
-    t[1] = t[0];
-    assert_int_equal(utimes(own, t), 0);
+    age_file(own, 3600);
     wn_outset *other;
     assert_int_equal(wn_outset_new(&other, dir, NULL, 0, &err), WN_OK);
     assert_int_equal(wn_outset_open(other, "x.csv", &fp, &err), WN_OK);
     assert_true(exists_in(dir, strrchr(own, '/') + 1));
     wn_outset_free(other);
     assert_int_equal(wn_outset_commit(set, &err), WN_OK);
-    char *text = tu_read_file(strcat(strcpy(held, dir), "/x.csv"), NULL);
+    char final[256];
+    snprintf(final, sizeof final, "%s/x.csv", dir);
+    char *text = tu_read_file(final, NULL);
     assert_string_equal(text, "new\n");
     free(text);
     wn_outset_free(set);
