@@ -389,4 +389,249 @@ static const char *const gen_nicknames[][2] = {
     {"Johannes", "Hans"},     {"Josef", "Sepp"},      {"Александр", "Саша"},
 };
 
+/* ---- skewed names (wngen --names skewed) ------------------------------------
+ *
+ * In Korean and Vietnamese customer files a few dozen family names cover
+ * most people, so a blocking key on the family name puts a fifth of the file
+ * in one block, and name agreement is weak evidence. Shares are given, not
+ * drawn from a Zipf curve, and real exports spell one name several ways.
+ *
+ * A gen_spelled is a name, its share and its spellings: forms[0] the usual
+ * one, the others variants common in real exports for the same name (Lee,
+ * Yi, Rhee; rare ones such as Gim for Kim are left out). Vietnamese names
+ * are written with their diacritics; wngen folds them to ASCII (Nguyễn ->
+ * Nguyen) for people, and duplicates, typed without.
+ */
+typedef struct gen_spelled {
+    int share;            /* family names: 1/100 of a percent of the population; others: weight */
+    const char *forms[4]; /* spellings, the usual one first */
+} gen_spelled;
+
+/* Korean family names with their shares of the population: Statistics Korea
+ * (KOSTAT), 2015 Population and Housing Census, surnames and clans (Kim
+ * 21.5%, Lee 14.7%, Park 8.4%, ...; shares under 0.3% rounded). These 49
+ * names hold 92% of the population; wngen draws within the list, so each
+ * share is scaled by 1/0.92. Spellings: the forms found in passports and
+ * exports (McCune-Reischauer, Revised Romanization, customary ones). */
+static const gen_spelled kr_families[] = {
+    {2150, {"Kim"}},
+    {1470, {"Lee", "Yi", "Rhee", "I"}},
+    {840, {"Park", "Pak", "Bak"}},
+    {470, {"Choi", "Choe"}},
+    {440, {"Jung", "Jeong", "Chung"}},
+    {230, {"Kang"}},
+    {210, {"Cho", "Jo"}},
+    {210, {"Yoon", "Yun"}},
+    {200, {"Jang", "Chang"}},
+    {170, {"Lim", "Im", "Rim"}},
+    {150, {"Han"}},
+    {150, {"Oh"}},
+    {150, {"Seo", "Suh"}},
+    {150, {"Shin", "Sin"}},
+    {140, {"Kwon"}},
+    {140, {"Hwang"}},
+    {140, {"Ahn", "An"}},
+    {140, {"Song"}},
+    {110, {"Jeon", "Jun", "Chun"}},
+    {110, {"Hong"}},
+    {110, {"Yoo", "Yu"}},
+    {90, {"Ko", "Go", "Koh"}},
+    {90, {"Moon", "Mun"}},
+    {90, {"Yang"}},
+    {90, {"Son", "Sohn"}},
+    {80, {"Bae", "Pae"}},
+    {80, {"Baek", "Paik", "Baik"}},
+    {70, {"Heo", "Hur", "Huh"}},
+    {60, {"Nam"}},
+    {50, {"Shim", "Sim"}},
+    {50, {"Noh", "Roh", "No"}},
+    {50, {"Ha"}},
+    {40, {"Kwak"}},
+    {40, {"Sung", "Seong"}},
+    {40, {"Cha"}},
+    {40, {"Joo", "Ju"}},
+    {40, {"Woo"}},
+    {40, {"Koo", "Gu", "Ku"}},
+    {30, {"Min"}},
+    {30, {"Ryu", "Ryoo", "Yu"}},
+    {30, {"Na", "Ra"}},
+    {30, {"Jin", "Chin"}},
+    {30, {"Ji", "Chi"}},
+    {30, {"Eom", "Um", "Uhm"}},
+    {30, {"Chae"}},
+    {30, {"Won"}},
+    {20, {"Cheon", "Chun"}},
+    {20, {"Bang"}},
+    {20, {"Gong", "Kong"}},
+};
+
+/* Korean given names are two syllables, and a few dozen syllables make most
+ * of them (Min-jun, Seo-yeon, Ji-hoon). Weights are rough, from general
+ * knowledge of common names; variants are the other romanisations. */
+static const gen_spelled kr_male_first[] = {
+    {10, {"min"}},        {6, {"seo"}},
+    {6, {"do"}},          {5, {"ye"}},
+    {4, {"si"}},          {4, {"ha"}},
+    {5, {"joo", "ju"}},   {6, {"ji"}},
+    {5, {"jun", "joon"}}, {6, {"hyun", "hyeon"}},
+    {6, {"dong"}},        {6, {"sung", "seong"}},
+    {6, {"jae"}},         {6, {"young", "yeong"}},
+    {5, {"sang"}},        {5, {"jung", "jeong"}},
+    {5, {"seung"}},       {4, {"tae"}},
+    {4, {"jin"}},         {4, {"kyung", "gyeong"}},
+    {3, {"woo"}},         {3, {"yoon", "yun"}},
+    {3, {"chang"}},       {2, {"hyo"}},
+};
+static const gen_spelled kr_male_second[] = {
+    {10, {"jun", "joon"}}, {8, {"woo"}},           {8, {"hyun", "hyeon"}}, {7, {"ho"}},
+    {7, {"hoon"}},         {7, {"min"}},           {5, {"seo"}},           {5, {"won"}},
+    {4, {"yun", "yoon"}},  {6, {"jin"}},           {6, {"soo", "su"}},     {4, {"sik"}},
+    {5, {"hwan"}},         {5, {"chul", "cheol"}}, {4, {"hyuk", "hyeok"}}, {4, {"young", "yeong"}},
+    {5, {"seok", "suk"}},  {3, {"bin"}},           {3, {"jae"}},           {3, {"gyu", "kyu"}},
+};
+static const gen_spelled kr_female_first[] = {
+    {8, {"seo"}},
+    {9, {"ji"}},
+    {7, {"min"}},
+    {5, {"ha"}},
+    {6, {"soo", "su"}},
+    {5, {"ye"}},
+    {7, {"eun"}},
+    {6, {"hye"}},
+    {4, {"yoo", "yu"}},
+    {3, {"da"}},
+    {3, {"na"}},
+    {6, {"mi"}},
+    {6, {"young", "yeong"}},
+    {5, {"jung", "jeong"}},
+    {5, {"hyun", "hyeon"}},
+    {5, {"kyung", "gyeong"}},
+    {4, {"yeon"}},
+    {3, {"chae"}},
+    {4, {"so"}},
+    {3, {"sun"}},
+};
+static const gen_spelled kr_female_second[] = {
+    {10, {"yeon"}},
+    {6, {"yun", "yoon"}},
+    {7, {"eun"}},
+    {7, {"jin"}},
+    {6, {"min"}},
+    {8, {"hee", "hui"}},
+    {7, {"young", "yeong"}},
+    {5, {"ah", "a"}},
+    {4, {"won"}},
+    {6, {"jung", "jeong"}},
+    {5, {"kyung", "gyeong"}},
+    {5, {"sook", "suk"}},
+    {3, {"ja"}},
+    {4, {"bin"}},
+    {3, {"rin"}},
+    {4, {"seo"}},
+    {4, {"hyun", "hyeon"}},
+    {3, {"na"}},
+    {5, {"ji"}},
+    {4, {"mi"}},
+};
+
+/* Vietnamese family names with the shares usually quoted for Vietnam (e.g.
+ * English Wikipedia, "Vietnamese name": Nguyen about 38%, Tran 11%, Le 9.5%,
+ * Pham 7.1%, Hoang/Huynh 5.1%, Phan 4.5%, Vu/Vo 3.9%, Dang 2.1%, Bui 2%,
+ * Do 1.4%, Ho 1.3%, Ngo 1.3%, Duong 1%, Ly 0.5%; the split of Hoang/Huynh
+ * and Vu/Vo and the rest of the list, smaller shares, from general
+ * knowledge). The list holds 93%; wngen draws within it. */
+static const gen_spelled vn_families[] = {
+    {3840, {"Nguyễn"}}, {1100, {"Trần"}}, {950, {"Lê"}},  {710, {"Phạm"}},  {310, {"Hoàng"}},
+    {200, {"Huỳnh"}},   {450, {"Phan"}},  {200, {"Vũ"}},  {190, {"Võ"}},    {210, {"Đặng"}},
+    {200, {"Bùi"}},     {140, {"Đỗ"}},    {130, {"Hồ"}},  {130, {"Ngô"}},   {100, {"Dương"}},
+    {50, {"Lý"}},       {40, {"Đào"}},    {40, {"Đoàn"}}, {40, {"Trương"}}, {30, {"Lâm"}},
+    {30, {"Mai"}},      {30, {"Trịnh"}},  {30, {"Đinh"}}, {30, {"Lương"}},  {20, {"Cao"}},
+    {20, {"Tô"}},       {20, {"Hà"}},     {20, {"Lưu"}},  {10, {"Tạ"}},     {10, {"Châu"}},
+};
+
+/* Middle names (Văn for men and Thị for women above all) and given names. */
+static const gen_spelled vn_male_middle[] = {
+    {40, {"Văn"}}, {10, {"Đức"}},  {10, {"Minh"}}, {6, {"Quốc"}}, {6, {"Hữu"}},   {6, {"Thanh"}},
+    {5, {"Công"}}, {5, {"Quang"}}, {4, {"Xuân"}},  {4, {"Ngọc"}}, {4, {"Hoàng"}},
+};
+static const gen_spelled vn_female_middle[] = {
+    {45, {"Thị"}}, {10, {"Ngọc"}},  {7, {"Thu"}}, {6, {"Thanh"}}, {5, {"Kim"}},   {5, {"Hồng"}},
+    {4, {"Minh"}}, {4, {"Phương"}}, {4, {"Mỹ"}},  {3, {"Bảo"}},   {3, {"Khánh"}}, {4, {"Diệu"}},
+};
+static const gen_spelled vn_male_given[] = {
+    {10, {"Anh"}},  {8, {"Minh"}}, {7, {"Hùng"}},  {6, {"Dũng"}},  {7, {"Tuấn"}},
+    {6, {"Nam"}},   {5, {"Long"}}, {6, {"Hải"}},   {5, {"Sơn"}},   {5, {"Thành"}},
+    {4, {"Quang"}}, {4, {"Đức"}},  {4, {"Hoàng"}}, {3, {"Phúc"}},  {3, {"Khoa"}},
+    {5, {"Huy"}},   {3, {"Bảo"}},  {4, {"Trung"}}, {4, {"Thắng"}}, {4, {"Cường"}},
+    {3, {"Hiếu"}},  {3, {"Tùng"}}, {3, {"Việt"}},  {2, {"Khang"}}, {3, {"Vinh"}},
+};
+static const gen_spelled vn_female_given[] = {
+    {8, {"Anh"}},   {8, {"Linh"}}, {7, {"Hương"}}, {6, {"Lan"}},  {6, {"Mai"}},
+    {7, {"Trang"}}, {6, {"Thảo"}}, {5, {"Hoa"}},   {5, {"Ngọc"}}, {5, {"Phương"}},
+    {4, {"Hạnh"}},  {5, {"Hằng"}}, {4, {"Nhung"}}, {4, {"Thu"}},  {5, {"Hà"}},
+    {4, {"Yến"}},   {4, {"Nga"}},  {4, {"Vy"}},    {4, {"Hiền"}}, {4, {"Dung"}},
+    {3, {"Oanh"}},  {3, {"Tâm"}},  {3, {"Chi"}},   {3, {"My"}},   {3, {"Nhi"}},
+};
+
+static const char *const kr_streets[] = {"Teheran", "Sejong", "Gangnam",   "Jongno",
+                                         "Eulji",   "Toegye", "Hangang",   "Dosan",
+                                         "Olympic", "Gukhoe", "Yeongdong", "Songpa"};
+static const char *const kr_cities[] = {"Seoul",   "Busan",    "Incheon", "Daegu",    "Daejeon",
+                                        "Gwangju", "Suwon",    "Ulsan",   "Changwon", "Goyang",
+                                        "Yongin",  "Seongnam", "Bucheon", "Cheongju", "Jeonju"};
+static const char *const kr_domains[] = {"example.co.kr", "hanbit-corp.co.kr", "daehan-tech.kr"};
+static const char *const vn_streets[] = {"Lê Lợi",       "Nguyễn Huệ",          "Trần Hưng Đạo",
+                                         "Hai Bà Trưng", "Lý Thường Kiệt",      "Điện Biên Phủ",
+                                         "Hoàng Diệu",   "Phạm Ngũ Lão",        "Nguyễn Trãi",
+                                         "Lê Duẩn",      "Cách Mạng Tháng Tám", "Võ Văn Tần"};
+static const char *const vn_cities[] = {"Hồ Chí Minh", "Hà Nội",        "Đà Nẵng",   "Hải Phòng",
+                                        "Cần Thơ",     "Biên Hòa",      "Nha Trang", "Huế",
+                                        "Vũng Tàu",    "Buôn Ma Thuột", "Quy Nhơn",  "Thủ Đức"};
+static const char *const vn_domains[] = {"example.vn", "congty.com.vn", "viet-trade.vn"};
+
+/* The countries of --names skewed. Their name lists are the tables above,
+ * so the gen_country name fields are empty. KR streets are written
+ * "Teheran-ro 152", VN ones "12 Đường Lê Lợi" (wngen.c, make_person). */
+static const gen_country gen_skewed_countries[] = {
+    {"KR",
+     {"South Korea", "Korea", "KR"},
+     NULL,
+     NULL,
+     NULL,
+     kr_streets,
+     kr_cities,
+     0,
+     0,
+     0,
+     N(kr_streets),
+     N(kr_cities),
+     "-ro",
+     5,
+     "82",
+     10,
+     kr_domains,
+     N(kr_domains)},
+    {"VN",
+     {"Vietnam", "Viet Nam", "VN"},
+     NULL,
+     NULL,
+     NULL,
+     vn_streets,
+     vn_cities,
+     0,
+     0,
+     0,
+     N(vn_streets),
+     N(vn_cities),
+     "Đường",
+     5,
+     "84",
+     9,
+     vn_domains,
+     N(vn_domains)},
+};
+
+/* Share of customers per country, in percent, in gen_skewed_countries order. */
+static const int gen_skewed_country_weights[] = {55, 45};
+
 #endif

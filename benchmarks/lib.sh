@@ -33,4 +33,11 @@ machine() {
     echo "$(nproc) CPUs ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 }
 
-commit() { git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown; }
+# HEAD's short hash, "-dirty" when the working tree has uncommitted changes to
+# tracked files (the binary measured may not be HEAD's)
+commit() {
+    local c
+    c=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+    git -C "$ROOT" diff --quiet HEAD 2>/dev/null || c="$c-dirty"
+    echo "$c"
+}

@@ -1,9 +1,10 @@
 /*
  * wngen -- realistic CRM exports with ground truth, for benchmarks.
  *
- *   wngen --rows N [--seed S] [--vendor V] [--dup-rate R] --out FILE[.gz]
- *         --truth TRUTH.csv [--quality-truth QT.csv]
- *   wngen --rows N --link LEFT RIGHT --left-vendor A --right-vendor B --truth T.csv
+ *   wngen --rows N [--seed S] [--vendor V] [--dup-rate R] [--names default|skewed]
+ *         --out FILE[.gz] --truth TRUTH.csv [--quality-truth QT.csv]
+ *   wngen --rows N [--names default|skewed] --link LEFT RIGHT [--vendor A] [--right-vendor B]
+ *         --truth T.csv
  *
  * Customers come from seven countries with names drawn from lists of common
  * names (Zipf-Mandelbrot, so some blocks are hot) and a long synthetic tail, formatted as the
@@ -16,6 +17,14 @@
  * date), and Zipf's same-name strangers. Some records are made invalid, placeholder-filled or
  * unreachable, and
  * --quality-truth lists them.
+ *
+ * --names skewed: the customers are Korean and Vietnamese, where a few dozen family names cover
+ * most people (Kim 21.5%, Lee 14.7%: Statistics Korea's 2015 census; Nguyen about 38%; see
+ * gen_data.h) and given names are concentrated too (Korean ones two syllables from a few dozen,
+ * Vietnamese ones with Van/Thi as middle name). Duplicates also re-spell the name as exports do
+ * (Lee/Yi/Rhee, Park/Pak, Min-jun/Minjun/Min Jun, Nguyễn/Nguyen, middle name kept or dropped).
+ * The rest is made as in the default mode, whose output (--names default, or no option) is byte
+ * for byte what it was before the option existed: no random number is drawn differently.
  *
  * Output is deterministic for a seed and streams: rows pass through a
  * shuffling window of 4096 records, so memory is constant at any size.
@@ -155,6 +164,16 @@ static void pick_name(rng *r, const char *country, const char *const *list, int 
 
 /* ---- a customer ------------------------------------------------------------ */
 
+/* How a --names skewed person's name is made (family NULL: not one), kept so
+ * that a duplicate re-spells the same name rather than a new one. */
+typedef struct skewed_name {
+    const gen_spelled *family, *part[2]; /* KR: the given name's two syllables;
+                                            VN: middle name, given name */
+    int form, spell[2];                  /* the spellings used (forms[] indexes) */
+    int style;                           /* KR: 0 "Minjun", 1 "Min-jun", 2 "Min Jun" */
+    bool korean, marks, middle;          /* VN: diacritics typed; middle name shown */
+} skewed_name;
+
 typedef struct person {
     const gen_country *c;
     bool female;
@@ -163,6 +182,7 @@ typedef struct person {
     uint64_t entity;
     /* quality truth for this record */
     const char *email_issue, *phone_issue;
+    skewed_name sk;
 } person;
 
 static void lower_ascii(const char *s, char *out, size_t cap)
@@ -269,26 +289,233 @@ static bool mailbox_take(mailboxes *m, const char *email)
     return true;
 }
 
-static void make_person(rng *r, mailboxes *taken, person *p, uint64_t entity)
+/* ---- skewed names (--names skewed, gen_data.h) ------------------------------ */
+
+/* The ASCII letter a Latin letter with marks is typed as, or 0: Latin-1, and
+ * the Vietnamese letters of Latin Extended-A and -B and Latin Extended
+ * Additional (U+1EA0-U+1EF9: A, E, I, O, U, Y with marks, capital first). */
+static char fold_letter(unsigned cp)
+{
+    static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUY..aaaaaaaceeeeiiiidnooooo.ouuuuy.y";
+    if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0] == '.' ? 0 : latin1[cp - 0xC0];
+    switch (cp) {
+    case 0x102:
+        return 'A';
+    case 0x103:
+        return 'a';
+    case 0x110:
+        return 'D';
+    case 0x111:
+        return 'd';
+    case 0x128:
+        return 'I';
+    case 0x129:
+        return 'i';
+    case 0x168:
+        return 'U';
+    case 0x169:
+        return 'u';
+    case 0x1A0:
+        return 'O';
+    case 0x1A1:
+        return 'o';
+    case 0x1AF:
+        return 'U';
+    case 0x1B0:
+        return 'u';
+    default:
+        break;
+    }
+    if (cp < 0x1EA0 || cp > 0x1EF9) return 0;
+    char base = cp <= 0x1EB7   ? 'A'
+                : cp <= 0x1EC7 ? 'E'
+                : cp <= 0x1ECB ? 'I'
+                : cp <= 0x1EE3 ? 'O'
+                : cp <= 0x1EF1 ? 'U'
+                               : 'Y';
+    return cp % 2 ? (char)tolower((unsigned char)base) : base;
+}
+
+/* Diacritics dropped in place, as a keyboard without them types the name
+ * (Nguyễn -> Nguyen, Đặng -> Dang); other characters are kept. */
+static void fold_ascii(char *s)
+{
+    char *w = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        unsigned cp = 0;
+        int len = 1;
+        if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            len = 2;
+        } else if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            len = 3;
+        }
+        char a = len > 1 ? fold_letter(cp) : 0;
+        if (a) {
+            *w++ = a;
+            p += len;
+        } else {
+            while (len--)
+                *w++ = (char)*p++;
+        }
+    }
+    *w = '\0';
+}
+
+/* An index into `list`, each entry with probability share / total. */
+static int pick_share(rng *r, const gen_spelled *list, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += list[i].share;
+    int u = rnd(r, total);
+    for (int i = 0; i < n; i++)
+        if ((u -= list[i].share) < 0) return i;
+    return n - 1;
+}
+
+static int spellings(const gen_spelled *s)
+{
+    int n = 0;
+    while (n < N(s->forms) && s->forms[n])
+        n++;
+    return n;
+}
+
+/* A spelling other than `form`, if the name has one. */
+static int other_spelling(rng *r, const gen_spelled *s, int form)
+{
+    int n = spellings(s);
+    if (n < 2) return form;
+    int k = rnd(r, n - 1);
+    return k >= form ? k + 1 : k;
+}
+
+/* The usual spelling, or with probability p a variant. */
+static int pick_spelling(rng *r, const gen_spelled *s, double p)
+{
+    return spellings(s) > 1 && chance(r, p) ? other_spelling(r, s, 0) : 0;
+}
+
+/* given and family written from p->sk. */
+static void render_skewed(person *p)
+{
+    const skewed_name *k = &p->sk;
+    snprintf(p->family, sizeof p->family, "%s", k->family->forms[k->form]);
+    if (k->korean) {
+        char a[16], b[16];
+        snprintf(a, sizeof a, "%s", k->part[0]->forms[k->spell[0]]);
+        snprintf(b, sizeof b, "%s", k->part[1]->forms[k->spell[1]]);
+        a[0] = (char)toupper((unsigned char)a[0]);
+        if (k->style == 2) b[0] = (char)toupper((unsigned char)b[0]);
+        static const char *const joint[] = {"", "-", " "}; /* by style */
+        snprintf(p->given, sizeof p->given, "%s%s%s", a, joint[k->style], b);
+        return;
+    }
+    if (k->middle)
+        snprintf(p->given, sizeof p->given, "%s %s", k->part[0]->forms[0], k->part[1]->forms[0]);
+    else
+        snprintf(p->given, sizeof p->given, "%s", k->part[1]->forms[0]);
+    if (!k->marks) {
+        fold_ascii(p->given);
+        fold_ascii(p->family);
+    }
+}
+
+#define PICK(r, list) (&(list)[pick_share((r), (list), N(list))])
+
+/* A new given name for p (a household member's, too), from common parts. */
+static void skewed_given(rng *r, person *p)
+{
+    skewed_name *k = &p->sk;
+    if (k->korean) {
+        k->part[0] = p->female ? PICK(r, kr_female_first) : PICK(r, kr_male_first);
+        k->part[1] = p->female ? PICK(r, kr_female_second) : PICK(r, kr_male_second);
+        for (int i = 0; i < 2; i++)
+            k->spell[i] = pick_spelling(r, k->part[i], 0.2);
+        int u = rnd(r, 10);
+        k->style = u < 5 ? 0 : u < 8 ? 1 : 2;
+    } else {
+        k->part[0] = p->female ? PICK(r, vn_female_middle) : PICK(r, vn_male_middle);
+        k->part[1] = p->female ? PICK(r, vn_female_given) : PICK(r, vn_male_given);
+        k->middle = chance(r, 0.6);
+    }
+    render_skewed(p);
+}
+
+/* A Korean or Vietnamese name: family name by census share, in its usual
+ * spelling but for one in ten; Vietnamese names typed with diacritics for a
+ * third of the people (exports from systems without them are common). */
+static void skewed_person(rng *r, person *p)
+{
+    skewed_name *k = &p->sk;
+    k->korean = strcmp(p->c->code, "KR") == 0;
+    k->family = k->korean ? PICK(r, kr_families) : PICK(r, vn_families);
+    k->form = pick_spelling(r, k->family, 0.1);
+    k->marks = !k->korean && chance(r, 0.35);
+    skewed_given(r, p);
+}
+
+/* A duplicate re-spells the name: another romanisation of the family name
+ * (Lee, Yi, Rhee) or of a syllable (Jun, Joon), the given name joined,
+ * hyphenated or spaced; diacritics typed or not, the middle name kept or
+ * dropped. Typos and the rest of drift() come after. */
+static void drift_skewed(rng *r, person *p)
+{
+    skewed_name *k = &p->sk;
+    if (k->korean) {
+        if (chance(r, 0.25)) k->form = other_spelling(r, k->family, k->form);
+        if (chance(r, 0.35)) k->style = (k->style + 1 + rnd(r, 2)) % 3;
+        if (chance(r, 0.15)) {
+            int i = rnd(r, 2);
+            k->spell[i] = other_spelling(r, k->part[i], k->spell[i]);
+        }
+    } else {
+        if (chance(r, 0.35)) k->marks = !k->marks;
+        if (chance(r, 0.30)) k->middle = !k->middle;
+    }
+    render_skewed(p);
+}
+
+/* A customer's country: by gen_country_weights, or with --names skewed by
+ * gen_skewed_country_weights. */
+static const gen_country *pick_country(rng *r, bool skewed)
+{
+    const gen_country *list = skewed ? gen_skewed_countries : gen_countries;
+    const int *weights = skewed ? gen_skewed_country_weights : gen_country_weights;
+    int n = skewed ? N(gen_skewed_country_weights) : N(gen_country_weights);
+    int w = rnd(r, 100), acc = 0, ci;
+    for (ci = 0; ci < n - 1; ci++)
+        if (w < (acc += weights[ci])) break;
+    return &list[ci];
+}
+
+static void make_person(rng *r, mailboxes *taken, person *p, uint64_t entity, bool skewed)
 {
     memset(p, 0, sizeof *p);
-    int w = rnd(r, 100), acc = 0, ci = 0;
-    for (ci = 0; ci < N(gen_country_weights) - 1; ci++)
-        if (w < (acc += gen_country_weights[ci])) break;
-    const gen_country *c = p->c = &gen_countries[ci];
+    const gen_country *c = p->c = pick_country(r, skewed);
     p->entity = entity;
     p->female = chance(r, 0.5);
-    if (p->female)
+    if (skewed)
+        skewed_person(r, p);
+    else if (p->female)
         pick_name(r, c->code, c->female, c->nfemale, 5, 0.3, TAIL_GIVEN, p->given, sizeof p->given);
     else
         pick_name(r, c->code, c->male, c->nmale, 5, 0.3, TAIL_GIVEN, p->given, sizeof p->given);
-    pick_name(r, c->code, c->surnames, c->nsurnames, 10, 0.6, TAIL_FAMILY, p->family,
-              sizeof p->family);
+    if (!skewed)
+        pick_name(r, c->code, c->surnames, c->nsurnames, 10, 0.6, TAIL_FAMILY, p->family,
+                  sizeof p->family);
     char g[64], f[64], latin_g[64], latin_f[64];
     snprintf(latin_g, sizeof latin_g, "%s", p->given);
     snprintf(latin_f, sizeof latin_f, "%s", p->family);
-    romanize(latin_g, sizeof latin_g); /* Cyrillic names: a Latin mailbox */
-    romanize(latin_f, sizeof latin_f);
+    if (skewed) { /* Nguyễn's mailbox is nguyen... */
+        fold_ascii(latin_g);
+        fold_ascii(latin_f);
+    } else {
+        romanize(latin_g, sizeof latin_g); /* Cyrillic names: a Latin mailbox */
+        romanize(latin_f, sizeof latin_f);
+    }
     lower_ascii(latin_g, g, sizeof g);
     lower_ascii(latin_f, f, sizeof f);
     static const char *const styles[] = {"%s.%s%s@%s", "%s%s%s@%s", "%.1s%s%s@%s"};
@@ -307,8 +534,10 @@ static void make_person(rng *r, mailboxes *taken, person *p, uint64_t entity)
     if (chance(r, 0.5)) national_number(r, c, p->mobile, sizeof p->mobile, true);
     int number = 1 + zipf(r, 300, 0);
     const char *sw = c->streets[rnd(r, c->nstreets)];
-    if (strcmp(c->code, "DE") == 0)
+    if (strcmp(c->code, "DE") == 0 || strcmp(c->code, "KR") == 0) /* Teheran-ro 152 */
         snprintf(p->street, sizeof p->street, "%s%s %d", sw, c->street_type, number);
+    else if (strcmp(c->code, "VN") == 0) /* 12 Đường Lê Lợi */
+        snprintf(p->street, sizeof p->street, "%d %s %s", number, c->street_type, sw);
     else if (strcmp(c->code, "FR") == 0 || strcmp(c->code, "ES") == 0)
         snprintf(p->street, sizeof p->street, "%s %s %d", c->street_type, sw, number);
     else if (strcmp(c->code, "RU") == 0)
@@ -468,6 +697,7 @@ static void drift_street(rng *r, person *p)
 
 static void drift(rng *r, person *p)
 {
+    if (p->sk.family) drift_skewed(r, p);
     if (chance(r, 0.25)) nickname(r, p->given, sizeof p->given);
     if (chance(r, 0.20)) typo(r, p->given);
     if (chance(r, 0.20)) typo(r, p->family);
@@ -478,8 +708,13 @@ static void drift(rng *r, person *p)
         snprintf(p->family, sizeof p->family, "%s", t);
     }
     if (chance(r, 0.10)) {
-        strip_accents(p->given);
-        strip_accents(p->family);
+        if (p->sk.family) { /* Vietnamese letters are not Latin-1 */
+            fold_ascii(p->given);
+            fold_ascii(p->family);
+        } else {
+            strip_accents(p->given);
+            strip_accents(p->family);
+        }
     }
     if (chance(r, 0.10)) /* case drift */
         for (char *q = p->family; *q; q++)
@@ -852,6 +1087,7 @@ typedef struct opts {
     uint64_t seed;
     vendor v, right_v;
     double dup_rate;
+    bool skewed; /* --names skewed */
     const char *out, *truth, *quality, *left, *right;
 } opts;
 
@@ -863,13 +1099,23 @@ static vendor parse_vendor(const char *s)
     exit(2);
 }
 
+/* --names: false for default, true for skewed. */
+static bool parse_names(const char *s)
+{
+    if (strcmp(s, "default") == 0 || strcmp(s, "skewed") == 0) return s[0] == 's';
+    fprintf(stderr, "wngen: unknown --names '%s' (default or skewed)\n", s);
+    exit(2);
+}
+
 static void usage(void)
 {
-    fputs("usage: wngen --rows N [--seed S] [--vendor V] [--dup-rate R] --out FILE[.gz]\n"
-          "             --truth TRUTH.csv [--quality-truth QT.csv]\n"
-          "       wngen --rows N [--seed S] --link LEFT RIGHT [--vendor A] [--right-vendor B]\n"
-          "             --truth PAIRS.csv\n"
-          "vendors: salesforce hubspot dynamics zoho pipedrive generic\n",
+    fputs("usage: wngen --rows N [--seed S] [--vendor V] [--dup-rate R] [--names NAMES]\n"
+          "             --out FILE[.gz] --truth TRUTH.csv [--quality-truth QT.csv]\n"
+          "       wngen --rows N [--seed S] [--names NAMES] --link LEFT RIGHT [--vendor A]\n"
+          "             [--right-vendor B] --truth PAIRS.csv\n"
+          "vendors: salesforce hubspot dynamics zoho pipedrive generic\n"
+          "names: default (seven countries, Zipf-Mandelbrot and a long tail),\n"
+          "       skewed (Korean and Vietnamese: a few dozen family names, census shares)\n",
           stderr);
     exit(2);
 }
@@ -900,6 +1146,8 @@ static void parse(opts *o, int argc, char **argv)
             o->truth = argv[++i];
         else if (!strcmp(a, "--quality-truth") && has)
             o->quality = argv[++i];
+        else if (!strcmp(a, "--names") && has)
+            o->skewed = parse_names(argv[++i]);
         else if (!strcmp(a, "--link") && i + 2 < argc)
             o->left = argv[++i], o->right = argv[++i];
         else
@@ -929,7 +1177,7 @@ static int generate(const opts *o)
     mailboxes taken = {0};
     while (written < o->rows) {
         person base;
-        make_person(&r, &taken, &base, entity++);
+        make_person(&r, &taken, &base, entity++, o->skewed);
         int copies = 1;
         if (chance(&r, o->dup_rate))
             for (copies = 2; copies < 5 && chance(&r, 0.35); copies++)
@@ -943,12 +1191,15 @@ static int generate(const opts *o)
         if (written < o->rows && chance(&r, 0.06)) { /* a household member */
             person m = base;
             person other;
-            make_person(&r, &taken, &other, entity++);
+            make_person(&r, &taken, &other, entity++, o->skewed);
             m.entity = other.entity;
             m.female = other.female;
-            snprintf(m.given, sizeof m.given, "%s",
-                     m.female ? m.c->female[rnd(&r, m.c->nfemale)]
-                              : m.c->male[rnd(&r, m.c->nmale)]);
+            if (m.sk.family)
+                skewed_given(&r, &m);
+            else
+                snprintf(m.given, sizeof m.given, "%s",
+                         m.female ? m.c->female[rnd(&r, m.c->nfemale)]
+                                  : m.c->male[rnd(&r, m.c->nmale)]);
             if (strcmp(m.given, base.given) == 0) continue;
             bool twin = chance(&r, 0.1);
             if (!twin) pick_date(&r, 1940, 2010, m.dob);
@@ -989,7 +1240,7 @@ static int generate_link(const opts *o)
     mailboxes taken = {0};
     for (long e = 0; e < o->rows; e++) {
         person base;
-        make_person(&r, &taken, &base, (uint64_t)e);
+        make_person(&r, &taken, &base, (uint64_t)e, o->skewed);
         bool in_left = chance(&r, 0.85), in_right = !in_left || chance(&r, 0.8);
         char left_id[64] = "", right_id[64] = "";
         if (in_left) {

@@ -2,6 +2,9 @@
  * wnscore -- precision, recall and F1 of winnow's outputs against truth.
  *
  *   wnscore --clusters clusters.csv --truth truth.csv      (record_id,entity_id)
+ *   wnscore --clusters clusters.csv --truth truth.csv --by-row
+ *                                  (truth's record_id = clusters.csv's `row`,
+ *                                   the 1-based data row: wnlabel's truth)
  *   wnscore --clusters clusters.csv --febrl                (entity from rec-N-... ids)
  *   wnscore --links links.csv --truth pairs.csv            (left_id,right_id)
  *   wnscore --quality quality.csv --quality-truth qt.csv   (record_id,field,issue)
@@ -11,6 +14,8 @@
  * Pairs are never enumerated: with n(c,e) records of entity e in cluster c,
  * TP = sum C(n(c,e),2), predicted = sum_c C(n_c,2), true = sum_e C(n_e,2)
  * (the contingency-table method), so ten million records score in seconds.
+ * Entity ids are any text. A record of the truth that clusters.csv lacks (a
+ * row winnow rejected) counts as a singleton, so its pairs are missed.
  * Output: one line "precision=... recall=... f1=... tp=... fp=... fn=...".
  */
 #include <stdbool.h>
@@ -179,41 +184,61 @@ static double pairs_of_runs(const uint64_t *v, size_t n)
     return s;
 }
 
-static int score_clusters(const char *clusters, const char *truth_path, bool febrl)
+/* The truth of a clusters.csv: record key -> index; per index, the entity
+ * (interned, so ids may be any text: splink's "Q2296770") and whether
+ * clusters.csv has the record. */
+typedef struct truth_map {
+    table index, entities;
+    uint64_t *entity;
+    bool *seen;
+    size_t n, cap;
+} truth_map;
+
+static void read_truth(truth_map *t, const char *path)
 {
-    table truth = {0};
     char line[65536], *f[MAX_FIELDS];
-    if (!febrl) {
-        FILE *fp = open_or_die(truth_path);
-        fgets(line, sizeof line, fp);
-        while (fgets(line, sizeof line, fp))
-            if (split(line, f) >= 2) put(&truth, f[0], strtoull(f[1], NULL, 10));
-        fclose(fp);
-    }
-    FILE *fp = open_or_die(clusters);
-    if (!fgets(line, sizeof line, fp)) return 2;
-    int n = split(line, f);
-    int cid = column(f, n, "record_id", clusters), ccl = column(f, n, "cluster_id", clusters);
-    size_t cap = 1 << 20, m = 0;
-    cell *cells = malloc(cap * sizeof *cells);
-    table ids = {0};
-    uint64_t next = 0;
+    FILE *fp = open_or_die(path);
+    fgets(line, sizeof line, fp);
     while (fgets(line, sizeof line, fp)) {
-        n = split(line, f);
-        if (n <= ccl || n <= cid) continue;
-        uint64_t e, c;
-        if (febrl)
-            e = febrl_entity(f[cid]);
-        else if (!get(&truth, f[cid], &e)) {
-            fprintf(stderr, "wnscore: record %s is not in the truth\n", f[cid]);
-            return 2;
+        if (split(line, f) < 2) continue;
+        uint64_t e, i;
+        if (!get(&t->entities, f[1], &e)) put(&t->entities, f[1], e = t->entities.n);
+        if (get(&t->index, f[0], &i)) {
+            t->entity[i] = e; /* a repeated record: the last line wins */
+            continue;
         }
-        if (!get(&ids, f[ccl], &c)) put(&ids, f[ccl], c = next++);
-        if (m == cap) cells = realloc(cells, (cap *= 2) * sizeof *cells);
-        cells[m++] = (cell){c, e};
+        if (t->n == t->cap) {
+            t->cap = t->cap ? 2 * t->cap : 1 << 16;
+            t->entity = realloc(t->entity, t->cap * sizeof *t->entity);
+            t->seen = realloc(t->seen, t->cap * sizeof *t->seen);
+            if (!t->entity || !t->seen) exit(2);
+        }
+        put(&t->index, f[0], t->n);
+        t->entity[t->n] = e;
+        t->seen[t->n++] = false;
     }
     fclose(fp);
-    qsort(cells, m, sizeof *cells, cmp_cell);
+}
+
+typedef struct cell_list {
+    cell *v;
+    size_t n, cap;
+} cell_list;
+
+static void add_cell(cell_list *c, uint64_t cluster, uint64_t entity)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 1 << 20;
+        c->v = realloc(c->v, c->cap * sizeof *c->v);
+        if (!c->v) exit(2);
+    }
+    c->v[c->n++] = (cell){cluster, entity};
+}
+
+/* Pairwise scores of (cluster, entity) cells, by the contingency table. */
+static void score_cells(cell *cells, size_t m)
+{
+    if (m) qsort(cells, m, sizeof *cells, cmp_cell);
     double tp = 0;
     for (size_t i = 0; i < m;) {
         size_t j = i;
@@ -232,7 +257,58 @@ static int score_clusters(const char *clusters, const char *truth_path, bool feb
     double actual = pairs_of_runs(v, m);
     report(tp, predicted, actual);
     free(v);
-    free(cells);
+}
+
+/* Records of the truth that clusters.csv lacks (rows winnow rejected) are
+ * scored as singletons: their true pairs count as missed. */
+static void add_unseen(cell_list *c, const truth_map *t, uint64_t next_cluster)
+{
+    size_t unseen = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (!t->seen[i]) {
+            add_cell(c, next_cluster++, t->entity[i]);
+            unseen++;
+        }
+    if (unseen)
+        fprintf(stderr, "wnscore: %zu records of the truth are not in clusters.csv (singletons)\n",
+                unseen);
+}
+
+/* key: the clusters.csv column matched against the truth's record_id
+ * ("record_id", or "row" with --by-row); NULL with --febrl. */
+static int score_clusters(const char *clusters, const char *truth_path, const char *key)
+{
+    truth_map t = {0};
+    char line[65536], *f[MAX_FIELDS];
+    if (key) read_truth(&t, truth_path);
+    FILE *fp = open_or_die(clusters);
+    if (!fgets(line, sizeof line, fp)) return 2;
+    int n = split(line, f);
+    int cid = column(f, n, key ? key : "record_id", clusters);
+    int ccl = column(f, n, "cluster_id", clusters);
+    cell_list c = {0};
+    table ids = {0};
+    uint64_t next = 0;
+    while (fgets(line, sizeof line, fp)) {
+        n = split(line, f);
+        if (n <= ccl || n <= cid) continue;
+        uint64_t e, cl, i;
+        if (!key) {
+            e = febrl_entity(f[cid]);
+        } else if (get(&t.index, f[cid], &i)) {
+            e = t.entity[i];
+            t.seen[i] = true;
+        } else {
+            fprintf(stderr, "wnscore: record %s is not in the truth\n", f[cid]);
+            return 2;
+        }
+        if (!get(&ids, f[ccl], &cl)) put(&ids, f[ccl], cl = next++);
+        add_cell(&c, cl, e);
+    }
+    fclose(fp);
+    if (key) add_unseen(&c, &t, next);
+    score_cells(c.v, c.n);
+    free(c.v);
     return 0;
 }
 
@@ -322,7 +398,7 @@ static int score_quality(const char *quality, const char *truth_path)
 int main(int argc, char **argv)
 {
     const char *clusters = NULL, *links = NULL, *truth = NULL, *quality = NULL, *qtruth = NULL;
-    bool febrl = false;
+    bool febrl = false, by_row = false;
     for (int i = 1; i < argc; i++) {
         bool has = i + 1 < argc;
         if (!strcmp(argv[i], "--clusters") && has)
@@ -337,14 +413,18 @@ int main(int argc, char **argv)
             qtruth = argv[++i];
         else if (!strcmp(argv[i], "--febrl"))
             febrl = true;
+        else if (!strcmp(argv[i], "--by-row"))
+            by_row = true;
         else {
             fputs("usage: wnscore (--clusters F | --links F) (--truth T | --febrl)\n"
+                  "       wnscore --clusters F --truth T --by-row\n"
                   "       wnscore --quality Q --quality-truth T\n",
                   stderr);
             return 2;
         }
     }
-    if (clusters && (truth || febrl)) return score_clusters(clusters, truth, febrl);
+    if (clusters && febrl && !by_row) return score_clusters(clusters, NULL, NULL);
+    if (clusters && truth) return score_clusters(clusters, truth, by_row ? "row" : "record_id");
     if (links && truth) return score_links(links, truth);
     if (quality && qtruth) return score_quality(quality, qtruth);
     fputs("wnscore: nothing to score (see --help)\n", stderr);
