@@ -76,7 +76,7 @@ static void print_fields(const cli_session *s, const wn_match *m, const raw_rows
     uint32_t a = rr->rec[0], b = rr->rec[1];
     printf("%-14s %-28s %-28s %-10s %8s\n", "field", "record 1", "record 2", "level", "weight");
     for (size_t k = 0; k < m->model.ncmp; k++) {
-        wn_field f = s->rules->comparisons[k].field;
+        wn_field f = m->rules.comparisons[k].field;
         int lvl = wn_vec_level(vec, k);
         char r1[256], r2[256];
         raw_of(s, rr, 0, f, r1, sizeof r1);
@@ -125,16 +125,16 @@ static int explain(cli_session *s, const cli_opts *o, wn_error *err)
     wn_match_opts mo = {.threads = cli_threads(o->threads)};
     if ((rc = wn_match_run(&s->store, s->rules, &mo, &m, err)) == WN_OK &&
         (rc = fetch_rows(s, &rr, err)) == WN_OK) {
-        uint64_t vec = wn_compare_pair(&s->store, s->rules, rr.rec[0], rr.rec[1]);
+        uint64_t vec = wn_compare_pair(&s->store, &m.rules, rr.rec[0], rr.rec[1]);
         double fw[WN_COMPARE_MAX];
-        double w = wn_model_weight(&m.model, &s->store, s->rules, rr.rec[0], rr.rec[1], vec, fw);
+        double w = wn_model_weight(&m.model, &s->store, &m.rules, rr.rec[0], rr.rec[1], vec, fw);
         printf("%s: record %s (data row %llu) and record %s (data row %llu)\n\n", s->inputs[0].name,
                o->args[1], (unsigned long long)s->store.row[rr.rec[0]], o->args[2],
                (unsigned long long)s->store.row[rr.rec[1]]);
         print_fields(s, &m, &rr, vec, fw);
         double p = wn_model_probability(w);
         printf("\nprior %+.2f bits; total weight %+.2f bits; match probability %.6f\n",
-               log2(m.model.prior / (1.0 - m.model.prior)), w, p);
+               log2(m.model.lambda / (1.0 - m.model.lambda)), w, p);
         printf("thresholds: match %.6f, review %.6f -> %s\n", m.model.match_threshold,
                m.model.review_threshold,
                w >= m.model.match_weight    ? "MATCH"

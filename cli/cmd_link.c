@@ -65,8 +65,8 @@ static int write_links(wn_outset *set, const cli_session *s, const wn_match *m,
     const char *cols[] = {"left_id", "right_id", "probability", "weight"};
     for (size_t i = 0; i < 4; i++)
         wn_csvw_str(&w, cols[i]);
-    for (size_t k = 0; k < s->rules->ncomparisons && k < WN_COMPARE_MAX; k++)
-        wn_csvw_str(&w, wn_field_name(s->rules->comparisons[k].field));
+    for (size_t k = 0; k < m->rules.ncomparisons; k++)
+        wn_csvw_str(&w, wn_field_name(m->rules.comparisons[k].field));
     wn_csvw_end_row(&w);
     const wn_store *st = &s->store;
     for (size_t i = 0; i < m->npairs; i++) {
@@ -77,7 +77,7 @@ static int write_links(wn_outset *set, const cli_session *s, const wn_match *m,
         wn_csvw_str(&w, wn_store_id(st, r));
         wn_csvw_double(&w, wn_model_probability(p->weight), 6);
         wn_csvw_double(&w, p->weight, 3);
-        for (size_t k = 0; k < s->rules->ncomparisons && k < WN_COMPARE_MAX; k++)
+        for (size_t k = 0; k < m->rules.ncomparisons; k++)
             wn_csvw_str(&w, wn_level_name(wn_vec_level(p->vec, k)));
         wn_csvw_end_row(&w);
     }

@@ -84,12 +84,13 @@ static void pairs_header(wn_csvw *w, const wn_rules *r)
                           "probability", "weight",   "outcome"};
     for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
         wn_csvw_str(w, cols[i]);
-    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++)
+    for (size_t k = 0; k < r->ncomparisons; k++)
         wn_csvw_str(w, wn_field_name(r->comparisons[k].field));
     wn_csvw_end_row(w);
 }
 
-static void pair_row(wn_csvw *w, const cli_session *s, const repeated *rp, const wn_scored_pair *p)
+static void pair_row(wn_csvw *w, const cli_session *s, const wn_match *m, const repeated *rp,
+                     const wn_scored_pair *p)
 {
     const wn_store *st = &s->store;
     const wn_value *a = &st->ids.values[st->id[p->a]], *b = &st->ids.values[st->id[p->b]];
@@ -100,7 +101,7 @@ static void pair_row(wn_csvw *w, const cli_session *s, const repeated *rp, const
     wn_csvw_double(w, wn_model_probability(p->weight), 6);
     wn_csvw_double(w, p->weight, 3);
     put_encoded(w, &rp->outcomes[p->outcome < PAIR_OUTCOMES ? p->outcome : 0]);
-    for (size_t k = 0; k < s->rules->ncomparisons && k < WN_COMPARE_MAX; k++)
+    for (size_t k = 0; k < m->rules.ncomparisons; k++)
         put_encoded(w, &rp->levels[wn_vec_level(p->vec, k)]);
     wn_csvw_end_row(w);
 }
@@ -114,15 +115,15 @@ int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_
     wn_csvw pw, rw;
     wn_csvw_init(&pw, pf, true);
     wn_csvw_init(&rw, rf, true);
-    pairs_header(&pw, s->rules);
-    pairs_header(&rw, s->rules);
+    pairs_header(&pw, &m->rules);
+    pairs_header(&rw, &m->rules);
     repeated rp;
     repeated_init(&rp, &pw, s); /* the two writers encode alike */
     for (size_t i = 0; i < m->npairs; i++) {
         const wn_scored_pair *p = &m->pairs[i];
         if (p->outcome == WN_PAIR_BELOW) continue;
-        pair_row(&pw, s, &rp, p);
-        if (p->outcome != WN_PAIR_MATCHED) pair_row(&rw, s, &rp, p);
+        pair_row(&pw, s, m, &rp, p);
+        if (p->outcome != WN_PAIR_MATCHED) pair_row(&rw, s, m, &rp, p);
     }
     repeated_free(&rp);
     rc = wn_csvw_status(&pw) || wn_csvw_status(&rw) ? wn_fail(err, WN_EIO, "cannot write pairs.csv")
@@ -409,11 +410,21 @@ static void json_passes(wn_json *j, const wn_match *m)
         wn_json_u64(j, p->blocks);
         wn_json_key(j, "pairs");
         wn_json_u64(j, p->pairs);
-        wn_json_key(j, "skipped_blocks");
-        wn_json_u64(j, p->skipped_blocks);
-        wn_json_key(j, "skipped_records");
-        wn_json_u64(j, p->skipped_records);
-        wn_json_key(j, "largest_skipped");
+        wn_json_key(j, "new_pairs");
+        wn_json_u64(j, p->new_pairs);
+        wn_json_key(j, "pairs_uncapped");
+        wn_json_u64(j, p->natural_pairs);
+        wn_json_key(j, "largest_whole_block");
+        wn_json_u64(j, p->whole);
+        wn_json_key(j, "window");
+        wn_json_u64(j, p->window);
+        wn_json_key(j, "capped_blocks");
+        wn_json_u64(j, p->capped_blocks);
+        wn_json_key(j, "capped_records");
+        wn_json_u64(j, p->capped_records);
+        wn_json_key(j, "common_words");
+        wn_json_u64(j, p->common_words);
+        wn_json_key(j, "largest_capped");
         wn_json_array_begin(j);
         for (size_t k = 0; k < p->ntop; k++) {
             wn_json_object_begin(j);
@@ -429,7 +440,7 @@ static void json_passes(wn_json *j, const wn_match *m)
     wn_json_array_end(j);
 }
 
-static void json_model(wn_json *j, const cli_session *s, const wn_match *m)
+static void json_model(wn_json *j, const wn_match *m)
 {
     const wn_model *md = &m->model;
     wn_json_key(j, "model");
@@ -458,7 +469,7 @@ static void json_model(wn_json *j, const cli_session *s, const wn_match *m)
     wn_json_key(j, "fields");
     wn_json_array_begin(j);
     for (size_t k = 0; k < md->ncmp; k++) {
-        const wn_comparison *c = &s->rules->comparisons[k];
+        const wn_comparison *c = &m->rules.comparisons[k];
         wn_json_object_begin(j);
         wn_json_key(j, "field");
         wn_json_str(j, wn_field_name(c->field));
@@ -489,6 +500,10 @@ void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m)
     wn_json_u64(j, m->npairs);
     wn_json_key(j, "candidate_pairs_before_dedup");
     wn_json_u64(j, m->cand.produced);
+    wn_json_key(j, "pair_budget");
+    wn_json_u64(j, m->cand.budget);
+    wn_json_key(j, "identical_pairs");
+    wn_json_u64(j, m->cand.identical);
     wn_json_key(j, "matched_pairs");
     wn_json_u64(j, m->matched);
     wn_json_key(j, "review_pairs");
@@ -500,7 +515,7 @@ void cli_json_matching(wn_json *j, const cli_session *s, const wn_match *m)
     wn_json_key(j, "clusters_with_duplicates");
     wn_json_u64(j, m->clusters.nmulti);
     json_passes(j, m);
-    json_model(j, s, m);
+    json_model(j, m);
     wn_json_key(j, "seconds");
     wn_json_object_begin(j);
     const double t[] = {m->times.block, m->times.compare, m->times.train,

@@ -135,7 +135,9 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
     }
     size_t above = 0;
     for (size_t i = 0; i < n; i++) {
-        if (pairs[i].weight < review_weight) {
+        /* Identical records always merge, whatever their weight: where
+         * everyone agrees, agreeing is no evidence (u near 1). */
+        if (pairs[i].weight < review_weight && !pairs[i].identical) {
             pairs[i].outcome = WN_PAIR_BELOW;
             continue;
         }
@@ -146,7 +148,7 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
     sort_pairs(pairs, above);
     for (size_t i = 0; i < above; i++) {
         wn_scored_pair *p = &pairs[i];
-        if (p->weight < match_weight) {
+        if (p->weight < match_weight && !p->identical) {
             p->outcome = WN_PAIR_REVIEW;
         } else if (r->distinct_given_names && names_conflict(r, p->vec)) {
             p->outcome = WN_PAIR_REFUSED_NAME;

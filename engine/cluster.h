@@ -27,6 +27,7 @@
 #define WN_CLUSTER_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "rules.h"
@@ -37,6 +38,7 @@ typedef struct wn_scored_pair {
     double weight;
     uint64_t vec;
     uint8_t outcome; /* enum wn_pair_outcome, set by wn_cluster_build */
+    bool identical;  /* the records are equal in every value: they always merge */
 } wn_scored_pair;
 
 enum wn_pair_outcome {

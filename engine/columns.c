@@ -17,6 +17,7 @@
  */
 #include "columns.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -307,6 +308,11 @@ typedef struct val_stats {
     size_t birth_year;   /* date-only values with a year in [1900, year - 14] */
     size_t postal;       /* 3-10 letters, digits, blanks, hyphens; >= 2 digits, <= 5 letters */
     size_t url;          /* http(s)://..., www...., or host.tld */
+    size_t lettered;     /* with at least one letter */
+    size_t spaced;       /* with a blank inside */
+    size_t distinct;     /* distinct values */
+    size_t longest;      /* bytes */
+    size_t rows;         /* sampled rows, empty cells included */
     int ymin, ymax;      /* over dates */
 } val_stats;
 
@@ -467,6 +473,14 @@ static void count_value(val_stats *st, const char *s, int year_now)
         s++, n--;
     if (n == 0) return;
     st->nonempty++;
+    bool letter = false, blank = false;
+    for (size_t i = 0; i < n; i++) {
+        letter |= is_alpha(s[i]) || (unsigned char)s[i] >= 0x80;
+        blank |= s[i] == ' ' || s[i] == '\t';
+    }
+    st->lettered += letter;
+    st->spaced += blank;
+    if (n > st->longest) st->longest = n;
     st->email += looks_email(s, n);
     st->postal += looks_postal(s, n);
     st->url += looks_url(s, n);
@@ -652,9 +666,38 @@ static bool birth_dates(const val_stats *st)
            st->ymax - st->ymin >= BIRTH_MIN_SPAN;
 }
 
-/* Step 4: the values alone. */
-static void by_values(wn_column *col, const val_stats *st)
+#define ID_MIN_VALUES 5  /* fewer sampled values cannot show a column is an id */
+#define ID_MAX_LENGTH 40 /* bytes: ids are codes, not text */
+
+/* A header word that names an id. */
+static bool id_header(const char *key)
 {
+    static const char *const words[] = {"id", "key", "nr", "no", "ref", "code", "number", "num"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (has_words(key, words[i])) return true;
+    return false;
+}
+
+/* The record id, by its values: present in every sampled row, all
+ * distinct, short codes without blanks; in the first column or under an
+ * id word. */
+static bool record_id_values(const wn_column *col, const val_stats *st, bool first)
+{
+    return st->nonempty >= ID_MIN_VALUES && st->nonempty == st->rows &&
+           st->distinct == st->nonempty && st->spaced == 0 && st->longest <= ID_MAX_LENGTH &&
+           (first || id_header(col->key));
+}
+
+/* Step 4: the values alone. */
+static void by_values(wn_column *col, const val_stats *st, bool first)
+{
+    if (st->nonempty >= ID_MIN_VALUES && record_id_values(col, st, first)) {
+        col->field = WN_F_RECORD_ID;
+        col->how = WN_COLUMN_VALUES;
+        col->priority = 2; /* a column named as the id wins */
+        col->confidence = 0.7f;
+        return;
+    }
     if (st->nonempty < VALUES_MIN) return;
     double n = (double)st->nonempty;
     wn_field f = WN_F_NONE;
@@ -674,7 +717,7 @@ static void by_values(wn_column *col, const val_stats *st)
     col->confidence = (float)(0.5 + 0.4 * share * (n >= 20 ? 1.0 : n / 20.0));
 }
 
-static void resolve_column(const resolve_ctx *x, wn_column *col, const val_stats *st)
+static void resolve_column(const resolve_ctx *x, wn_column *col, const val_stats *st, bool first)
 {
     col->nonempty = st->nonempty;
     col->rule = "";
@@ -686,7 +729,7 @@ static void resolve_column(const resolve_ctx *x, wn_column *col, const val_stats
             col->nonempty >= DOUBT_MIN)
             col->confidence *= 0.6f;
     } else
-        by_values(col, st);
+        by_values(col, st, first);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -733,6 +776,61 @@ static void settle(wn_columns_map *m)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Generic text                                                             */
+/* ------------------------------------------------------------------------ */
+
+#define GENERIC_MIN_SHARE    0.05 /* of the sampled rows */
+#define GENERIC_MAX_UNIQUE   0.95 /* more distinct than this: a per-row value (notes, ids) */
+#define GENERIC_UNIQUE_MIN   20   /* from this many values, unique means above MAX_UNIQUE */
+#define GENERIC_MIN_DISTINCT 3    /* two values are a flag (yes/no), not text */
+
+/* The evidence a generic column may hold (0: none worth comparing). */
+static double generic_evidence(const wn_column *col, const val_stats *st)
+{
+    if (col->field != WN_F_NONE || col->how != WN_COLUMN_UNKNOWN) return 0;
+    double n = (double)st->nonempty;
+    if (st->nonempty < VALUES_MIN || n < GENERIC_MIN_SHARE * (double)st->rows) return 0;
+    if (st->distinct < GENERIC_MIN_DISTINCT || 2 * st->lettered < st->nonempty) return 0;
+    if (st->nonempty >= GENERIC_UNIQUE_MIN ? (double)st->distinct > GENERIC_MAX_UNIQUE * n
+                                           : st->distinct == st->nonempty)
+        return 0;
+    return n * log2(1.0 + (double)st->distinct);
+}
+
+/* Step 5: the unrecognised columns with the most evidence become text_1 ..
+ * text_4, in column order. */
+static void generic_text(wn_columns_map *m, const val_stats *stats)
+{
+    size_t pick[WN_TEXT_FIELDS], npick = 0;
+    for (size_t k = 0; k < WN_TEXT_FIELDS; k++) {
+        double best = 0;
+        size_t at = m->ncols;
+        for (size_t i = 0; i < m->ncols; i++) {
+            bool taken = false;
+            for (size_t j = 0; j < npick; j++)
+                taken |= pick[j] == i;
+            double e = taken ? 0 : generic_evidence(&m->cols[i], &stats[i]);
+            if (e > best) best = e, at = i;
+        }
+        if (at == m->ncols) break;
+        pick[npick++] = at;
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < m->ncols && next < npick; i++) {
+        bool picked = false;
+        for (size_t j = 0; j < npick; j++)
+            picked |= pick[j] == i;
+        if (!picked) continue;
+        wn_column *col = &m->cols[i];
+        col->field = (wn_field)(WN_F_TEXT1 + next++);
+        col->how = WN_COLUMN_GENERIC;
+        col->priority = 1;
+        col->confidence = 0.5f;
+        m->primary[col->field] = (long)i;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
 /* Resolution                                                               */
 /* ------------------------------------------------------------------------ */
 
@@ -746,10 +844,21 @@ static int current_year(void)
 static void column_stats(const wn_columns_input *in, size_t col, int year, val_stats *st)
 {
     memset(st, 0, sizeof *st);
+    st->rows = in->nrows;
+    wn_strmap seen;
+    wn_strmap_init(&seen);
     for (size_t r = 0; r < in->nrows; r++) {
         const char *v = in->cells[r * in->ncols + col];
-        if (v) count_value(st, v, year);
+        if (!v) continue;
+        size_t before = st->nonempty;
+        count_value(st, v, year);
+        uint64_t dummy;
+        if (st->nonempty > before && !wn_strmap_getz(&seen, v, &dummy)) {
+            wn_strmap_putz(&seen, v, 1);
+            st->distinct++;
+        }
     }
+    wn_strmap_free(&seen);
 }
 
 int wn_columns_resolve(const wn_columns *c, const wn_columns_input *in, wn_columns_map *out,
@@ -787,14 +896,16 @@ int wn_columns_resolve(const wn_columns *c, const wn_columns_input *in, wn_colum
     if (x.language >= 0)
         out->language =
             wn_arena_strndup(&out->mem, c->tags[x.language], strlen(c->tags[x.language]));
+    val_stats *stats = wn_xcalloc(in->ncols, sizeof *stats);
     for (size_t i = 0; i < in->ncols; i++) {
-        val_stats st;
-        column_stats(in, i, x.year, &st);
-        resolve_column(&x, &out->cols[i], &st);
+        column_stats(in, i, x.year, &stats[i]);
+        resolve_column(&x, &out->cols[i], &stats[i], i == 0);
         wn_column *col = &out->cols[i];
         col->rule = wn_arena_strndup(&out->mem, col->rule, strlen(col->rule));
     }
     settle(out);
+    generic_text(out, stats);
+    free(stats);
     return WN_OK;
 }
 
@@ -810,8 +921,8 @@ void wn_columns_map_free(wn_columns_map *m)
 
 const char *wn_column_how_name(wn_column_how how)
 {
-    static const char *const names[] = {"unknown", "alias", "keyword", "hint", "values"};
-    return how <= WN_COLUMN_VALUES ? names[how] : "unknown";
+    static const char *const names[] = {"unknown", "alias", "keyword", "hint", "values", "generic"};
+    return how <= WN_COLUMN_GENERIC ? names[how] : "unknown";
 }
 
 /* Appends `s` and pads it with blanks to `width` characters; a longer `s`
@@ -837,6 +948,8 @@ static void describe_note(const wn_columns_map *m, const wn_column *col, const c
     size_t start = out->len;
     if (col->how == WN_COLUMN_UNKNOWN)
         wn_buf_puts(out, "not recognised, carried through");
+    else if (col->how == WN_COLUMN_GENERIC)
+        wn_buf_puts(out, "not recognised; compared as generic text");
     else if (col->field == WN_F_NONE)
         wn_buf_printf(out, "known column, not used ('%s')", col->rule);
     else if (col->how == WN_COLUMN_KEYWORD || col->how == WN_COLUMN_HINT)

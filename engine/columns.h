@@ -19,7 +19,19 @@
  *   4. values   no header evidence at all: at least 80% of the non-empty
  *               sampled values look like emails, or like phone numbers
  *               written with phone punctuation, or like birth dates (policy
- *               below). Nothing else is guessed from values alone.
+ *               below); or the column is the export's record id: every
+ *               sampled value present, distinct, short and without blanks,
+ *               in the first column or under a header with an id word
+ *               ("id", "key", "nr", "no", "ref", "code").
+ *   5. generic  what is left and holds text worth comparing -- present in
+ *               at least 5% of the rows, with letters, repeating (not
+ *               unique per row) and with three values or more, not a
+ *               flag -- becomes one of
+ *               the generic text fields text_1 .. text_4, the four with the
+ *               most evidence (filled share times the bits of its distinct
+ *               values) in column order: a business's cuisine, a source
+ *               system's category. Matching compares them as words, and
+ *               EM learns what their agreement is worth in this export.
  *
  * Headers are compared after wn_columns_normalize(): case and accents folded
  * (Unicode NFKD, marks stripped, case folded, so "Straße" is "strasse"),
@@ -76,6 +88,7 @@ typedef enum wn_column_how {
     WN_COLUMN_KEYWORD,
     WN_COLUMN_HINT,
     WN_COLUMN_VALUES,
+    WN_COLUMN_GENERIC, /* nothing recognised, but text worth comparing: text_1..4 */
 } wn_column_how;
 
 typedef struct wn_column {

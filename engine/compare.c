@@ -43,18 +43,60 @@ static int compare_dates(const char *a, size_t alen, const char *b, size_t blen)
 
 /*
  * Phones: "+14155550142" and "4155550142" (a national number whose region
- * was unknown) are the same line when the shorter, at least 8 digits, ends
- * the longer: close. One mistyped or transposed digit: close; two: loose.
+ * was unknown), or "5550142" (a local one, without the area code), are the
+ * same line when the shorter, at least 7 digits, ends the longer: close. One mistyped or transposed
+ * digit: close; two: loose.
  */
 static int compare_phones(const char *a, size_t alen, const char *b, size_t blen)
 {
     if (*a == '+') a++, alen--;
     if (*b == '+') b++, blen--;
     size_t shorter = alen < blen ? alen : blen;
-    if (shorter >= 8 && memcmp(a + alen - shorter, b + blen - shorter, shorter) == 0)
+    if (shorter >= 7 && memcmp(a + alen - shorter, b + blen - shorter, shorter) == 0)
         return alen == blen ? WN_LVL_EXACT : WN_LVL_CLOSE;
     int d = wn_osa_distance(a, alen, b, blen, 2);
     return d <= 1 ? WN_LVL_CLOSE : d == 2 ? WN_LVL_LOOSE : WN_LVL_DIFFERENT;
+}
+
+/* The first word of a street line that holds a digit: its house number
+ * ("34", "12b", "7411-7419"). */
+static bool house_number(const char *s, size_t n, const char **num, size_t *len)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t start = i;
+        bool digit = false;
+        while (i < n && s[i] != ' ')
+            digit |= s[i++] >= '0' && s[i - 1] <= '9';
+        if (digit) {
+            *num = s + start;
+            *len = i - start;
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * Street lines: the words compared as a set, but a building is its house
+ * number. Two sites of one agency at 2820 and 2905 N Leavitt share every
+ * word but one; so different numbers make the level different, and numbers
+ * one keystroke apart (a typo: 12 and 21) at best loose. A line without a
+ * number is compared on its words alone.
+ */
+static int compare_addresses(const wn_comparison *c, const char *a, size_t alen, const char *b,
+                             size_t blen, double *sim)
+{
+    *sim = wn_token_set_ratio(a, alen, b, blen);
+    int lvl = level_from_similarity(c, *sim);
+    const char *na, *nb;
+    size_t la, lb;
+    if (!house_number(a, alen, &na, &la) || !house_number(b, blen, &nb, &lb)) return lvl;
+    if (la == lb && memcmp(na, nb, la) == 0) return lvl;
+    if (wn_osa_distance(na, la, nb, lb, 1) > 1) return WN_LVL_DIFFERENT;
+    return lvl == WN_LVL_DIFFERENT ? lvl : WN_LVL_LOOSE;
 }
 
 /* A single letter (an initial) against a name starting with it. */
@@ -95,6 +137,8 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
         if (d <= (int)c->close) return WN_LVL_CLOSE;
         return d <= bound ? WN_LVL_LOOSE : WN_LVL_DIFFERENT;
     }
+    case WN_CMP_ADDRESS:
+        return compare_addresses(c, a, alen, b, blen, sim);
     case WN_CMP_DATE:
         return compare_dates(a, alen, b, blen);
     case WN_CMP_PHONE:
@@ -109,8 +153,7 @@ static int compare_values(const wn_comparison *c, const char *a, size_t alen, co
     }
 }
 
-/* The slots a field is compared across (multi-valued fields). */
-static size_t field_slots(wn_field f, int slots[3])
+size_t wn_compare_field_slots(wn_field f, int slots[3])
 {
     switch (f) {
     case WN_F_EMAIL:
@@ -134,7 +177,7 @@ size_t wn_compare_slots(const wn_rules *r, int slots[WN_SLOT_COUNT])
     size_t n = 0, ncmp = r->ncomparisons < WN_COMPARE_MAX ? r->ncomparisons : WN_COMPARE_MAX;
     for (size_t k = 0; k < ncmp; k++) {
         int fs[3];
-        size_t nfs = field_slots(r->comparisons[k].field, fs);
+        size_t nfs = wn_compare_field_slots(r->comparisons[k].field, fs);
         for (size_t i = 0; i < nfs; i++)
             if (!used[fs[i]]) {
                 used[fs[i]] = true;
@@ -176,20 +219,22 @@ int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint
                      double *similarity)
 {
     int slots[3];
-    size_t n = field_slots(c->field, slots);
+    size_t n = wn_compare_field_slots(c->field, slots);
     int best = WN_LVL_MISSING;
     double best_sim = 0.0;
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < n; j++) {
             uint32_t va = wn_store_vid(s, a, slots[i]), vb = wn_store_vid(s, b, slots[j]);
             if (!va || !vb) continue;
-            if (slots[i] == slots[j] && va == vb) { /* interned: equal ids, equal values */
+            const wn_value *x = &s->slots[slots[i]].values[va], *y = &s->slots[slots[j]].values[vb];
+            bool doubt = x->unverified || y->unverified;
+            if (slots[i] == slots[j] && va == vb && !doubt) { /* interned: equal values */
                 *similarity = 1.0;
                 return WN_LVL_EXACT;
             }
             double sim;
-            const wn_value *x = &s->slots[slots[i]].values[va], *y = &s->slots[slots[j]].values[vb];
             int lvl = compare_values(c, x->str, x->len, y->str, y->len, &sim);
+            if (doubt && lvl == WN_LVL_EXACT) lvl = WN_LVL_CLOSE; /* store.h: unverified */
             if (better_level(lvl, best)) {
                 best = lvl;
                 best_sim = sim;

@@ -58,6 +58,11 @@ void wn_compare_prefetch(const wn_store *s, const int *slots, size_t nslots, uin
  * how many. */
 size_t wn_compare_slots(const wn_rules *r, int slots[WN_SLOT_COUNT]);
 
+/* The store slots a comparison of field f reads: the field's own, and for
+ * the multi-valued ones the second email, or phone and mobile. Returns how
+ * many (at most 3). */
+size_t wn_compare_field_slots(wn_field f, int slots[3]);
+
 /* The level of one comparison, and the similarity that decided it (1 for
  * exact, 0 for missing/different where no similarity applies). */
 int wn_compare_field(const wn_store *s, const wn_comparison *c, uint32_t a, uint32_t b,

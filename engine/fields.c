@@ -34,6 +34,12 @@ static const char *const field_names[WN_F_COUNT] = {
     [WN_F_LEAD_SOURCE] = "lead_source",
     [WN_F_TAX_ID] = "tax_id",
     [WN_F_WEBSITE] = "website",
+    [WN_F_GENDER] = "gender",
+    [WN_F_BIRTH_PLACE] = "birth_place",
+    [WN_F_TEXT1] = "text_1",
+    [WN_F_TEXT2] = "text_2",
+    [WN_F_TEXT3] = "text_3",
+    [WN_F_TEXT4] = "text_4",
 };
 
 const char *wn_field_name(wn_field f)

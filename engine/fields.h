@@ -40,8 +40,24 @@ typedef enum wn_field {
     WN_F_LEAD_SOURCE,
     WN_F_TAX_ID, /* tax, VAT or national id: a hard identifier */
     WN_F_WEBSITE,
+    WN_F_GENDER,      /* male / female / ..., as written */
+    WN_F_BIRTH_PLACE, /* a town, parish or country of birth */
+    /* Columns no header or value test recognised but that hold text worth
+     * comparing (a business's cuisine, a source system's category): up to
+     * four, compared as generic text (tokens, q-grams). */
+    WN_F_TEXT1,
+    WN_F_TEXT2,
+    WN_F_TEXT3,
+    WN_F_TEXT4,
     WN_F_COUNT
 } wn_field;
+
+#define WN_TEXT_FIELDS 4
+
+static inline int wn_field_is_text(int f)
+{
+    return f >= WN_F_TEXT1 && f <= WN_F_TEXT4;
+}
 
 /* "first_name", "email", ...; "" for WN_F_NONE. */
 const char *wn_field_name(wn_field f);

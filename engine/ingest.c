@@ -402,9 +402,13 @@ static bool is_placeholder(const validator *v, wn_field f, const char *raw, size
     return on_list(v, WN_F_NONE, key);
 }
 
-/* The rules' checks on field `f`; returns the failing check's description. */
+/* The rules' checks on field `f`; returns the failing check's description.
+ * *doubt is set when the failure casts doubt on the value rather than
+ * proving it wrong: a date outside the allowed range is a real date (a
+ * birth before 1900 in a CRM is likely a typo, in a parish register the
+ * rule), reported as suspicious and still evidence for matching. */
 static const char *failed_check(const validator *v, wn_field f, const char *raw, size_t len,
-                                const char *norm)
+                                const char *norm, bool *doubt)
 {
     const wn_rules *r = v->r;
     if (!v->checked[f]) return NULL; /* most fields */
@@ -425,8 +429,11 @@ static const char *failed_check(const validator *v, wn_field f, const char *raw,
         }
         case WN_CHECK_DATE_RANGE: {
             const char *max = v->max_dates[i];
-            if (strlen(norm) == 10 && (strcmp(norm, c->min_date) < 0 || strcmp(norm, max) > 0))
-                return "date out of the allowed range";
+            if (strlen(norm) == 10 && (strcmp(norm, c->min_date) < 0 || strcmp(norm, max) > 0)) {
+                *doubt = true;
+                return strcmp(norm, c->min_date) < 0 ? "date before the allowed range"
+                                                     : "date after the allowed range";
+            }
             break;
         }
         case WN_CHECK_MIN_LENGTH:
@@ -484,6 +491,7 @@ typedef struct cell_outcome {
     int8_t issue;      /* -1: no finding */
     uint8_t keep;      /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
                         * split full name to the first and last name slots */
+    bool unverified;   /* KEEP_VALUE of an invalid value: stored unverified */
 } cell_outcome;
 
 /* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
@@ -679,17 +687,30 @@ static void evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
     } else if (st == WN_NORM_INVALID) {
         o->issue = WN_ISSUE_INVALID;
     } else {
-        const char *failed = failed_check(&g->v, f, cell->ptr, cell->len, wn_buf_cstr(&w->norm));
+        bool doubt = false;
+        const char *failed =
+            failed_check(&g->v, f, cell->ptr, cell->len, wn_buf_cstr(&w->norm), &doubt);
         if (failed) {
-            o->issue = WN_ISSUE_INVALID;
+            o->issue = doubt ? WN_ISSUE_SUSPICIOUS : WN_ISSUE_INVALID;
             why = failed;
         } else if (st == WN_NORM_SUSPICIOUS) {
             o->issue = WN_ISSUE_SUSPICIOUS;
         }
     }
     o->why = why ? why : "";
-    if (o->issue >= 0 && o->issue != WN_ISSUE_SUSPICIOUS)
+    if (o->issue == WN_ISSUE_PLACEHOLDER || o->issue == WN_ISSUE_MISSING)
         return; /* never stored: must not block or match */
+    if (o->issue == WN_ISSUE_INVALID) {
+        /* Still evidence, at the trust it deserves (store.h): a local number
+         * without its country, a mistyped address. */
+        if (g->store && g->ic->slot[c] >= 0 && w->norm.len > 0) {
+            o->keep = KEEP_VALUE;
+            o->unverified = true;
+            o->off = text_put(w, w->norm.data, w->norm.len);
+            o->len = w->norm.len;
+        }
+        return;
+    }
     w->valid_field[f] = true;
     if (f == WN_F_FULL_NAME && g->split_full_name) {
         split_full_name(w, cell, o);
@@ -1100,6 +1121,7 @@ static void intern_slot(ingest *g, const flight *f, int slot)
     size_t cap = f->n * g->nslot_cols[slot], n = 0;
     uint32_t *recs = wn_xmalloc((cap ? cap : 1) * 2 * sizeof *recs);
     wn_cell *values = wn_xmalloc((cap ? cap : 1) * sizeof *values);
+    uint8_t *unverified = wn_xmalloc(cap ? cap : 1);
     for (size_t i = 0; i < f->n; i++) {
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
@@ -1110,12 +1132,14 @@ static void intern_slot(ingest *g, const flight *f, int slot)
             size_t off = family ? o->off + o->len : o->off, len = family ? o->len2 : o->len;
             if (len == 0) continue;
             recs[n] = f->first_rec + (uint32_t)i;
+            unverified[n] = o->unverified;
             values[n++] = (wn_cell){text_at(text, off, len), len};
         }
     }
-    wn_store_set_many(g->store, slot, recs, values, n, recs + cap);
+    wn_store_set_many(g->store, slot, recs, values, unverified, n, recs + cap);
     free(recs);
     free(values);
+    free(unverified);
 }
 
 static void intern_ids(ingest *g, const flight *f)

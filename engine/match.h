@@ -37,6 +37,15 @@ typedef struct wn_match_times {
 } wn_match_times;
 
 typedef struct wn_match {
+    /* The rules as matching used them: the caller's, with only the
+     * comparisons whose fields hold a value in some record (at most
+     * WN_COMPARE_MAX of them, in the rules' order). A view that shares the
+     * caller's strings: read it, never free it. Comparison vectors, the
+     * model and pairs.csv's level columns are indexed by its comparisons. */
+    wn_rules rules;
+    wn_comparison comparisons[WN_COMPARE_MAX];
+    size_t unused_comparisons;  /* the rules' comparisons left out: no values */
+    size_t dropped_comparisons; /* ... and those past WN_COMPARE_MAX */
     wn_candidates cand;
     wn_model model;
     wn_scored_pair *pairs; /* one per candidate, sorted by weight desc */

@@ -187,6 +187,38 @@ void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *coun
     if (!keep_m) em_iterate(mdl, vecs, counts, n, total, true);
 }
 
+/* Pools adjacent violators of a non-increasing ratio m/u over levels
+ * [WN_LVL_EXACT, WN_LVL_COUNT): blocks of levels share one ratio, the
+ * pooled sum(m) / sum(u). */
+static void monotone_levels(double *m, const double *u)
+{
+    int start[WN_LVL_COUNT], nblocks = 0;
+    double bm[WN_LVL_COUNT], bu[WN_LVL_COUNT];
+    for (int l = WN_LVL_EXACT; l < WN_LVL_COUNT; l++) {
+        start[nblocks] = l;
+        bm[nblocks] = m[l];
+        bu[nblocks] = u[l];
+        nblocks++;
+        while (nblocks > 1 &&
+               bm[nblocks - 2] / bu[nblocks - 2] < bm[nblocks - 1] / bu[nblocks - 1]) {
+            bm[nblocks - 2] += bm[nblocks - 1];
+            bu[nblocks - 2] += bu[nblocks - 1];
+            nblocks--;
+        }
+    }
+    for (int b = 0; b < nblocks; b++) {
+        int end = b + 1 < nblocks ? start[b + 1] : WN_LVL_COUNT;
+        for (int l = start[b]; l < end; l++)
+            m[l] = clamp_p(u[l] * bm[b] / bu[b]);
+    }
+}
+
+void wn_model_monotone(wn_model *mdl)
+{
+    for (size_t k = 0; k < mdl->ncmp; k++)
+        monotone_levels(mdl->m[k], mdl->u_random[k]);
+}
+
 void wn_model_train_labels(wn_model *mdl, const uint64_t *match_vecs, size_t n)
 {
     double mc[WN_COMPARE_MAX][WN_LVL_COUNT];
@@ -200,15 +232,25 @@ void wn_model_train_labels(wn_model *mdl, const uint64_t *match_vecs, size_t n)
     mdl->converged = true;
 }
 
+void wn_model_set_lambda(wn_model *mdl, double candidates, double all_pairs)
+{
+    mdl->all_pairs = all_pairs;
+    double expected = mdl->prior * candidates;
+    double floor = all_pairs > 0 ? 1.0 / all_pairs : 0.5;
+    mdl->lambda = all_pairs > 0 ? expected / all_pairs : 0.5;
+    if (mdl->lambda < floor) mdl->lambda = floor;
+    if (mdl->lambda > 0.5) mdl->lambda = 0.5;
+}
+
 double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r, uint32_t a,
                        uint32_t b, uint64_t vec, double *field_weights)
 {
-    double w = log2(mdl->prior / (1.0 - mdl->prior));
+    double w = log2(mdl->lambda / (1.0 - mdl->lambda));
     for (size_t k = 0; k < mdl->ncmp; k++) {
         int l = wn_vec_level(vec, k);
         double fw = 0.0;
         if (l != WN_LVL_MISSING) {
-            double u = mdl->u[k][l];
+            double u = mdl->u_random[k][l];
             const wn_comparison *c = &r->comparisons[k];
             fw = log2(mdl->m[k][l] / u);
             if (l == WN_LVL_EXACT && c->tf_adjust) {
@@ -247,7 +289,9 @@ static double logit2(double p)
     return log2(p / (1.0 - p));
 }
 
-static double valley(const double *w, size_t n, double lo, double hi)
+/* The emptiest stretch of the weights in [lo, hi] (see above); of equally
+ * empty ones, the highest when `high`, else the lowest. */
+static double valley(const double *w, size_t n, double lo, double hi, bool high)
 {
     if (hi <= lo) return hi;
     size_t nbins = (size_t)((hi - lo) / BIN_BITS) + 1;
@@ -257,7 +301,7 @@ static double valley(const double *w, size_t n, double lo, double hi)
     double best = INFINITY, cut = hi;
     for (size_t b = 1; b <= nbins; b++) {
         double d = h[b - 1] + 2.0 * h[b] + h[b + 1];
-        if (d <= best) {
+        if (high ? d <= best : d < best) {
             best = d;
             cut = lo + ((double)b - 0.5) * BIN_BITS;
         }
@@ -269,10 +313,10 @@ static double valley(const double *w, size_t n, double lo, double hi)
 void wn_model_thresholds(wn_model *mdl, const wn_rules *r, const double *weights, size_t n)
 {
     mdl->thresholds_auto = r->match_threshold == WN_THRESHOLD_AUTO;
-    mdl->match_weight = mdl->thresholds_auto ? valley(weights, n, logit2(0.5), logit2(0.99))
+    mdl->match_weight = mdl->thresholds_auto ? valley(weights, n, logit2(0.5), logit2(0.99), true)
                                              : logit2(r->match_threshold);
     mdl->review_weight = r->review_threshold == WN_THRESHOLD_AUTO
-                             ? valley(weights, n, logit2(0.05), mdl->match_weight)
+                             ? valley(weights, n, logit2(0.05), mdl->match_weight, false)
                              : logit2(r->review_threshold);
     if (mdl->review_weight > mdl->match_weight) mdl->review_weight = mdl->match_weight;
     mdl->match_threshold = wn_model_probability(mdl->match_weight);

@@ -48,7 +48,9 @@ typedef struct wn_model {
     double u[WN_COMPARE_MAX][WN_LVL_COUNT];        /* among candidate pairs (EM) */
     double u_random[WN_COMPARE_MAX][WN_LVL_COUNT]; /* among random pairs */
     double prior;                                  /* P(match) among candidate pairs */
-    int iterations;                                /* EM iterations run */
+    double lambda;    /* P(match) of two records taken at random: the prior of a pair's score */
+    double all_pairs; /* the pairs there are (n(n-1)/2, or left x right) */
+    int iterations;   /* EM iterations run */
     bool converged;
     uint64_t u_pairs;       /* random pairs sampled for u */
     double match_threshold; /* probabilities */
@@ -74,11 +76,28 @@ void wn_model_set_u(wn_model *mdl, const wn_rules *r, const uint64_t *vecs, size
 void wn_model_train_em(wn_model *mdl, const uint64_t *vecs, const uint64_t *counts, size_t n,
                        bool keep_m);
 
+/* Makes each comparison's evidence monotone: the weight log2(m / u_random)
+ * of a level never exceeds the one of a better level (exact, close,
+ * loose, different). Where EM's m says otherwise -- a close last name worth
+ * more than an exact one, from a few hundred pairs -- the levels are pooled
+ * (adjacent violators: Ayer et al. 1955, "An empirical distribution
+ * function for sampling with incomplete information") so they weigh the
+ * same. */
+void wn_model_monotone(wn_model *mdl);
+
 /* m from labelled matching pairs' vectors (Laplace-smoothed counts). */
 void wn_model_train_labels(wn_model *mdl, const uint64_t *match_vecs, size_t n);
 
-/* The weight of a pair; `field_weights` (may be NULL) gets each
- * comparison's contribution. Uses term frequencies for tf_adjust fields. */
+/* The population prior: the matches EM expects among the `candidates`
+ * spread over all `all_pairs` pairs (blocking is taken to find them all). */
+void wn_model_set_lambda(wn_model *mdl, double candidates, double all_pairs);
+
+/* The weight of a pair: log2 of the odds that two records taken at random
+ * match (lambda), plus each field's log2(m / u) with u from random pairs
+ * (the value's own frequency for tf_adjust fields on exact agreement), as
+ * Fellegi and Sunter weigh a pair against the whole population -- so a
+ * pair's score does not depend on which blocking pass found it.
+ * `field_weights` (may be NULL) gets each comparison's contribution. */
 double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r, uint32_t a,
                        uint32_t b, uint64_t vec, double *field_weights);
 

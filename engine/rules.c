@@ -24,9 +24,9 @@ static const char *const normalizer_names[WN_NORM_COUNT] = {
 };
 
 static const char *const transform_names[WN_KEY_TRANSFORM_COUNT] = {
-    [WN_KEY_VALUE] = "value",         [WN_KEY_INITIAL] = "initial", [WN_KEY_SOUNDEX] = "soundex",
-    [WN_KEY_METAPHONE] = "metaphone", [WN_KEY_PREFIX3] = "prefix3", [WN_KEY_YEAR] = "year",
-    [WN_KEY_DIGITS_LAST9] = "last9",
+    [WN_KEY_VALUE] = "value",         [WN_KEY_INITIAL] = "initial",    [WN_KEY_SOUNDEX] = "soundex",
+    [WN_KEY_METAPHONE] = "metaphone", [WN_KEY_PREFIX3] = "prefix3",    [WN_KEY_YEAR] = "year",
+    [WN_KEY_DIGITS_LAST9] = "last9",  [WN_KEY_DIGITS_LAST7] = "last7", [WN_KEY_TOKENS] = "tokens",
 };
 
 static const char *const method_names[WN_CMP_METHOD_COUNT] = {
@@ -34,7 +34,7 @@ static const char *const method_names[WN_CMP_METHOD_COUNT] = {
     [WN_CMP_EDIT] = "edit",       [WN_CMP_TOKEN_SET] = "token_set",
     [WN_CMP_QGRAM] = "qgram",     [WN_CMP_DATE] = "date",
     [WN_CMP_NUMERIC] = "numeric", [WN_CMP_NAME] = "name",
-    [WN_CMP_PHONE] = "phone",
+    [WN_CMP_PHONE] = "phone",     [WN_CMP_ADDRESS] = "address",
 };
 
 static const char *const survivor_names[WN_SURV_RULE_COUNT] = {
@@ -153,6 +153,13 @@ size_t wn_rules_default_normalizers(wn_field f, uint8_t out[WN_RULES_MAX_NORMALI
     case WN_F_SALUTATION:
     case WN_F_NAME_SUFFIX:
     case WN_F_JOB_TITLE:
+    case WN_F_GENDER:
+    case WN_F_BIRTH_PLACE:
+    case WN_F_WEBSITE:
+    case WN_F_TEXT1:
+    case WN_F_TEXT2:
+    case WN_F_TEXT3:
+    case WN_F_TEXT4:
         out[n++] = WN_NORM_TRANSLIT;
         out[n++] = WN_NORM_FOLD;
         break;

@@ -103,6 +103,10 @@ typedef enum wn_key_transform {
     WN_KEY_PREFIX3,      /* first three characters */
     WN_KEY_YEAR,         /* year of a date */
     WN_KEY_DIGITS_LAST9, /* last nine digits (phones with or without a country code) */
+    WN_KEY_DIGITS_LAST7, /* last seven digits (also local numbers without an area code) */
+    WN_KEY_TOKENS,       /* each word of the value, a key of its own (at most one such
+                            part per pass); words in more than max_block records are
+                            too common to tell records apart and make no key */
     WN_KEY_TRANSFORM_COUNT
 } wn_key_transform;
 
@@ -126,13 +130,19 @@ typedef enum wn_compare_method {
     WN_CMP_QGRAM,
     WN_CMP_DATE, /* exact / one typo or day-month swap / year off by one */
     WN_CMP_NUMERIC,
-    WN_CMP_NAME,  /* Jaro-Winkler plus nickname and initial awareness */
-    WN_CMP_PHONE, /* E.164 or national digits: trailing digits, typos */
+    WN_CMP_NAME,    /* Jaro-Winkler plus nickname and initial awareness */
+    WN_CMP_PHONE,   /* E.164 or national digits: trailing digits, typos */
+    WN_CMP_ADDRESS, /* street lines: words as a set, the house number must agree */
     WN_CMP_METHOD_COUNT
 } wn_compare_method;
 
 const char *wn_compare_method_name(wn_compare_method m);
 int wn_compare_method_from_name(const char *name);
+
+/* A rules file may list a comparison for every field; matching uses those
+ * whose fields hold values in the export, at most 21 of them (levels are
+ * packed 3 bits each into 64: compare.h, WN_COMPARE_MAX). */
+#define WN_RULES_MAX_COMPARISONS 64
 
 typedef struct wn_comparison {
     wn_field field;

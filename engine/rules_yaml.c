@@ -460,6 +460,9 @@ static int get_key_part(yctx *c, const yaml_node_t *n, wn_block_pass *pass)
     if (f == WN_F_NONE)
         return fail_at(
             c, n, "unknown field '%s' in a blocking key (write field or field:transform)", part);
+    for (size_t k = 0; k < pass->nparts && t == WN_KEY_TOKENS; k++)
+        if (pass->part_transform[k] == WN_KEY_TOKENS)
+            return fail_at(c, n, "at most one key part per pass can be 'tokens'");
     pass->part_field[pass->nparts] = f;
     pass->part_transform[pass->nparts] = (wn_key_transform)t;
     pass->nparts++;
@@ -543,8 +546,8 @@ static int load_comparisons(yctx *c, const yaml_node_t *n)
     static const char *const keys[] = {"field", "method", "close", "loose", "tf_adjust"};
     wn_rules *r = c->r;
     size_t len = seq_len(n);
-    if (len > 21) /* WN_COMPARE_MAX: levels are packed 3 bits each into 64 */
-        return fail_at(c, n, "at most 21 comparisons");
+    if (len > WN_RULES_MAX_COMPARISONS)
+        return fail_at(c, n, "at most %d comparisons", WN_RULES_MAX_COMPARISONS);
     r->comparisons = wn_arena_alloc(&r->arena, (len ? len : 1) * sizeof *r->comparisons, 8);
     r->ncomparisons = len;
     for (size_t i = 0; i < len; i++) {

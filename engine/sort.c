@@ -41,12 +41,12 @@ typedef uint64_t u64;
 RADIX_PASS(wn_kv, KV_KEY)
 RADIX_PASS(u64, U64_KEY)
 
-#define RADIX_SORT(T)                                                                              \
+#define RADIX_SORT(T, BITS)                                                                        \
     if (n < 2) return;                                                                             \
     T *tmp = wn_xmalloc(n * sizeof *tmp);                                                          \
     size_t *count = wn_xmalloc(BUCKETS * sizeof *count);                                           \
     T *src = a, *dst = tmp;                                                                        \
-    for (unsigned shift = 0; shift < 64; shift += DIGIT_BITS) {                                    \
+    for (unsigned shift = 0; shift < (BITS); shift += DIGIT_BITS) {                                \
         if (radix_pass_##T(src, dst, n, shift, count)) {                                           \
             T *t = src;                                                                            \
             src = dst;                                                                             \
@@ -61,10 +61,15 @@ RADIX_PASS(u64, U64_KEY)
 
 void wn_sort_kv(wn_kv *a, size_t n)
 {
-    RADIX_SORT(wn_kv)
+    RADIX_SORT(wn_kv, 64)
+}
+
+void wn_sort_kv_low(wn_kv *a, size_t n, unsigned bits)
+{
+    RADIX_SORT(wn_kv, bits)
 }
 
 void wn_sort_u64(uint64_t *a, size_t n)
 {
-    RADIX_SORT(u64)
+    RADIX_SORT(u64, 64)
 }

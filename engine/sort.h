@@ -22,6 +22,11 @@ typedef struct wn_kv {
 
 /* Sorts by key, stable (equal keys keep their order). */
 void wn_sort_kv(wn_kv *a, size_t n);
+/* Sorts by the key's low `bits` bits (rounded up to 11-bit digits), stable:
+ * enough to bring equal hashes together at a fraction of the cost, where
+ * the rare runs of different keys with the same low bits are put in order
+ * by the caller. */
+void wn_sort_kv_low(wn_kv *a, size_t n, unsigned bits);
 /* Sorts ascending. */
 void wn_sort_u64(uint64_t *a, size_t n);
 

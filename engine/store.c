@@ -27,21 +27,26 @@ static void intern_free(wn_intern *t)
     wn_arena_free(&t->strings);
 }
 
-static uint32_t hash_bits(const char *v, size_t len)
+/* An unverified value's hash differs from the verified one's. */
+#define UNVERIFIED_HASH 0x9E3779B9u
+
+static uint32_t hash_bits(const char *v, size_t len, bool unverified)
 {
-    return (uint32_t)(XXH3_64bits(v, len) >> 32);
+    return (uint32_t)(XXH3_64bits(v, len) >> 32) ^ (unverified ? UNVERIFIED_HASH : 0);
 }
 
 /* The index entry holding `v`, or the free entry where it belongs. */
-static uint64_t *intern_probe(const wn_intern *t, uint32_t h, const char *v, size_t len)
+static uint64_t *intern_probe(const wn_intern *t, uint32_t h, const char *v, size_t len,
+                              bool unverified)
 {
     size_t mask = t->nindex - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         uint64_t e = t->index[i];
         if (e == 0) return &t->index[i];
         uint32_t id = (uint32_t)e;
-        if ((uint32_t)(e >> 32) == h && t->values[id].len == len &&
-            memcmp(t->values[id].str, v, len) == 0)
+        const wn_value *x = &t->values[id];
+        if ((uint32_t)(e >> 32) == h && x->len == len && x->unverified == unverified &&
+            memcmp(x->str, v, len) == 0)
             return &t->index[i];
     }
 }
@@ -65,9 +70,9 @@ static void intern_grow(wn_intern *t)
 
 /* The id of `v` (whose hash_bits are `h`), adding it (copied into the
  * table's strings) if new; counts one use. */
-static uint32_t intern_hashed(wn_intern *t, uint32_t h, const char *v, size_t len)
+static uint32_t intern_hashed(wn_intern *t, uint32_t h, const char *v, size_t len, bool unverified)
 {
-    uint64_t *e = intern_probe(t, h, v, len);
+    uint64_t *e = intern_probe(t, h, v, len, unverified);
     t->filled++;
     if (*e) {
         t->values[(uint32_t)*e].count++;
@@ -78,7 +83,10 @@ static uint32_t intern_hashed(wn_intern *t, uint32_t h, const char *v, size_t le
         t->values = wn_xrealloc(t->values, t->cap * sizeof *t->values);
     }
     uint32_t id = t->n++;
-    t->values[id] = (wn_value){wn_arena_strndup(&t->strings, v, len), (uint32_t)len, 1};
+    t->values[id] = (wn_value){.str = wn_arena_strndup(&t->strings, v, len),
+                               .len = (uint32_t)len & 0x7FFFFFFFu,
+                               .unverified = unverified,
+                               .count = 1};
     *e = (uint64_t)h << 32 | id;
     if ((size_t)t->n * 2 > t->nindex) intern_grow(t);
     return id;
@@ -86,7 +94,7 @@ static uint32_t intern_hashed(wn_intern *t, uint32_t h, const char *v, size_t le
 
 static uint32_t intern(wn_intern *t, const char *v, size_t len)
 {
-    return intern_hashed(t, hash_bits(v, len), v, len);
+    return intern_hashed(t, hash_bits(v, len, false), v, len, false);
 }
 
 /* How many values ahead intern_many fetches their index entries: a value
@@ -94,22 +102,26 @@ static uint32_t intern(wn_intern *t, const char *v, size_t len)
  * free entry, and a batch lets the misses overlap. */
 #define INTERN_AHEAD 8
 
-static void intern_prefetch(const wn_intern *t, const wn_cell *v, uint32_t *h)
+static void intern_prefetch(const wn_intern *t, const wn_cell *v, bool unverified, uint32_t *h)
 {
-    *h = hash_bits(v->ptr, v->len);
+    *h = hash_bits(v->ptr, v->len, unverified);
     wn_prefetch(&t->index[*h & (t->nindex - 1)]);
 }
 
-/* ids[i] = intern(t, v[i]) for each i, in order. */
-static void intern_many(wn_intern *t, const wn_cell *v, size_t n, uint32_t *ids)
+/* ids[i] = intern(t, v[i]) for each i, in order; unverified[i] (NULL: none)
+ * marks the unverified values. */
+static void intern_many(wn_intern *t, const wn_cell *v, const uint8_t *unverified, size_t n,
+                        uint32_t *ids)
 {
     uint32_t ring[INTERN_AHEAD];
     for (size_t i = 0; i < n && i < INTERN_AHEAD; i++)
-        intern_prefetch(t, &v[i], &ring[i]);
+        intern_prefetch(t, &v[i], unverified && unverified[i], &ring[i]);
     for (size_t i = 0; i < n; i++) {
         uint32_t h = ring[i % INTERN_AHEAD];
-        if (i + INTERN_AHEAD < n) intern_prefetch(t, &v[i + INTERN_AHEAD], &ring[i % INTERN_AHEAD]);
-        ids[i] = intern_hashed(t, h, v[i].ptr, v[i].len);
+        size_t ahead = i + INTERN_AHEAD;
+        if (ahead < n)
+            intern_prefetch(t, &v[ahead], unverified && unverified[ahead], &ring[i % INTERN_AHEAD]);
+        ids[i] = intern_hashed(t, h, v[i].ptr, v[i].len, unverified && unverified[i]);
     }
 }
 
@@ -178,11 +190,11 @@ void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len
     *cell = intern(&s->slots[slot], v, len);
 }
 
-void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values, size_t n,
-                       uint32_t *scratch)
+void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values,
+                       const uint8_t *unverified, size_t n, uint32_t *scratch)
 {
     wn_intern *t = &s->slots[slot];
-    intern_many(t, values, n, scratch);
+    intern_many(t, values, unverified, n, scratch);
     for (size_t i = 0; i < n; i++) { /* in order: a later value of a record replaces one before */
         uint32_t *cell = &s->val[(size_t)recs[i] * WN_SLOT_COUNT + (unsigned)slot];
         if (*cell) { /* replaced: the old value no longer counts */
@@ -195,13 +207,13 @@ void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cel
 
 void wn_store_set_ids(wn_store *s, uint32_t first, const wn_cell *ids, size_t n)
 {
-    intern_many(&s->ids, ids, n, &s->id[first]);
+    intern_many(&s->ids, ids, NULL, n, &s->id[first]);
 }
 
 uint32_t wn_store_find(const wn_store *s, uint16_t source, const char *id)
 {
     size_t len = strlen(id);
-    uint64_t e = *intern_probe(&s->ids, hash_bits(id, len), id, len);
+    uint64_t e = *intern_probe(&s->ids, hash_bits(id, len, false), id, len, false);
     if (!e) return s->nrec;
     uint32_t vid = (uint32_t)e;
     for (uint32_t r = 0; r < s->nrec; r++)

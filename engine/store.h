@@ -14,10 +14,10 @@
  *     its record id (the export's id column, or the row number), so outputs
  *     can go back to the original rows.
  *
- * Values that failed validation (invalid, placeholder) are never stored:
- * they must not block or match anything. Two slots hold second values of
- * multi-valued fields (a second email column; extra phone columns fill the
- * first empty of phone and mobile), so matching can compare them crosswise.
+ * Placeholders are never stored: they must not block or match anything.
+ * Values that failed validation are stored unverified (see wn_value). Two slots hold second values
+ * of multi-valued fields (a second email column; extra phone columns fill the first empty of phone
+ * and mobile), so matching can compare them crosswise.
  *
  * Each value table (wn_intern) is self-contained -- its own strings and its
  * own hash index -- so the ingest fills different slots on different threads
@@ -31,9 +31,9 @@
 #ifndef WN_STORE_H
 #define WN_STORE_H
 
-#include <stdint.h>
-
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "fields.h"
@@ -42,10 +42,15 @@
 enum { WN_SLOT_EMAIL2 = WN_F_COUNT, WN_SLOT_COUNT };
 
 /* A distinct value: its text and length and the records holding it, in one
- * 16-byte piece, so that comparing reaches all three with one cache miss. */
+ * 16-byte piece, so that comparing reaches all three with one cache miss.
+ * An unverified value is one validation found invalid (a local phone number
+ * without its country, a malformed email) but kept as evidence: it is a
+ * value of its own, apart from the same text verified, and compares at
+ * best as close, never exact. */
 typedef struct wn_value {
     const char *str;
-    uint32_t len;
+    uint32_t len : 31;
+    uint32_t unverified : 1;
     uint32_t count;
 } wn_value;
 
@@ -88,10 +93,11 @@ void wn_store_set(wn_store *s, uint32_t rec, int slot, const char *v, size_t len
 void wn_store_set_id(wn_store *s, uint32_t rec, const char *id, size_t len);
 /* The same for many values at once, faster (the index entries of the values
  * to come are fetched ahead): slot `slot` of record recs[i] is set to
- * values[i] (non-empty) for each i in order, as wn_store_set would; `scratch`
- * holds n ids. */
-void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values, size_t n,
-                       uint32_t *scratch);
+ * values[i] (non-empty) for each i in order, as wn_store_set would, and
+ * unverified when unverified[i] (NULL: all verified); `scratch` holds n
+ * ids. */
+void wn_store_set_many(wn_store *s, int slot, const uint32_t *recs, const wn_cell *values,
+                       const uint8_t *unverified, size_t n, uint32_t *scratch);
 /* The ids of records first .. first + n - 1. */
 void wn_store_set_ids(wn_store *s, uint32_t first, const wn_cell *ids, size_t n);
 

@@ -147,8 +147,10 @@ t_explain() {
     expect_grep out.txt 'match probability'
     expect_grep out.txt 'blocking passes that pair them'
     expect_grep out.txt '^first_name .*William .*Bill'
+    # A household: same surname, address and phone, another given name.
     run_winnow 0 explain "$SAMPLE" 1010 1011
-    expect_grep out.txt 'refused'
+    expect_grep out.txt 'REVIEW\|refused'
+    expect_grep out.txt 'in different clusters'
     run_winnow 1 explain "$SAMPLE" 1001 no-such-id
     expect_grep err.txt "no record with id 'no-such-id'"
 }

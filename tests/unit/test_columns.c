@@ -346,8 +346,11 @@ static void test_values_need_evidence(void **state)
 {
     const wn_columns *c = *state;
     static const char *const names[] = {"Ref", "Digits", "Mixed", "Sparse"};
-    /* Ref: 10-digit ids, no phone punctuation, are not phone numbers;
-     * Mixed: 3 emails of 5 are too few; Sparse: 2 values decide nothing. */
+    /* Ref: 10-digit codes without phone punctuation are no phone numbers,
+     * but all present and distinct under an id word: the record id; Digits:
+     * the same in another column is nothing; Mixed: 3 emails of 5 are too
+     * few, and five distinct values are no text to compare; Sparse: 2
+     * values decide nothing. */
     static const char *const cells[] = {
         "5123456789", "4155550123", "a@b.example", "x@y.example",
         "5123456790", "4155550124", "c@d.example", "",
@@ -357,7 +360,9 @@ static void test_values_need_evidence(void **state)
     };
     wn_columns_map m;
     resolve(c, names, NCOLS(names), cells, NCOLS(cells) / NCOLS(names), &m);
-    for (size_t i = 0; i < NCOLS(names); i++)
+    assert_int_equal(m.cols[0].field, WN_F_RECORD_ID);
+    assert_int_equal(m.cols[0].how, WN_COLUMN_VALUES);
+    for (size_t i = 1; i < NCOLS(names); i++)
         assert_int_equal(m.cols[i].how, WN_COLUMN_UNKNOWN);
     wn_columns_map_free(&m);
 }

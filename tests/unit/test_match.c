@@ -82,7 +82,7 @@ static void test_store_batch_setters(void **state)
         recs[i] = (uint32_t)(i / 2);
         wn_store_set(&one, recs[i], WN_F_CITY, text[i], (size_t)len);
     }
-    wn_store_set_many(&many, WN_F_CITY, recs, values, N, scratch);
+    wn_store_set_many(&many, WN_F_CITY, recs, values, NULL, N, scratch);
     for (size_t i = 0; i < N / 2; i++) {
         ids[i] = values[2 * i];
         wn_store_set_id(&one, (uint32_t)i, ids[i].ptr, ids[i].len);
@@ -136,18 +136,32 @@ static void test_blocking(void **state)
         assert_int_equal(t.passes[i].pairs, c.passes[i].pairs);
     }
     wn_candidates_free(&t);
-    /* The limit names the pass that crosses it, in pass order, on any thread. */
-    assert_int_equal(wn_block_run(&s, r, NULL, 3, 2, &t, &err), WN_ELIMIT);
-    assert_non_null(strstr(err.msg, "'sx'"));
+    /* max_pairs caps the budget. Passes are served the most selective first
+     * (fewest pairs per keyed record): sx (0,1) (4,5), then email (0,2) and
+     * the repeat (4,5); the budget is spent, so phone and post are capped. */
+    assert_int_equal(wn_block_run(&s, r, NULL, 3, 2, &t, &err), WN_OK);
+    assert_int_equal(t.budget, 3);
+    assert_int_equal(t.n, 3);
+    assert_int_equal(t.passes[2].new_pairs, 2);
+    assert_int_equal(t.passes[0].pairs, 2);
+    assert_int_equal(t.passes[0].new_pairs, 1);
+    assert_int_equal(t.passes[1].pairs, 0);
+    assert_int_equal(t.passes[3].capped_blocks, 2);
+    assert_int_equal(t.passes[3].capped_records, 5);
+    wn_candidates_free(&t);
     wn_candidates_free(&c);
 
-    /* A block above max_block is skipped and reported by its key. */
+    /* A block above max_block is paired through a window of max_block records
+     * (each record with the next one, in the order of who they are: two of
+     * 94105's three pairs) and reported by its key. */
     wn_rules_free(r);
     r = rules("blocking:\n  max_block: 2\n  passes:\n    - {name: post, keys: [postal_code]}\n");
     assert_int_equal(wn_block_run(&s, r, NULL, 0, 1, &c, &err), WN_OK);
-    assert_int_equal(c.n, 1);
-    assert_int_equal(c.passes[0].skipped_blocks, 1);
-    assert_int_equal(c.passes[0].skipped_records, 3);
+    assert_int_equal(c.n, 3);
+    assert_int_equal(c.passes[0].window, 2);
+    assert_int_equal(c.passes[0].natural_pairs, 4);
+    assert_int_equal(c.passes[0].capped_blocks, 1);
+    assert_int_equal(c.passes[0].capped_records, 3);
     assert_string_equal(c.passes[0].top_key[0], "94105");
     wn_candidates_free(&c);
 
@@ -158,9 +172,15 @@ static void test_blocking(void **state)
     assert_int_equal(wn_block_run(&s, r, side, 0, 1, &c, &err), WN_OK);
     assert_int_equal(c.n, 2); /* (0,1) (0,3); not (1,3) nor (4,5) */
     wn_candidates_free(&c);
-    /* The pair limit stops a run that would explode. */
-    assert_int_equal(wn_block_run(&s, r, NULL, 1, 1, &c, &err), WN_ELIMIT);
-    assert_non_null(strstr(err.msg, "post"));
+    /* Within a pass, blocks are served smallest first: with room for one
+     * pair, 10001's two records, not 94105's three. */
+    assert_int_equal(wn_block_run(&s, r, NULL, 1, 1, &c, &err), WN_OK);
+    assert_int_equal(c.n, 1);
+    assert_int_equal(c.pairs[0], 4ull << 32 | 5);
+    assert_int_equal(c.passes[0].whole, 2);
+    assert_int_equal(c.passes[0].capped_blocks, 1);
+    assert_string_equal(c.passes[0].top_key[0], "94105");
+    wn_candidates_free(&c);
     wn_rules_free(r);
     wn_store_free(&s);
 }
@@ -267,9 +287,11 @@ static void test_cluster_guards(void **state)
               "clustering: {hard_ids: [tax_id], max_cluster: 2, distinct_given_names: true}\n");
     /* vectors computed for real; weights given */
     wn_scored_pair pairs[] = {
-        {0, 1, 20, wn_compare_pair(&s, r, 0, 1), 0}, {1, 2, 19, wn_compare_pair(&s, r, 1, 2), 0},
-        {0, 3, 18, wn_compare_pair(&s, r, 0, 3), 0}, {4, 5, 30, wn_compare_pair(&s, r, 4, 5), 0},
-        {2, 3, 1, wn_compare_pair(&s, r, 2, 3), 0},
+        {0, 1, 20, wn_compare_pair(&s, r, 0, 1), 0, false},
+        {1, 2, 19, wn_compare_pair(&s, r, 1, 2), 0, false},
+        {0, 3, 18, wn_compare_pair(&s, r, 0, 3), 0, false},
+        {4, 5, 30, wn_compare_pair(&s, r, 4, 5), 0, false},
+        {2, 3, 1, wn_compare_pair(&s, r, 2, 3), 0, false},
     };
     wn_clusters c;
     wn_cluster_build(&s, r, r->hard_ids, r->nhard_ids, pairs, 5, 10, 0, &c);
