@@ -43,7 +43,7 @@ static size_t choose_links(const cli_session *s, const wn_match *m, bool one_to_
     for (size_t i = 0; i < m->npairs; i++) {
         const wn_scored_pair *p = &m->pairs[i];
         if (p->weight < m->model.match_weight) break;
-        if (p->outcome == WN_PAIR_REFUSED_NAME)
+        if (p->outcome == WN_PAIR_REFUSED_NAME || p->outcome == WN_PAIR_REFUSED_GENERATION)
             continue; /* a household member, not the same customer */
         if (one_to_one && (linked[p->a] || linked[p->b])) continue;
         chosen[i] = 1;

@@ -19,7 +19,7 @@ typedef struct encoded {
     size_t len;
 } encoded;
 
-enum { PAIR_OUTCOMES = WN_PAIR_REFUSED_NAME + 1 };
+enum { PAIR_OUTCOMES = WN_PAIR_OUTCOME_COUNT };
 
 typedef struct repeated {
     encoded *sources; /* per input */

@@ -10,15 +10,17 @@
 
 #include "buf.h"
 #include "compare.h"
+#include "name.h"
 #include "sort.h"
 #include "strsim.h"
 
-static const char *const outcome_names[] = {"below",      "review",       "matched",
-                                            "refused_id", "refused_size", "refused_name"};
+static const char *const outcome_names[WN_PAIR_OUTCOME_COUNT] = {
+    "below",        "review",       "matched",           "refused_id",
+    "refused_size", "refused_name", "refused_generation"};
 
 const char *wn_pair_outcome_name(int outcome)
 {
-    return outcome >= 0 && outcome <= WN_PAIR_REFUSED_NAME ? outcome_names[outcome] : "?";
+    return outcome >= 0 && outcome < WN_PAIR_OUTCOME_COUNT ? outcome_names[outcome] : "?";
 }
 
 /* A weight's bits, made to sort as the weights do, highest first: IEEE
@@ -101,20 +103,42 @@ static int try_link(const wn_store *s, const wn_rules *r, guard *g, uint32_t *pa
     return WN_PAIR_MATCHED;
 }
 
+/* Whether a personal identifier agrees: the email, the tax id (or one typo
+ * in it) or the birth date. */
+static bool personal_id_agrees(const wn_rules *r, uint64_t vec)
+{
+    bool agrees = false;
+    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++) {
+        wn_field f = r->comparisons[k].field;
+        int lvl = wn_vec_level(vec, k);
+        if (f == WN_F_EMAIL || f == WN_F_TAX_ID || f == WN_F_BIRTH_DATE)
+            agrees |= lvl == WN_LVL_EXACT || (f == WN_F_TAX_ID && lvl == WN_LVL_CLOSE);
+    }
+    return agrees;
+}
+
 /* Different given names and no agreeing personal identifier (see cluster.h). */
 static bool names_conflict(const wn_rules *r, uint64_t vec)
 {
     int given = WN_LVL_MISSING;
-    bool id_agrees = false;
-    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++) {
-        wn_field f = r->comparisons[k].field;
-        int lvl = wn_vec_level(vec, k);
-        if (f == WN_F_FIRST_NAME)
-            given = lvl;
-        else if (f == WN_F_EMAIL || f == WN_F_TAX_ID || f == WN_F_BIRTH_DATE)
-            id_agrees |= lvl == WN_LVL_EXACT || (f == WN_F_TAX_ID && lvl == WN_LVL_CLOSE);
-    }
-    return given == WN_LVL_DIFFERENT && !id_agrees;
+    for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++)
+        if (r->comparisons[k].field == WN_F_FIRST_NAME) given = wn_vec_level(vec, k);
+    return given == WN_LVL_DIFFERENT && !personal_id_agrees(r, vec);
+}
+
+static int generation_of(const wn_store *s, uint32_t rec)
+{
+    const wn_value *v = wn_store_value(s, rec, WN_F_NAME_SUFFIX);
+    return v->len ? wn_name_generation(v->str, v->len) : 0;
+}
+
+/* A father and his son (see cluster.h): Jr against Sr, or a generation on
+ * one side only when no personal identifier agrees. */
+static bool generations_conflict(const wn_store *s, const wn_rules *r, const wn_scored_pair *p)
+{
+    int ga = generation_of(s, p->a), gb = generation_of(s, p->b);
+    if (ga == gb) return false;
+    return (ga && gb) || !personal_id_agrees(r, p->vec);
 }
 
 void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
@@ -153,6 +177,9 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard
         } else if (r->distinct_given_names && names_conflict(r, p->vec)) {
             p->outcome = WN_PAIR_REFUSED_NAME;
             out->refused_name++;
+        } else if (generations_conflict(s, r, p)) {
+            p->outcome = WN_PAIR_REFUSED_GENERATION;
+            out->refused_generation++;
         } else {
             p->outcome = (uint8_t)try_link(s, r, &g, parent, out->size, p->a, p->b);
             out->refused_id += p->outcome == WN_PAIR_REFUSED_ID;

@@ -19,6 +19,13 @@
  *     assumes fields independent, counts those correlated agreements several
  *     times over and would merge them. (Twins share a birth date too: the
  *     guard does not separate them.)
+ *   - generations: a father and his son share a name, an address and a
+ *     phone. Records whose generational suffixes differ (Jr against Sr, II
+ *     against III; from the suffix column, or the end of the family or full
+ *     name when the export has none) are never linked directly; a suffix on
+ *     one side only ("Wilson Jr." and "Wilson") is the same conflict unless
+ *     the email, the tax id or the birth date agrees (the suffix was left
+ *     out, not another generation).
  *
  * Refused links go to review. The order of pairs is fixed by (weight
  * descending, a, b), so clusters never depend on the thread count.
@@ -42,12 +49,14 @@ typedef struct wn_scored_pair {
 } wn_scored_pair;
 
 enum wn_pair_outcome {
-    WN_PAIR_BELOW = 0,    /* under the review threshold */
-    WN_PAIR_REVIEW,       /* between review and match thresholds */
-    WN_PAIR_MATCHED,      /* linked */
-    WN_PAIR_REFUSED_ID,   /* a match, refused: conflicting hard identifiers (to review) */
-    WN_PAIR_REFUSED_SIZE, /* a match, refused: cluster size cap (to review) */
-    WN_PAIR_REFUSED_NAME, /* a match, refused: different given names (to review) */
+    WN_PAIR_BELOW = 0,          /* under the review threshold */
+    WN_PAIR_REVIEW,             /* between review and match thresholds */
+    WN_PAIR_MATCHED,            /* linked */
+    WN_PAIR_REFUSED_ID,         /* a match, refused: conflicting hard identifiers (to review) */
+    WN_PAIR_REFUSED_SIZE,       /* a match, refused: cluster size cap (to review) */
+    WN_PAIR_REFUSED_NAME,       /* a match, refused: different given names (to review) */
+    WN_PAIR_REFUSED_GENERATION, /* a match, refused: Jr against Sr (to review) */
+    WN_PAIR_OUTCOME_COUNT
 };
 
 const char *wn_pair_outcome_name(int outcome);
@@ -57,7 +66,7 @@ typedef struct wn_clusters {
     uint32_t *size; /* per record: size of its cluster (valid at roots) */
     uint32_t nclusters;
     uint32_t nmulti; /* clusters of two or more */
-    uint64_t refused_id, refused_size, refused_name;
+    uint64_t refused_id, refused_size, refused_name, refused_generation;
 } wn_clusters;
 
 /* Puts the pairs at or above the review weight first, in (weight desc, a, b)

@@ -23,6 +23,8 @@
 #include <time.h>
 #include <utf8proc.h>
 
+#include "company.h"
+#include "name.h"
 #include "norm.h"
 #include "strmap.h"
 #include "table.h"
@@ -776,6 +778,65 @@ static void settle(wn_columns_map *m)
 }
 
 /* ------------------------------------------------------------------------ */
+/* People or organisations                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define ORG_MIN_VALUES 5   /* fewer sampled names decide nothing */
+#define ORG_MIN_SHARE  0.3 /* names that read as organisations' */
+
+/* The first word of a name (of the part after the comma in "Last, First"). */
+static bool first_word(const char *v, const char **w, size_t *n)
+{
+    const char *comma = strchr(v, ',');
+    const char *p = comma ? comma + 1 : v;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t k = 0;
+    while (p[k] && p[k] != ' ' && p[k] != '\t' && p[k] != ',')
+        k++;
+    *w = p;
+    *n = k;
+    return k > 0;
+}
+
+/* Whether a name is a single word. */
+static bool one_word(const char *v)
+{
+    while (*v == ' ')
+        v++;
+    const char *sp = strpbrk(v, " \t,");
+    if (!sp) return true;
+    while (*sp == ' ' || *sp == '\t' || *sp == ',')
+        sp++;
+    return *sp == '\0';
+}
+
+/*
+ * A full-name column ("Name") may hold people or organisations: a
+ * restaurant guide's "name" is "Arnie Morton's of Chicago". The sampled
+ * values decide: the share whose first word is a given name the nickname
+ * table knows, against the share that reads as an organisation's (a legal
+ * form, a word such as restaurant, school or association, an "&", a digit,
+ * or a single word). Organisations when they are at least ORG_MIN_SHARE of
+ * the names and more than the given names; otherwise people, which the
+ * header says.
+ */
+static bool organisations(const wn_columns_input *in, size_t col)
+{
+    size_t n = 0, given = 0, org = 0;
+    for (size_t r = 0; r < in->nrows; r++) {
+        const char *v = in->cells[r * in->ncols + col];
+        const char *w;
+        size_t wn;
+        if (!v || !first_word(v, &w, &wn)) continue;
+        n++;
+        given += wn_name_is_given(w, wn);
+        org += one_word(v) || wn_company_marked(v, strlen(v));
+    }
+    return n >= ORG_MIN_VALUES && (double)org >= ORG_MIN_SHARE * (double)n && org > given;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Generic text                                                             */
 /* ------------------------------------------------------------------------ */
 
@@ -901,6 +962,10 @@ int wn_columns_resolve(const wn_columns *c, const wn_columns_input *in, wn_colum
         column_stats(in, i, x.year, &stats[i]);
         resolve_column(&x, &out->cols[i], &stats[i], i == 0);
         wn_column *col = &out->cols[i];
+        if (col->field == WN_F_FULL_NAME && organisations(in, i)) {
+            col->field = WN_F_COMPANY;
+            col->organisations = true;
+        }
         col->rule = wn_arena_strndup(&out->mem, col->rule, strlen(col->rule));
     }
     settle(out);
@@ -959,6 +1024,10 @@ static void describe_note(const wn_columns_map *m, const wn_column *col, const c
         note_sep(out, start);
         wn_buf_printf(out, "%.0f%% of %zu values look like %s", 100.0 * col->fit, col->nonempty,
                       field);
+    }
+    if (col->organisations) {
+        note_sep(out, start);
+        wn_buf_puts(out, "the names are organisations'");
     }
     if (col->secondary) {
         note_sep(out, start);

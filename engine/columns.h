@@ -38,6 +38,10 @@
  * camelCase and letter/digit runs split ("emailAddress1" is "email address 1"),
  * and every run of other characters one space.
  *
+ * People or organisations: a column the header calls a full name ("Name")
+ * is taken as a company name when its sampled values read as
+ * organisations' (policy in columns.c, organisations()).
+ *
  * Single-valued fields (everything but email, phone, mobile and fax) go to one
  * column only. When several columns denote the same one, the lowest table
  * priority wins, then the strongest decision (alias > keyword > hint >
@@ -92,19 +96,20 @@ typedef enum wn_column_how {
 } wn_column_how;
 
 typedef struct wn_column {
-    wn_field field;    /* what the column holds; WN_F_NONE: not used */
-    wn_column_how how; /* how that was decided */
-    float confidence;  /* 0..1 */
-    int priority;      /* the table row's: 1 primary, 2 weaker, 3-9 another
-                          address or record; 1 when decided from values */
-    bool secondary;    /* another column supplies this single-valued field */
-    float fit;         /* share of non-empty sampled values shaped like the
-                          field; -1 when the field has no shape check or no
-                          value was sampled */
-    size_t nonempty;   /* non-empty values sampled */
-    const char *key;   /* the normalized header */
-    const char *rule;  /* the table's alias or keyword that decided ("" if none) */
-    size_t rule_line;  /* its line in the table, 0 if none */
+    wn_field field;     /* what the column holds; WN_F_NONE: not used */
+    wn_column_how how;  /* how that was decided */
+    float confidence;   /* 0..1 */
+    int priority;       /* the table row's: 1 primary, 2 weaker, 3-9 another
+                           address or record; 1 when decided from values */
+    bool secondary;     /* another column supplies this single-valued field */
+    bool organisations; /* a full-name header over organisations' names: company */
+    float fit;          /* share of non-empty sampled values shaped like the
+                           field; -1 when the field has no shape check or no
+                           value was sampled */
+    size_t nonempty;    /* non-empty values sampled */
+    const char *key;    /* the normalized header */
+    const char *rule;   /* the table's alias or keyword that decided ("" if none) */
+    size_t rule_line;   /* its line in the table, 0 if none */
 } wn_column;
 
 /* The result of one resolution; owns all its strings. */

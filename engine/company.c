@@ -24,6 +24,7 @@
 /* Legal forms as company_words() writes them. Built once by company_init()
  * under pthread_once; read-only afterwards. */
 static wn_strmap company_forms;
+static wn_strmap company_kinds; /* rules/data/org_words.csv */
 static pthread_once_t company_once = PTHREAD_ONCE_INIT;
 
 static void company_put_word(wn_buf *out, const char *w, size_t n)
@@ -120,6 +121,21 @@ static void company_init(void)
         }
         wn_strmap_put(&company_forms, b.data, b.len, 1);
     }
+    wn_table_free(&t);
+    if (wn_table_load_embedded(&t, "data/org_words.csv", &err) != WN_OK) {
+        fprintf(stderr, "winnow: %s\n", err.msg);
+        abort();
+    }
+    wn_strmap_init(&company_kinds);
+    for (size_t i = 0; i < t.nrows; i++) {
+        const char *w = t.rows[i].fields[0];
+        company_words(w, strlen(w), &b);
+        if (t.rows[i].nfields != 1 || b.len == 0 || memchr(b.data, ' ', b.len)) {
+            fprintf(stderr, "winnow: rules/%s:%zu: expected one word\n", t.name, t.rows[i].line);
+            abort();
+        }
+        wn_strmap_put(&company_kinds, b.data, b.len, 1);
+    }
     wn_buf_free(&b);
     wn_table_free(&t);
 }
@@ -184,4 +200,25 @@ wn_norm_status wn_company_normalize(const char *s, size_t len, wn_buf *out)
     out->len = end - starts[first];
     wn_buf_cstr(out);
     return st;
+}
+
+bool wn_company_marked(const char *s, size_t len)
+{
+    pthread_once(&company_once, company_init);
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '&' || s[i] == '+' || (s[i] >= '0' && s[i] <= '9')) return true;
+    wn_buf b = {0};
+    company_words(s, len, &b);
+    bool marked = false;
+    uint64_t v;
+    for (size_t i = 0; i < b.len && !marked;) {
+        size_t n = 0;
+        while (i + n < b.len && b.data[i + n] != ' ')
+            n++;
+        marked = wn_strmap_get(&company_forms, b.data + i, n, &v) ||
+                 wn_strmap_get(&company_kinds, b.data + i, n, &v);
+        i += n + 1;
+    }
+    wn_buf_free(&b);
+    return marked;
 }

@@ -17,6 +17,7 @@
 #ifndef WN_COMPANY_H
 #define WN_COMPANY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -24,5 +25,11 @@
 
 /* The match key of a company name, into `out` (cleared first). */
 wn_norm_status wn_company_normalize(const char *s, size_t len, wn_buf *out);
+
+/* Whether a name reads as an organisation's: it holds a legal form
+ * (legal_forms.csv) or a word naming a kind of organisation
+ * (rules/data/org_words.csv: restaurant, school, association, ...), an "&"
+ * or "+", or a digit. Column recognition weighs it against people's names. */
+bool wn_company_marked(const char *s, size_t len);
 
 #endif

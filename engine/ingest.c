@@ -484,14 +484,16 @@ enum { KEEP_NONE, KEEP_VALUE, KEEP_NAME };
  * apply -- a finding, or a value to store -- when issue >= 0 or keep is not
  * KEEP_NONE, and the rest is meaningful only then. */
 typedef struct cell_outcome {
-    const char *why;   /* the finding's reason */
-    uint32_t off, len; /* the normalized value in the worker's text; KEEP_NAME:
-                        * the given name, and the family name right after it */
-    uint32_t len2;     /* KEEP_NAME: the family name's length */
-    int8_t issue;      /* -1: no finding */
-    uint8_t keep;      /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
-                        * split full name to the first and last name slots */
-    bool unverified;   /* KEEP_VALUE of an invalid value: stored unverified */
+    const char *why;    /* the finding's reason */
+    uint32_t off, len;  /* the normalized value in the worker's text; KEEP_NAME:
+                         * the given name, and the family name right after it */
+    uint32_t len2;      /* KEEP_NAME: the family name's length */
+    int8_t issue;       /* -1: no finding */
+    uint8_t keep;       /* KEEP_VALUE: the value to the column's slot; KEEP_NAME: a
+                         * split full name to the first and last name slots */
+    bool unverified;    /* KEEP_VALUE of an invalid value: stored unverified */
+    uint8_t generation; /* a family or full name's generational suffix (name.h), kept
+                         * in the suffix slot when the export has no suffix column */
 } cell_outcome;
 
 /* What became of one row; its cells' outcomes are at cells_out[row * ncols + col]. */
@@ -591,7 +593,8 @@ typedef struct ingest {
     uint16_t source;
     long country_column;
     bool mapped_field[WN_F_COUNT];
-    bool split_full_name; /* a full-name column and no first/last columns */
+    bool split_full_name;   /* a full-name column and no first/last columns */
+    bool suffix_from_names; /* no suffix column: the names' generational suffixes fill it */
     worker *workers;
     unsigned nworkers;
     wn_buf id;
@@ -712,6 +715,8 @@ static void evaluate_cell_uncached(worker *w, const wn_row *row, size_t c, const
         return;
     }
     w->valid_field[f] = true;
+    if (g->suffix_from_names && (f == WN_F_LAST_NAME || f == WN_F_FULL_NAME))
+        o->generation = (uint8_t)wn_name_generation(cell->ptr, cell->len);
     if (f == WN_F_FULL_NAME && g->split_full_name) {
         split_full_name(w, cell, o);
     } else if (g->store && g->ic->slot[c] >= 0) {
@@ -1125,7 +1130,16 @@ static void intern_slot(ingest *g, const flight *f, int slot)
     for (size_t i = 0; i < f->n; i++) {
         const wn_buf *text = &g->workers[f->rows_out[i].worker].texts[f->index];
         for (size_t k = 0; k < g->nslot_cols[slot]; k++) {
-            const cell_outcome *o = &f->cells_out[i * g->ic->ncols + g->slot_cols[slot][k]];
+            size_t c = g->slot_cols[slot][k];
+            const cell_outcome *o = &f->cells_out[i * g->ic->ncols + c];
+            if (slot == WN_F_NAME_SUFFIX && g->ic->cols[c].field != WN_F_NAME_SUFFIX) {
+                if (!o->generation) continue; /* a name's suffix, see cell_outcome */
+                const char *gen = wn_name_generation_name(o->generation);
+                recs[n] = f->first_rec + (uint32_t)i;
+                unverified[n] = false;
+                values[n++] = (wn_cell){gen, strlen(gen)};
+                continue;
+            }
             if (o->keep == KEEP_NONE) continue;
             bool family = o->keep == KEEP_NAME && slot == WN_F_LAST_NAME;
             if (o->keep == KEEP_NAME && slot != WN_F_FIRST_NAME && !family) continue;
@@ -1261,6 +1275,7 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
     }
     g->split_full_name = g->mapped_field[WN_F_FULL_NAME] && !g->mapped_field[WN_F_FIRST_NAME] &&
                          !g->mapped_field[WN_F_LAST_NAME];
+    g->suffix_from_names = !g->mapped_field[WN_F_NAME_SUFFIX];
     g->res->column_findings = wn_xcalloc(h->ncols * WN_ISSUE_COUNT + 1, sizeof(uint64_t));
     for (int slot = 0; slot < WN_SLOT_COUNT; slot++) { /* in the order outcomes used to apply */
         g->slot_cols[slot] = wn_xmalloc((g->ic->ncols + 1) * sizeof *g->slot_cols[slot]);
@@ -1270,7 +1285,10 @@ static void ingest_setup(ingest *g, const wn_header *h, unsigned threads)
             wn_field f = g->ic->cols[c].field;
             bool split = f == WN_F_FULL_NAME && g->split_full_name &&
                          (slot == WN_F_FIRST_NAME || slot == WN_F_LAST_NAME);
-            if (split || (!(f == WN_F_FULL_NAME && g->split_full_name) && g->ic->slot[c] == slot))
+            bool suffix = slot == WN_F_NAME_SUFFIX && g->suffix_from_names &&
+                          (f == WN_F_LAST_NAME || f == WN_F_FULL_NAME);
+            if (split || suffix ||
+                (!(f == WN_F_FULL_NAME && g->split_full_name) && g->ic->slot[c] == slot))
                 g->slot_cols[slot][g->nslot_cols[slot]++] = (size_t)c;
         }
     }

@@ -42,6 +42,7 @@ typedef struct name_tok {
 static struct {
     wn_strmap words; /* folded word -> NW_* bits */
     wn_strmap nick;  /* nickname -> canonical (const char * in nick_table) */
+    wn_strmap given; /* every given name the nickname table knows, either side */
     wn_table nick_table;
 } name_ctx;
 static pthread_once_t name_once = PTHREAD_ONCE_INIT;
@@ -90,6 +91,7 @@ static void name_init(void)
 
     name_load(&name_ctx.nick_table, "data/nicknames.csv");
     wn_strmap_init(&name_ctx.nick);
+    wn_strmap_init(&name_ctx.given);
     for (size_t i = 0; i < name_ctx.nick_table.nrows; i++) {
         const wn_table_row *r = &name_ctx.nick_table.rows[i];
         if (r->nfields != 2) {
@@ -98,6 +100,8 @@ static void name_init(void)
             abort();
         }
         wn_strmap_putz(&name_ctx.nick, r->fields[0], (uint64_t)(uintptr_t)r->fields[1]);
+        wn_strmap_putz(&name_ctx.given, r->fields[0], 1);
+        wn_strmap_putz(&name_ctx.given, r->fields[1], 1);
     }
 }
 
@@ -392,4 +396,43 @@ wn_norm_status wn_name_canonical_given(const char *s, size_t len, wn_buf *out)
     wn_norm_status st = name_fold_aside(s, len, NULL, out, small, sizeof small, &tmp, &n);
     append_canonical(tmp, n, out);
     return name_finish(out, st, true, tmp, small);
+}
+
+bool wn_name_is_given(const char *w, size_t n)
+{
+    pthread_once(&name_once, name_init);
+    char key[NAME_KEY_MAX];
+    size_t k = name_key(w, n, key);
+    uint64_t v;
+    return k > 0 && wn_strmap_get(&name_ctx.given, key, k, &v);
+}
+
+/* Generational suffixes, canonical first; index + 1 is a generation code. */
+static const char *const generations[][3] = {
+    {"jr", "jnr", "junior"}, {"sr", "snr", "senior"}, {"ii", "2nd", NULL},
+    {"iii", "3rd", NULL},    {"iv", "4th", NULL},
+};
+#define NGENERATIONS (sizeof generations / sizeof generations[0])
+
+int wn_name_generation(const char *s, size_t len)
+{
+    /* the last word */
+    while (len > 0 && (name_is_sep(s[len - 1]) || s[len - 1] == '.' || s[len - 1] == ','))
+        len--;
+    size_t start = len;
+    while (start > 0 && !name_is_sep(s[start - 1]) && s[start - 1] != ',')
+        start--;
+    char key[NAME_KEY_MAX];
+    size_t k = name_key(s + start, len - start, key);
+    for (size_t g = 0; g < NGENERATIONS && k > 0; g++)
+        for (size_t v = 0; v < 3 && generations[g][v]; v++)
+            if (strlen(generations[g][v]) == k && memcmp(generations[g][v], key, k) == 0)
+                return (int)g + 1;
+    return 0;
+}
+
+const char *wn_name_generation_name(int generation)
+{
+    return generation >= 1 && (size_t)generation <= NGENERATIONS ? generations[generation - 1][0]
+                                                                 : "";
 }

@@ -73,6 +73,18 @@ wn_norm_status wn_name_normalize_family(const char *s, size_t len, wn_buf *out);
  * The middle name is left out; it is too often missing to be part of a key. */
 wn_norm_status wn_name_normalize_full(const char *s, size_t len, wn_buf *out);
 
+/* Whether word `w` is a given name the nickname table knows (as a
+ * nickname or a canonical name, any case and accents): evidence that a
+ * column holds people's names. */
+bool wn_name_is_given(const char *w, size_t n);
+
+/* The generational suffix a name ends with, as a code (1 jr, 2 sr, 3 ii,
+ * 4 iii, 5 iv; "Junior", "Jnr." and "2nd" are their spellings), or 0. The
+ * whole value of a suffix column is its last word. */
+int wn_name_generation(const char *s, size_t len);
+/* The canonical spelling of a generation code ("jr"), or "". */
+const char *wn_name_generation_name(int generation);
+
 /* Folds a given name and replaces every word that is a known nickname or
  * variant spelling by its canonical name ("Bill" -> "william",
  * "Mary Kate" -> "mary katherine"). Unknown words are kept as they are. */
