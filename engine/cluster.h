@@ -11,14 +11,22 @@
  *     never in one cluster, directly or through others. Each cluster keeps
  *     the hard-id values it has, so the check is O(1) per link;
  *   - size: a link that would grow a cluster beyond max_cluster is refused;
- *   - given names (clustering.distinct_given_names): two records whose given
- *     names are both filled and clearly different (not a typo, nickname,
- *     initial or swap) are different people unless something personal
- *     agrees: the email, the tax id, or the date of birth. Members of one
- *     household share a surname, an address and a phone; the scorer, which
- *     assumes fields independent, counts those correlated agreements several
- *     times over and would merge them. (Twins share a birth date too: the
- *     guard does not separate them.)
+ *   - given names (clustering.distinct_given_names): two records of one
+ *     home (their street lines or phones agree) whose given names are both
+ *     filled and clearly different (not a typo, nickname, initial or swap)
+ *     are different people unless something personal agrees: the email,
+ *     the tax id, or the date of birth. Members of one household share a
+ *     surname, an address and a phone; the scorer, which assumes fields
+ *     independent, counts those correlated agreements several times over
+ *     and would merge them. Without a shared home there is no such
+ *     dependence to correct, and given names are evidence like any other
+ *     (historical registers spell one man "thomas", "tho." and "sir
+ *     thomas"). The birth date counts as personal only where the
+ *     export's own duplicates often carry another given name (EM's m for a
+ *     different given name at least 0.1, as in FEBRL's): twins -- about 3%
+ *     of people, sharing home, surname and birth date -- are otherwise the
+ *     likelier reading of one home, one birth date and two given names
+ *     than a duplicate whose given name changed;
  *   - generations: a father and his son share a name, an address and a
  *     phone. Records whose generational suffixes differ (Jr against Sr, II
  *     against III; from the suffix column, or the end of the family or full
@@ -74,9 +82,19 @@ typedef struct wn_clusters {
  * depends only on the input order; sets each outcome and builds the
  * clusters. Most candidate pairs are below review (at 10M records, tens of
  * millions): they are never sorted. */
-void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_field *hard_ids,
-                      size_t nhard_ids, wn_scored_pair *pairs, size_t n, double match_weight,
-                      double review_weight, wn_clusters *out);
+/* What the data say of the guards (match.c decides from the trained model). */
+typedef struct wn_cluster_guards {
+    const wn_field *hard_ids; /* the hard ids enforced */
+    size_t nhard_ids;
+    /* The birth date agreeing lifts the given-name guard: where the
+     * export's duplicates often carry another given name, not where twins
+     * are the likelier reading (see cluster.h, given names). */
+    bool birth_lifts_names;
+} wn_cluster_guards;
+
+void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_cluster_guards *guards,
+                      wn_scored_pair *pairs, size_t n, double match_weight, double review_weight,
+                      wn_clusters *out);
 void wn_clusters_free(wn_clusters *c);
 
 /* A stable cluster id: 16 hex digits of xxh3 over the smallest (source,

@@ -272,51 +272,64 @@ double wn_model_weight(const wn_model *mdl, const wn_store *s, const wn_rules *r
 }
 
 /*
- * Thresholds from the weights. A match is declared when the posterior
- * probability is at least 1/2 (the Bayes decision for equal costs) -- but
- * merging two customers costs more than missing a duplicate, and EM's
- * posteriors are overconfident where fields are correlated, so the cut is
- * placed at the emptiest stretch of the weight histogram between posterior
- * 1/2 and 0.99: the valley between the non-match and the match modes, where
- * the fewest pairs sit near the decision. The review threshold is the valley
- * between posterior 0.05 and the match threshold. Histogram bins are half a
- * bit wide, smoothed over three bins; ties go to the higher weight.
+ * Thresholds. The match weight, unless the rules fix it, is 0: posterior
+ * 1/2, the Bayes decision for equal costs. It used to sit higher, at the
+ * emptiest stretch of the weight histogram up to posterior 0.99, because
+ * linking every pair above it let one overconfident pair join two people
+ * and everyone linked to them; clusters now form by average linkage
+ * (cluster.h), which asks the clusters as a whole, and the plain decision
+ * does best on every labelled set we have (F1 against cuts from 0.3 to 0.9).
+ *
+ * The review band is for the pairs a person should decide: those below the
+ * match weight that may still be one customer. Its lower edge is where the
+ * band holds REVIEW_COVERAGE of the matches the model expects below the
+ * match weight (the sum of their posteriors), taken from the highest
+ * weight down -- so it widens where the scores leave many likely
+ * duplicates unmerged and narrows where they separate cleanly -- but never
+ * below posterior REVIEW_FLOOR (a pair less likely than that is not worth a
+ * person's time).
  */
-#define BIN_BITS 0.5
+#define REVIEW_COVERAGE 0.9
+#define REVIEW_FLOOR    0.01
 
 static double logit2(double p)
 {
     return log2(p / (1.0 - p));
 }
 
-/* The emptiest stretch of the weights in [lo, hi] (see above); of equally
- * empty ones, the highest when `high`, else the lowest. */
-static double valley(const double *w, size_t n, double lo, double hi, bool high)
+static int cmp_desc(const void *x, const void *y)
 {
-    if (hi <= lo) return hi;
-    size_t nbins = (size_t)((hi - lo) / BIN_BITS) + 1;
-    double *h = wn_xcalloc(nbins + 2, sizeof *h);
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a < b) - (a > b);
+}
+
+/* The review weight: see above. */
+static double review_edge(const double *weights, size_t n, double match_weight)
+{
+    double floor = logit2(REVIEW_FLOOR), expected = 0,
+           *below = wn_xmalloc((n ? n : 1) * sizeof *below);
+    size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (w[i] >= lo && w[i] <= hi) h[1 + (size_t)((w[i] - lo) / BIN_BITS)] += 1.0;
-    double best = INFINITY, cut = hi;
-    for (size_t b = 1; b <= nbins; b++) {
-        double d = h[b - 1] + 2.0 * h[b] + h[b + 1];
-        if (high ? d <= best : d < best) {
-            best = d;
-            cut = lo + ((double)b - 0.5) * BIN_BITS;
+        if (weights[i] < match_weight && weights[i] >= floor) {
+            below[m++] = weights[i];
+            expected += wn_model_probability(weights[i]);
         }
+    qsort(below, m, sizeof *below, cmp_desc);
+    double edge = match_weight, covered = 0;
+    for (size_t i = 0; i < m && covered < REVIEW_COVERAGE * expected; i++) {
+        covered += wn_model_probability(below[i]);
+        edge = below[i];
     }
-    free(h);
-    return cut < lo ? lo : cut > hi ? hi : cut;
+    free(below);
+    return edge;
 }
 
 void wn_model_thresholds(wn_model *mdl, const wn_rules *r, const double *weights, size_t n)
 {
     mdl->thresholds_auto = r->match_threshold == WN_THRESHOLD_AUTO;
-    mdl->match_weight = mdl->thresholds_auto ? valley(weights, n, logit2(0.5), logit2(0.99), true)
-                                             : logit2(r->match_threshold);
+    mdl->match_weight = mdl->thresholds_auto ? 0.0 : logit2(r->match_threshold);
     mdl->review_weight = r->review_threshold == WN_THRESHOLD_AUTO
-                             ? valley(weights, n, logit2(0.05), mdl->match_weight, false)
+                             ? review_edge(weights, n, mdl->match_weight)
                              : logit2(r->review_threshold);
     if (mdl->review_weight > mdl->match_weight) mdl->review_weight = mdl->match_weight;
     mdl->match_threshold = wn_model_probability(mdl->match_weight);

@@ -283,6 +283,7 @@ static void test_cluster_guards(void **state)
     fill(&s, people, NPEOPLE);
     wn_rules *r =
         rules("comparisons:\n  - {field: first_name, method: exact}\n"
+              "  - {field: phone, method: phone}\n"
               "  - {field: tax_id, method: exact}\n"
               "clustering: {hard_ids: [tax_id], max_cluster: 2, distinct_given_names: true}\n");
     /* vectors computed for real; weights given */
@@ -294,13 +295,16 @@ static void test_cluster_guards(void **state)
         {2, 3, 1, wn_compare_pair(&s, r, 2, 3), 0, false},
     };
     wn_clusters c;
-    wn_cluster_build(&s, r, r->hard_ids, r->nhard_ids, pairs, 5, 10, 0, &c);
-    /* sorted: (4,5) 30 refused: tax ids 111 vs 999; (0,1) 20 matched; (1,2) 19 and
-     * (0,3) 18: given names differ (william / turner, william / sarah); (2,3) 1: review */
+    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids, true}, pairs, 5, 10, 0,
+                     &c);
+    /* sorted: (4,5) 30 refused: tax ids 111 vs 999; (0,1) 20 matched; (1,2) 19:
+     * william / turner differ, but 2 has no phone: no shared home, no guard, and
+     * {0,1} is full (max_cluster 2); (0,3) 18: one phone, william / sarah: a
+     * household; (2,3) 1: review */
     assert_int_equal(pairs[0].a, 4);
     assert_int_equal(pairs[0].outcome, WN_PAIR_REFUSED_ID);
     assert_int_equal(pairs[1].outcome, WN_PAIR_MATCHED);
-    assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_NAME);
+    assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_SIZE);
     assert_int_equal(pairs[3].outcome, WN_PAIR_REFUSED_NAME);
     assert_int_equal(pairs[4].outcome, WN_PAIR_REVIEW);
     assert_int_equal(c.root[1], 0);
@@ -324,10 +328,12 @@ static void test_cluster_guards(void **state)
     wn_golden_free(&g);
     wn_clusters_free(&c);
 
-    /* Without the name guard, the size cap refuses (1,2): {0,1} is full. */
+    /* Without the name guard, the size cap refuses (0,3) too: {0,1} is full. */
     r->distinct_given_names = false;
-    wn_cluster_build(&s, r, r->hard_ids, r->nhard_ids, pairs, 5, 10, 0, &c);
+    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids, true}, pairs, 5, 10, 0,
+                     &c);
     assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_SIZE);
+    assert_int_equal(pairs[3].outcome, WN_PAIR_REFUSED_SIZE);
     wn_clusters_free(&c);
     wn_rules_free(r);
     wn_store_free(&s);
@@ -367,7 +373,7 @@ static void test_cluster_pair_order(void **state)
     qsort(want, N, sizeof *want, by_weight_then_records);
     wn_clusters c;
     /* Every pair at or above review: all sorted, none linked (match weight above all). */
-    wn_cluster_build(&s, r, NULL, 0, pairs, N, INFINITY, -INFINITY, &c);
+    wn_cluster_build(&s, r, &(wn_cluster_guards){NULL, 0, true}, pairs, N, INFINITY, -INFINITY, &c);
     for (size_t i = 0; i < N; i++) {
         assert_int_equal(pairs[i].a, want[i].a);
         assert_int_equal(pairs[i].b, want[i].b);
