@@ -53,6 +53,10 @@ static void describe_comment(const wn_input_columns *ic, const wn_header *h, con
                              wn_buf *out)
 {
     wn_buf_printf(out, "# winnow rules for %s\n#\n", path);
+    if (ic->region[0])
+        wn_buf_printf(out,
+                      "# region of national phone numbers and postal codes: %s (from the %s)\n",
+                      ic->region, ic->region_from);
     wn_buf table = {0};
     if (ic->map.cols) {
         wn_columns_describe(&ic->map, (const char *const *)h->names, &table);
@@ -96,6 +100,7 @@ static int rules_init(const char *path, char delimiter, wn_error *err)
         rules->columns = ic.cols;
         rules->ncolumns = ic.ncols;
         rules->columns_given = true;
+        memcpy(rules->default_country, ic.region, sizeof rules->default_country);
         wn_buf comment = {0};
         describe_comment(&ic, wn_reader_header(reader), wn_reader_path(reader), &comment);
         wn_rules_write_yaml(rules, stdout, wn_buf_cstr(&comment));

@@ -161,6 +161,10 @@ void cli_json_columns(wn_json *j, const cli_input *in, const char *key)
     const wn_input_columns *ic = &in->res.columns;
     wn_json_key(j, "vendor");
     wn_json_str(j, ic->vendor ? ic->vendor : "generic");
+    wn_json_key(j, "region");
+    wn_json_str(j, ic->region[0] ? ic->region : NULL);
+    wn_json_key(j, "region_from");
+    wn_json_str(j, ic->region_from && *ic->region_from ? ic->region_from : NULL);
     wn_json_key(j, key);
     wn_json_array_begin(j);
     for (size_t c = 0; c < ic->ncols; c++) {

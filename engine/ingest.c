@@ -13,6 +13,7 @@
 #include <xxhash.h>
 
 #include "buf.h"
+#include "country.h"
 #include "date.h"
 #include "name.h"
 #include "translit.h"
@@ -57,6 +58,11 @@ static void sample_keep(sample *s, const wn_row *row)
 }
 
 /* ---- column resolution --------------------------------------------------- */
+
+static bool is_phone_field(wn_field f)
+{
+    return f == WN_F_PHONE || f == WN_F_MOBILE || f == WN_F_FAX;
+}
 
 static bool is_date_field(wn_field f)
 {
@@ -126,6 +132,114 @@ static int decide_date_orders(const wn_rules *r, const wn_header *h, size_t nrow
     return WN_OK;
 }
 
+/* ---- the region of national numbers ----------------------------------------- */
+
+/* Votes for regions: a few dozen distinct ones at most in a sample. */
+typedef struct region_votes {
+    char code[64][3];
+    size_t count[64], n, total;
+} region_votes;
+
+static void vote_region(region_votes *v, const char *code)
+{
+    v->total++;
+    for (size_t i = 0; i < v->n; i++)
+        if (memcmp(v->code[i], code, 3) == 0) {
+            v->count[i]++;
+            return;
+        }
+    if (v->n == 64) return;
+    memcpy(v->code[v->n], code, 3);
+    v->count[v->n++] = 1;
+}
+
+#define REGION_MIN_VOTES 3   /* fewer sampled values decide nothing */
+#define REGION_MIN_SHARE 0.5 /* the winner's share of the votes */
+
+/* The region with a majority of at least REGION_MIN_VOTES votes, or NULL. */
+static const char *elected_region(const region_votes *v)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < v->n; i++)
+        if (v->count[i] > v->count[best]) best = i;
+    if (v->n == 0 || v->count[best] < REGION_MIN_VOTES ||
+        (double)v->count[best] < REGION_MIN_SHARE * (double)v->total)
+        return NULL;
+    return v->code[best];
+}
+
+/* The calling code's country of a number written internationally (+49 ...,
+ * 0049 ...), or NULL. */
+static const wn_country *international_country(const char *v)
+{
+    char digits[20];
+    size_t n = 0;
+    while (*v == ' ' || *v == '\'' || *v == '"')
+        v++;
+    bool plus = *v == '+';
+    for (; *v && n < sizeof digits; v++)
+        if (*v >= '0' && *v <= '9')
+            digits[n++] = *v;
+        else if (!strchr(" +-./()", *v))
+            break;
+    if (!plus) { /* 00 then a country code: the exit prefix most of the world dials */
+        if (n < 4 || digits[0] != '0' || digits[1] != '0' || digits[2] == '0') return NULL;
+        memmove(digits, digits + 2, n -= 2);
+    }
+    return n >= 7 ? wn_country_by_calling_code(digits, n) : NULL;
+}
+
+/* A header language's country, where the language names one. Portuguese
+ * is left out: Brazil's CRMs outnumber Portugal's. */
+static const char *language_region(const char *language)
+{
+    static const char *const map[][2] = {
+        {"de", "DE"}, {"fr", "FR"}, {"es", "ES"}, {"it", "IT"}, {"nl", "NL"}};
+    for (size_t i = 0; language && i < sizeof map / sizeof *map; i++)
+        if (strcmp(language, map[i][0]) == 0) return map[i][1];
+    return NULL;
+}
+
+/*
+ * The region of national numbers (see ingest.h), in this order: the rules;
+ * the country most sampled records name; the calling code most sampled
+ * internationally written phone numbers carry (an export of +49 numbers
+ * writes its national ones German); the header language; none. Records
+ * that name a country still use their own.
+ */
+static void infer_region(const wn_rules *r, const wn_header *h, size_t nrows,
+                         const char *const *cells, wn_input_columns *ic)
+{
+    const char *found = NULL;
+    ic->region_from = "";
+    if (r->default_country[0]) {
+        memcpy(ic->region, r->default_country, 3);
+        ic->region_from = "rules";
+        return;
+    }
+    region_votes countries = {0}, phones = {0};
+    for (size_t c = 0; c < h->ncols; c++) {
+        wn_field f = ic->cols[c].field;
+        for (size_t i = 0; i < nrows; i++) {
+            const char *v = cells[i * h->ncols + c];
+            if (!v || !*v) continue;
+            char code[3];
+            const wn_country *cc;
+            if (f == WN_F_COUNTRY && wn_country_code(v, strlen(v), code))
+                vote_region(&countries, code);
+            else if (is_phone_field(f) && (cc = international_country(v)))
+                vote_region(&phones, cc->alpha2);
+        }
+    }
+    if ((found = elected_region(&countries)))
+        ic->region_from = "country column";
+    else if ((found = elected_region(&phones)))
+        ic->region_from = "phone prefixes";
+    else if ((found = language_region(ic->map.language)))
+        ic->region_from = "header language";
+    memcpy(ic->region, found ? found : "", found ? 3 : 1);
+}
+
 int wn_ingest_resolve_columns(const wn_rules *r, const wn_columns *cols, const wn_header *h,
                               size_t nrows, const char *const *cells, wn_input_columns *ic,
                               wn_error *err)
@@ -159,6 +273,7 @@ int wn_ingest_resolve_columns(const wn_rules *r, const wn_columns *cols, const w
     for (size_t i = 0; i < h->ncols; i++)
         if (ic->cols[i].field == WN_F_RECORD_ID && ic->id_column < 0) ic->id_column = (long)i;
     assign_slots(ic);
+    infer_region(r, h, nrows, cells, ic);
     return decide_date_orders(r, h, nrows, cells, ic);
 }
 
@@ -187,11 +302,6 @@ typedef struct validator {
     const char **max_dates;             /* per check: DATE_RANGE's upper bound, "today" resolved */
     char today[11];
 } validator;
-
-static bool is_phone_field(wn_field f)
-{
-    return f == WN_F_PHONE || f == WN_F_MOBILE || f == WN_F_FAX;
-}
 
 /* A placeholder key's byte for an ASCII letter or anything else. */
 static unsigned char key_byte(unsigned char ch)
@@ -990,7 +1100,7 @@ static void evaluate_chunk(worker *w, const flight *f, size_t lo, size_t hi)
     for (size_t i = 0; i < n; i++) {
         fetch_cells(&rows[i]);
         memset(w->valid_rows[i], 0, sizeof w->valid_rows[i]);
-        memcpy(w->regions[i], g->r->default_country, sizeof w->regions[i]);
+        memcpy(w->regions[i], g->ic->region, sizeof w->regions[i]);
     }
     for (size_t i = 0; i < n; i++)
         fetch_text(&rows[i]);

@@ -70,6 +70,15 @@ typedef struct wn_input_columns {
     const char *vendor;   /* as recognised; "rules" if the rules gave columns */
     wn_columns_map map;   /* the recognition result (empty if rules gave columns) */
     long id_column;       /* the record id column, or -1 */
+    /* The region (ISO 3166 alpha-2, "" for none) of national phone numbers
+     * and postal codes in records that name no country, and what said so:
+     * "rules" (settings.default_country), "country column" (the country
+     * most sampled records name), "phone prefixes" (the calling code most
+     * sampled international numbers carry), "header language" (German
+     * headers: DE), or "" (none: only numbers that say their country, or
+     * fit the North American plan, are valid). */
+    char region[3];
+    const char *region_from;
 } wn_input_columns;
 
 typedef struct wn_ingest_result {
