@@ -143,6 +143,7 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
         wn_match_opts mo = {
             .threads = cli_threads(o->threads), .side = side, .source_names = names};
         rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
+        if (rc == WN_OK) cli_warn_matching(CMD, &m);
     }
     double matched = cli_now();
     if (rc == WN_OK) {

@@ -43,10 +43,13 @@ static void print_summary(const cli_session *s, const wn_match *m, double second
            cli_thousands(s->store.nrec, a, sizeof a),
            cli_thousands(m->clusters.nclusters, b, sizeof b),
            cli_thousands(m->clusters.nmulti, c, sizeof c), seconds);
-    printf("candidate pairs %s, matched %s, for review %s; thresholds: match %.4f, review %.4f\n",
+    printf("candidate pairs %s, matched %s, for review %s (review.csv)\n",
            cli_thousands(m->npairs, a, sizeof a), cli_thousands(m->matched, b, sizeof b),
-           cli_thousands(m->review + m->refused, c, sizeof c), m->model.match_threshold,
-           m->model.review_threshold);
+           cli_thousands(m->review + m->refused, c, sizeof c));
+    printf("match from probability %.2f (%s)\n", m->model.match_threshold,
+           wn_model_match_rule(&m->model));
+    printf("review from probability %.3f (%s)\n", m->model.review_threshold,
+           wn_model_review_rule(&m->model));
     printf("quality findings %s (see quality.csv)\n", cli_thousands(findings, a, sizeof a));
 }
 
@@ -122,6 +125,7 @@ static int run(cli_session *s, const cli_opts *o, wn_error *err)
     if (rc == WN_OK) {
         wn_match_opts mo = {.threads = cli_threads(o->threads), .source_names = names};
         rc = wn_match_run(&s->store, s->rules, &mo, &m, err);
+        if (rc == WN_OK) cli_warn_matching(CMD, &m);
     }
     double matched = cli_now();
     if (rc == WN_OK) {

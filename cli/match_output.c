@@ -466,6 +466,10 @@ static void json_model(wn_json *j, const wn_match *m)
     wn_json_double(j, md->match_threshold);
     wn_json_key(j, "review_threshold");
     wn_json_double(j, md->review_threshold);
+    wn_json_key(j, "match_rule");
+    wn_json_str(j, wn_model_match_rule(md));
+    wn_json_key(j, "review_rule");
+    wn_json_str(j, wn_model_review_rule(md));
     wn_json_key(j, "fields");
     wn_json_array_begin(j);
     for (size_t k = 0; k < md->ncmp; k++) {
@@ -558,4 +562,33 @@ void cli_write_report(FILE *fp, const cli_session *s, const wn_match *m, double 
     wn_json_double(&j, seconds);
     wn_json_object_end(&j);
     wn_json_finish(&j);
+}
+
+void cli_warn_matching(const char *cmd, const wn_match *m)
+{
+    uint64_t blocks = 0, records = 0;
+    wn_buf passes = {0};
+    const wn_pass_report *top = NULL;
+    for (size_t i = 0; i < m->cand.npasses; i++) {
+        const wn_pass_report *p = &m->cand.passes[i];
+        if (!p->capped_blocks) continue;
+        wn_buf_printf(&passes, "%s%s", blocks ? ", " : "", p->name);
+        blocks += p->capped_blocks;
+        records += p->capped_records;
+        if (p->ntop && (!top || p->top_size[0] > top->top_size[0])) top = p;
+    }
+    if (blocks) {
+        char a[32], b[32], c[32];
+        cli_warn(cmd,
+                 "%s blocks (%s records) not paired whole within the pair budget of %s "
+                 "(passes %s; largest: \"%s\" in %s, %llu records); see report.json",
+                 cli_thousands(blocks, a, sizeof a), cli_thousands(records, b, sizeof b),
+                 cli_thousands(m->cand.budget, c, sizeof c), wn_buf_cstr(&passes),
+                 top ? top->top_key[0] : "", top ? top->name : "",
+                 top ? (unsigned long long)top->top_size[0] : 0ull);
+    }
+    wn_buf_free(&passes);
+    if (m->dropped_comparisons)
+        cli_warn(cmd, "%zu comparisons left out: at most %d are compared", m->dropped_comparisons,
+                 WN_COMPARE_MAX);
 }

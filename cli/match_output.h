@@ -13,6 +13,10 @@
  * (pairs for a person: between the thresholds, or refused by a guard). */
 int cli_write_pairs(wn_outset *set, const cli_session *s, const wn_match *m, wn_error *err);
 
+/* Says on stderr what matching left out: blocks the pair budget or
+ * max_block kept from being paired whole, comparisons past the limit. */
+void cli_warn_matching(const char *cmd, const wn_match *m);
+
 /* clusters.csv: every record once, in input order. */
 int cli_write_clusters(wn_outset *set, const cli_session *s, const wn_match *m,
                        char (*cluster_ids)[17], wn_error *err);

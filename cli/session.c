@@ -100,6 +100,42 @@ static void on_progress(void *ctx, const wn_reader *r)
     cli_progress_update(&c->progress, r);
 }
 
+/* Appends the names of the columns `how` decided (at most a few), to say
+ * them on stderr; returns how many there are. */
+static size_t column_list(const wn_input_columns *ic, wn_column_how how, wn_buf *out)
+{
+    enum { SHOWN = 6 };
+    size_t n = 0;
+    for (size_t c = 0; c < ic->ncols; c++) {
+        if (ic->map.cols[c].how != how ||
+            (how == WN_COLUMN_UNKNOWN && ic->map.cols[c].nonempty == 0))
+            continue;
+        if (n < SHOWN) wn_buf_printf(out, "%s\"%s\"", n ? ", " : "", ic->cols[c].column);
+        n++;
+    }
+    if (n > SHOWN) wn_buf_printf(out, " and %zu more", n - SHOWN);
+    return n;
+}
+
+/* Says on stderr what the column recognition left out or guessed: columns
+ * not recognised (carried through, not validated or matched) and those
+ * compared as generic text. Empty columns are not worth a word. */
+static void warn_columns(const cli_session *s, const cli_input *in)
+{
+    const wn_input_columns *ic = &in->res.columns;
+    if (!ic->map.cols) return; /* the rules named the columns */
+    wn_buf list = {0};
+    size_t n = column_list(ic, WN_COLUMN_UNKNOWN, &list);
+    if (n)
+        cli_warn(s->cmd, "%s: %zu column%s not recognised, carried through unchecked: %s", in->name,
+                 n, n == 1 ? "" : "s", wn_buf_cstr(&list));
+    wn_buf_clear(&list);
+    n = column_list(ic, WN_COLUMN_GENERIC, &list);
+    if (n && s->use_store)
+        cli_warn(s->cmd, "%s: compared as generic text: %s", in->name, wn_buf_cstr(&list));
+    wn_buf_free(&list);
+}
+
 int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
 {
     int rc = WN_OK;
@@ -131,6 +167,7 @@ int cli_session_ingest(cli_session *s, wn_outset *set, wn_error *err)
                        &sink, &in->res, err);
         in->nrec = s->store.nrec - in->first_rec;
         cli_progress_done(&ctx.progress);
+        if (rc == WN_OK) warn_columns(s, in);
     }
     if (rc == WN_OK && s->rows) rc = wn_rowspool_rewind(s->rows, err); /* a write error? */
     if (rc == WN_OK && set && (wn_csvw_status(&s->quality_w) || wn_csvw_status(&s->rejects_w)))

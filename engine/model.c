@@ -324,9 +324,24 @@ static double review_edge(const double *weights, size_t n, double match_weight)
     return edge;
 }
 
+const char *wn_model_match_rule(const wn_model *mdl)
+{
+    return mdl->thresholds_auto
+               ? "more likely one customer than not; clusters merge on their mean weight"
+               : "set by the rules";
+}
+
+const char *wn_model_review_rule(const wn_model *mdl)
+{
+    return mdl->review_auto
+               ? "down to here, 90% of the duplicates expected among the pairs left apart"
+               : "set by the rules";
+}
+
 void wn_model_thresholds(wn_model *mdl, const wn_rules *r, const double *weights, size_t n)
 {
     mdl->thresholds_auto = r->match_threshold == WN_THRESHOLD_AUTO;
+    mdl->review_auto = r->review_threshold == WN_THRESHOLD_AUTO;
     mdl->match_weight = mdl->thresholds_auto ? 0.0 : logit2(r->match_threshold);
     mdl->review_weight = r->review_threshold == WN_THRESHOLD_AUTO
                              ? review_edge(weights, n, mdl->match_weight)

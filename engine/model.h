@@ -58,7 +58,13 @@ typedef struct wn_model {
     double match_weight; /* the same, as weights */
     double review_weight;
     bool thresholds_auto;
+    bool review_auto;
 } wn_model;
+
+/* How the thresholds were chosen, in words (for the summary and
+ * report.json): the match rule, then the review rule. */
+const char *wn_model_match_rule(const wn_model *mdl);
+const char *wn_model_review_rule(const wn_model *mdl);
 
 /* The random pairs u is estimated from: `sample` of them (all pairs when
  * there are fewer), each packed as a << 32 | b; `side` non-NULL restricts
