@@ -636,6 +636,96 @@ static void test_resolve_usage(void **state)
     assert_string_equal(wn_column_how_name(WN_COLUMN_HINT), "hint");
 }
 
+/* The columns of historical and multi-source sets: an id by its name,
+ * birth place, gender, occupation. */
+static void test_people_columns(void **state)
+{
+    const wn_columns *c = *state;
+    static const char *const names[] = {"unique_id",  "first_name",    "surname",
+                                        "dob",        "birth_place",   "gender",
+                                        "occupation", "postcode_fake", NULL};
+    wn_columns_map m;
+    resolve_names(c, names, &m);
+    const wn_field want[] = {WN_F_RECORD_ID,   WN_F_FIRST_NAME, WN_F_LAST_NAME, WN_F_BIRTH_DATE,
+                             WN_F_BIRTH_PLACE, WN_F_GENDER,     WN_F_JOB_TITLE, WN_F_POSTAL_CODE};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (m.cols[i].field != want[i])
+            fail_msg("\"%s\": got %s", names[i], wn_field_name(m.cols[i].field));
+    wn_columns_map_free(&m);
+}
+
+/* A "name" column: people's names, or organisations' (restaurants). */
+static void test_people_or_organisations(void **state)
+{
+    const wn_columns *c = *state;
+    static const char *const names[] = {"name", "addr"};
+    static const char *const restaurants[] = {
+        "arnie morton's of chicago",
+        "435 s. la cienega blvd.",
+        "art's delicatessen",
+        "12224 ventura blvd.",
+        "hotel bel-air",
+        "701 stone canyon rd.",
+        "cafe bizou",
+        "14016 ventura blvd.",
+        "campanile",
+        "624 s. la brea ave.",
+        "grill on the alley",
+        "9560 dayton way",
+        "restaurant katsu",
+        "1972 hillhurst ave.",
+        "matsuhisa",
+        "129 n. la cienega blvd.",
+    };
+    static const char *const people[] = {
+        "John Smith",    "1 Main St", "Mary O'Neil",  "2 Main St", "Smith, Robert", "3 Main St",
+        "Anna Berg",     "4 Main St", "Thomas Mann",  "5 Main St", "Linda Park",    "6 Main St",
+        "James Johnson", "7 Main St", "Susan Miller", "8 Main St",
+    };
+    wn_columns_map m;
+    resolve(c, names, 2, restaurants, 8, &m);
+    assert_int_equal(m.cols[0].field, WN_F_COMPANY);
+    assert_true(m.cols[0].organisations);
+    wn_columns_map_free(&m);
+    resolve(c, names, 2, people, 8, &m);
+    assert_int_equal(m.cols[0].field, WN_F_FULL_NAME);
+    assert_false(m.cols[0].organisations);
+    wn_columns_map_free(&m);
+}
+
+/* Unrecognised columns with text worth comparing become text_1 .. text_4,
+ * the ones with the most evidence, in column order; flags, unique values,
+ * numbers and near-empty columns do not. */
+static void test_generic_text(void **state)
+{
+    const wn_columns *c = *state;
+    static const char *const names[] = {"cuisine", "flag", "note", "amount", "sparse", "region2"};
+    const char *cells[20 * 6];
+    char notes[20][16], amounts[20][8];
+    static const char *const kinds[] = {"italian", "french", "thai", "american"};
+    static const char *const regions[] = {"north", "south", "east"};
+    for (int i = 0; i < 20; i++) {
+        snprintf(notes[i], sizeof notes[i], "call back %d", i);
+        snprintf(amounts[i], sizeof amounts[i], "%d", 100 + i % 5);
+        const char *row[] = {kinds[i % 4], i % 2 ? "yes" : "no", notes[i],
+                             amounts[i],   i == 0 ? "rare" : "", regions[i % 3]};
+        memcpy(&cells[i * 6], row, sizeof row);
+    }
+    wn_columns_map m;
+    resolve(c, names, 6, cells, 20, &m);
+    assert_int_equal(m.cols[0].field, WN_F_TEXT1);
+    assert_int_equal(m.cols[0].how, WN_COLUMN_GENERIC);
+    for (size_t i = 1; i <= 4; i++)
+        if (m.cols[i].field != WN_F_NONE)
+            fail_msg("\"%s\": got %s", names[i], wn_field_name(m.cols[i].field));
+    assert_int_equal(m.cols[5].field, WN_F_TEXT2);
+    wn_buf out = {0};
+    wn_columns_describe(&m, names, &out);
+    assert_non_null(strstr(wn_buf_cstr(&out), "compared as generic text"));
+    wn_buf_free(&out);
+    wn_columns_map_free(&m);
+}
+
 static void test_table_errors(void **state)
 {
     (void)state;
@@ -732,6 +822,8 @@ int main(void)
         cmocka_unit_test(test_context_rows),       cmocka_unit_test(test_vendor_detection),
         cmocka_unit_test(test_describe),           cmocka_unit_test(test_resolve_usage),
         cmocka_unit_test(test_table_errors),       cmocka_unit_test(test_shipped_table_hygiene),
+        cmocka_unit_test(test_people_columns),     cmocka_unit_test(test_people_or_organisations),
+        cmocka_unit_test(test_generic_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -185,6 +185,123 @@ static void test_blocking(void **state)
     wn_store_free(&s);
 }
 
+/* Word keys: each rare word of a value is a key; a word more records hold
+ * than sqrt(2n) makes none (here, of 6 records, "cafe" in 4). */
+static void test_blocking_words(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"blue river bakery", "river bakery", "blue sky cafe",
+                                        "sky cafe",          "the cafe",     "cafe royal"};
+    wn_store s;
+    wn_store_init(&s);
+    for (uint32_t i = 0; i < 6; i++) {
+        char id[4] = {(char)('1' + i), 0};
+        uint32_t r = wn_store_add(&s, 0, i + 1, id, 1);
+        wn_store_set(&s, r, WN_F_COMPANY, names[i], strlen(names[i]));
+    }
+    wn_rules *r = rules("blocking:\n  passes:\n    - {name: words, keys: ['company:tokens']}\n");
+    wn_candidates c;
+    wn_error err;
+    assert_int_equal(wn_block_run(&s, r, NULL, 0, 1, &c, &err), WN_OK);
+    /* blue {0,2}, river {0,1}, bakery {0,1}, sky {2,3} */
+    const uint64_t want[] = {0ull << 32 | 1, 0ull << 32 | 2, 2ull << 32 | 3};
+    assert_int_equal(c.n, 3);
+    for (size_t i = 0; i < c.n; i++)
+        assert_int_equal(c.pairs[i], want[i]);
+    assert_int_equal(c.passes[0].common_words, 1);
+    assert_int_equal(c.passes[0].pairs, 4); /* (0,1) twice */
+    assert_int_equal(c.passes[0].new_pairs, 3);
+    assert_true(c.pass_mask[0] & 1);
+    char key[96];
+    assert_true(wn_block_key_text(&s, &r->passes[0], 0, key, sizeof key));
+    assert_string_equal(key, "blue river bakery");
+    assert_true(wn_block_pairs(&s, &r->passes[0], 2, 3));
+    assert_false(wn_block_pairs(&s, &r->passes[0], 1, 2));
+    wn_candidates_free(&c);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+/* Identical records are paired whatever the budget and the blocks: a
+ * chain, each with the next, flagged in the pass masks. */
+static void test_blocking_identical(void **state)
+{
+    (void)state;
+    wn_store s;
+    wn_store_init(&s);
+    for (uint32_t i = 0; i < 5; i++) {
+        char id[4] = {(char)('1' + i), 0};
+        uint32_t r = wn_store_add(&s, 0, i + 1, id, 1);
+        const char *last = i < 3 ? "berg" : i == 3 ? "berg" : "lund";
+        wn_store_set(&s, r, WN_F_FIRST_NAME, "anna", 4);
+        wn_store_set(&s, r, WN_F_LAST_NAME, last, strlen(last));
+        if (i != 3) wn_store_set(&s, r, WN_F_EMAIL, "a@b.se", 6);
+    }
+    wn_rules *r = rules("blocking:\n  passes:\n    - {name: given, keys: [first_name]}\n");
+    wn_candidates c;
+    wn_error err;
+    /* A budget of one pair: the two pairs of the three identical records
+     * (0, 1, 2) come first and spend it; record 3 (no email) and 4 (another
+     * family name) are not identical to them. */
+    assert_int_equal(wn_block_run(&s, r, NULL, 1, 1, &c, &err), WN_OK);
+    assert_int_equal(c.identical, 2);
+    assert_int_equal(c.n, 2);
+    assert_int_equal(c.pairs[0], 0ull << 32 | 1);
+    assert_int_equal(c.pairs[1], 1ull << 32 | 2);
+    assert_true(c.pass_mask[0] & WN_BLOCK_IDENTICAL);
+    assert_int_equal(c.passes[0].capped_blocks, 1);
+    wn_candidates_free(&c);
+    /* In link mode only across sides: 0 and 2 on the left, 1 on the right. */
+    const uint8_t side[5] = {0, 1, 0, 0, 1};
+    assert_int_equal(wn_block_run(&s, r, side, 1, 1, &c, &err), WN_OK);
+    assert_int_equal(c.identical, 2);
+    assert_int_equal(c.pairs[0], 0ull << 32 | 1);
+    assert_int_equal(c.pairs[1], 1ull << 32 | 2);
+    wn_candidates_free(&c);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
+/* Street lines compare as addresses: another house number is another
+ * building; unverified values compare at best as close; a local phone
+ * number matches the end of the full one. */
+static void test_addresses_and_unverified(void **state)
+{
+    (void)state;
+    static const char *const streets[] = {"2820 n leavitt", "2905 n leavitt", "2820 n leavitt st",
+                                          "2802 n leavitt", "n leavitt"};
+    wn_store s;
+    wn_store_init(&s);
+    for (uint32_t i = 0; i < 5; i++) {
+        char id[4] = {(char)('1' + i), 0};
+        uint32_t r = wn_store_add(&s, 0, i + 1, id, 1);
+        wn_store_set(&s, r, WN_F_STREET, streets[i], strlen(streets[i]));
+    }
+    /* 5211600 kept unverified (no area code, no region) on record 0 and 1;
+     * record 2 has the full number. */
+    const uint32_t recs[] = {0, 1, 2};
+    const wn_cell phones[] = {{"5211600", 7}, {"5211600", 7}, {"+13125211600", 12}};
+    const uint8_t unverified[] = {1, 1, 0};
+    uint32_t scratch[3];
+    wn_store_set_many(&s, WN_F_PHONE, recs, phones, unverified, 3, scratch);
+    wn_rules *r = rules("comparisons:\n"
+                        "  - {field: street, method: address, close: 0.9, loose: 0.7}\n"
+                        "  - {field: phone, method: phone}\n");
+    uint64_t v = wn_compare_pair(&s, r, 0, 2);
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_CLOSE); /* "st" added */
+    assert_int_equal(wn_vec_level(v, 1), WN_LVL_CLOSE); /* the local number ends the full one */
+    v = wn_compare_pair(&s, r, 0, 1);
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_DIFFERENT); /* 2820 vs 2905 */
+    assert_int_equal(wn_vec_level(v, 1), WN_LVL_CLOSE);     /* equal, but unverified */
+    v = wn_compare_pair(&s, r, 0, 3);
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_LOOSE); /* 2820 vs 2802: a typo at most */
+    v = wn_compare_pair(&s, r, 0, 4);
+    assert_int_equal(wn_vec_level(v, 0), WN_LVL_CLOSE); /* no number on one side: words */
+    assert_int_equal(s.slots[WN_F_PHONE].values[wn_store_vid(&s, 0, WN_F_PHONE)].unverified, 1);
+    wn_rules_free(r);
+    wn_store_free(&s);
+}
+
 static void test_comparison_levels(void **state)
 {
     (void)state;
@@ -441,7 +558,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store_batch_setters),
         cmocka_unit_test(test_blocking),
+        cmocka_unit_test(test_blocking_words),
+        cmocka_unit_test(test_blocking_identical),
         cmocka_unit_test(test_comparison_levels),
+        cmocka_unit_test(test_addresses_and_unverified),
         cmocka_unit_test(test_em_recovers_m),
         cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_cluster_guards),

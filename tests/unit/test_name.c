@@ -236,6 +236,34 @@ static void test_nickname_table(void **state)
     wn_table_free(&t);
 }
 
+/* Generational suffixes at the end of a name, in their spellings; and the
+ * given names the nickname table knows. */
+static void test_generations_and_given(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        int generation;
+    } cases[] = {
+        {"Wilson Jr.", 1}, {"Wilson, Jr", 1}, {"JUNIOR", 1},    {"Wilson Snr", 2},
+        {"Sr.", 2},        {"Henry VIII", 0}, {"Ford III", 4},  {"Smith 2nd", 3},
+        {"Wilson", 0},     {"", 0},           {"Jr Wilson", 0}, {"King IV ", 5},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int g = wn_name_generation(cases[i].s, strlen(cases[i].s));
+        if (g != cases[i].generation)
+            fail_msg("'%s': generation %d, want %d", cases[i].s, g, cases[i].generation);
+    }
+    assert_string_equal(wn_name_generation_name(1), "jr");
+    assert_string_equal(wn_name_generation_name(4), "iii");
+    assert_string_equal(wn_name_generation_name(0), "");
+    assert_true(wn_name_is_given("William", 7));
+    assert_true(wn_name_is_given("bill", 4));
+    assert_true(wn_name_is_given("José", 5)); /* accents folded */
+    assert_false(wn_name_is_given("campanile", 9));
+    assert_false(wn_name_is_given("", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_nicknames),
         cmocka_unit_test(test_nickname_table),
         cmocka_unit_test(test_nicknames_of_folded_text),
+        cmocka_unit_test(test_generations_and_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
