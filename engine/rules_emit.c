@@ -144,8 +144,9 @@ static void write_validation(const wn_rules *r, FILE *fp)
 static void write_blocking(const wn_rules *r, FILE *fp)
 {
     fprintf(fp,
-            "blocking:\n  # Records sharing all keys of a pass are compared. Larger blocks are\n"
-            "  # skipped and reported. Key parts: field or field:transform (%s",
+            "blocking:\n  # Records sharing all keys of a pass are compared, within a pair budget;\n"
+            "  # blocks above max_block only through a window. Key parts: field or\n"
+            "  # field:transform (%s",
             wn_key_transform_names()[1]);
     for (int t = 2; t < WN_KEY_TRANSFORM_COUNT; t++)
         fprintf(fp, ", %s", wn_key_transform_names()[t]);
