@@ -117,11 +117,12 @@ static bool personal_id_agrees(const wn_rules *r, uint64_t vec, bool birth)
 }
 
 /* Different given names at one home (the street line or the phone agree)
- * and no agreeing personal identifier (see cluster.h). */
-static bool names_conflict(const wn_rules *r, uint64_t vec, bool birth_lifts)
+ * and no agreeing personal identifier: the email, the tax id, or the birth
+ * date unless both records have an email and they differ (see cluster.h). */
+static bool names_conflict(const wn_rules *r, uint64_t vec)
 {
     int given = WN_LVL_MISSING;
-    bool home = false;
+    bool home = false, other_mail = false;
     for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++) {
         wn_field f = r->comparisons[k].field;
         int lvl = wn_vec_level(vec, k);
@@ -129,8 +130,10 @@ static bool names_conflict(const wn_rules *r, uint64_t vec, bool birth_lifts)
             given = lvl;
         else if (f == WN_F_STREET || f == WN_F_PHONE)
             home |= lvl == WN_LVL_EXACT || lvl == WN_LVL_CLOSE;
+        else if (f == WN_F_EMAIL)
+            other_mail = lvl == WN_LVL_DIFFERENT;
     }
-    return given == WN_LVL_DIFFERENT && home && !personal_id_agrees(r, vec, birth_lifts);
+    return given == WN_LVL_DIFFERENT && home && !personal_id_agrees(r, vec, !other_mail);
 }
 
 static int generation_of(const wn_store *s, uint32_t rec)
@@ -153,7 +156,6 @@ static bool generations_conflict(const wn_store *s, const wn_rules *r, const wn_
 typedef struct hooks_ctx {
     const wn_store *s;
     const wn_rules *r;
-    bool birth_lifts;
     guard *g;
     uint32_t *size;
     const uint32_t *records; /* node -> record */
@@ -174,11 +176,9 @@ static void hook_merged(void *ctx, uint32_t into, uint32_t from)
 
 /* Whether a guard forbids the pair's records in one cluster (see
  * cluster.h): different given names, or generations. */
-static int pair_conflict(const wn_store *s, const wn_rules *r, bool birth_lifts,
-                         const wn_scored_pair *p)
+static int pair_conflict(const wn_store *s, const wn_rules *r, const wn_scored_pair *p)
 {
-    if (r->distinct_given_names && names_conflict(r, p->vec, birth_lifts))
-        return WN_PAIR_REFUSED_NAME;
+    if (r->distinct_given_names && names_conflict(r, p->vec)) return WN_PAIR_REFUSED_NAME;
     if (generations_conflict(s, r, p)) return WN_PAIR_REFUSED_GENERATION;
     return 0;
 }
@@ -232,7 +232,7 @@ static void cluster_component(hooks_ctx *h, const wn_scored_pair *pairs, const s
         e[k - lo] = (wn_agglo_edge){.a = local[p->a],
                                     .b = local[p->b],
                                     .weight = p->weight,
-                                    .cannot = pair_conflict(h->s, h->r, h->birth_lifts, p) != 0,
+                                    .cannot = pair_conflict(h->s, h->r, p) != 0,
                                     .must = p->identical};
     }
     uint32_t *cl = wn_xmalloc(nrecords * sizeof *cl);
@@ -246,9 +246,8 @@ static void cluster_component(hooks_ctx *h, const wn_scored_pair *pairs, const s
 
 /* Each pair's outcome, once the clusters are known: why two records above
  * the match weight stayed apart, or review, or below. */
-static void outcomes(const wn_store *s, const wn_rules *r, const guard *g, bool birth_lifts,
-                     wn_scored_pair *pairs, size_t n, double match_weight, double review_weight,
-                     wn_clusters *out)
+static void outcomes(const wn_store *s, const wn_rules *r, const guard *g, wn_scored_pair *pairs,
+                     size_t n, double match_weight, double review_weight, wn_clusters *out)
 {
     for (size_t i = 0; i < n; i++) {
         wn_scored_pair *p = &pairs[i];
@@ -260,7 +259,7 @@ static void outcomes(const wn_store *s, const wn_rules *r, const guard *g, bool 
             o = WN_PAIR_BELOW;
         else if (p->weight < match_weight)
             o = WN_PAIR_REVIEW;
-        else if ((o = pair_conflict(s, r, birth_lifts, p)) == 0 &&
+        else if ((o = pair_conflict(s, r, p)) == 0 &&
                  (o = merge_refusal(s, r, g, out->size, ra, rb)) == WN_PAIR_MATCHED)
             o = WN_PAIR_REVIEW; /* the clusters' mean weight kept them apart */
         p->outcome = (uint8_t)o;
@@ -308,7 +307,7 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_cluster_gua
         if (k < 2) continue;
         for (uint32_t j = 0; j < k; j++)
             local[members[start[c] + j]] = j;
-        hooks_ctx h = {s, r, guards->birth_lifts_names, &g, out->size, &members[start[c]]};
+        hooks_ctx h = {s, r, &g, out->size, &members[start[c]]};
         cluster_component(&h, pairs, order, first[c], first[c + 1], k, local, match_weight,
                           out->root);
     }
@@ -328,7 +327,7 @@ void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_cluster_gua
         pairs[i] = t;
     }
     sort_pairs(pairs, above);
-    outcomes(s, r, &g, guards->birth_lifts_names, pairs, n, match_weight, review_weight, out);
+    outcomes(s, r, &g, pairs, n, match_weight, review_weight, out);
     for (uint32_t i = 0; i < nrec; i++)
         if (out->root[i] == i) {
             out->nclusters++;

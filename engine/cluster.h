@@ -21,12 +21,11 @@
  *     and would merge them. Without a shared home there is no such
  *     dependence to correct, and given names are evidence like any other
  *     (historical registers spell one man "thomas", "tho." and "sir
- *     thomas"). The birth date counts as personal only where the
- *     export's own duplicates often carry another given name (EM's m for a
- *     different given name at least 0.1, as in FEBRL's): twins -- about 3%
- *     of people, sharing home, surname and birth date -- are otherwise the
- *     likelier reading of one home, one birth date and two given names
- *     than a duplicate whose given name changed;
+ *     thomas"). The birth date counts as personal too, unless both
+ *     records have an email and the emails differ: twins share a home, a
+ *     surname and a birth date, and have their own addresses, while a
+ *     duplicate whose given name was replaced (as FEBRL's are) usually has
+ *     no second mailbox to show for it;
  *   - generations: a father and his son share a name, an address and a
  *     phone. Records whose generational suffixes differ (Jr against Sr, II
  *     against III; from the suffix column, or the end of the family or full
@@ -86,10 +85,6 @@ typedef struct wn_clusters {
 typedef struct wn_cluster_guards {
     const wn_field *hard_ids; /* the hard ids enforced */
     size_t nhard_ids;
-    /* The birth date agreeing lifts the given-name guard: where the
-     * export's duplicates often carry another given name, not where twins
-     * are the likelier reading (see cluster.h, given names). */
-    bool birth_lifts_names;
 } wn_cluster_guards;
 
 void wn_cluster_build(const wn_store *s, const wn_rules *r, const wn_cluster_guards *guards,

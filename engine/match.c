@@ -262,18 +262,6 @@ static void enforced_hard_ids(const wn_rules *r, wn_match *m)
     }
 }
 
-/* Whether the export's duplicates often carry another given name: EM's m
- * for a different given name at least UNSTEADY_GIVEN (see cluster.h). */
-#define UNSTEADY_GIVEN 0.1
-
-static bool given_names_unsteady(const wn_model *mdl, const wn_rules *r)
-{
-    for (size_t k = 0; k < mdl->ncmp; k++)
-        if (r->comparisons[k].field == WN_F_FIRST_NAME)
-            return mdl->m[k][WN_LVL_DIFFERENT] >= UNSTEADY_GIVEN;
-    return false;
-}
-
 /* Whether any record holds a value the comparison reads. */
 static bool comparison_used(const wn_store *s, const wn_comparison *c)
 {
@@ -329,7 +317,7 @@ int wn_match_run(const wn_store *s, const wn_rules *rules, const wn_match_opts *
     free(w);
     double t4 = now();
     enforced_hard_ids(r, m);
-    wn_cluster_guards guards = {m->hard_ids, m->nhard_ids, given_names_unsteady(&m->model, r)};
+    wn_cluster_guards guards = {m->hard_ids, m->nhard_ids};
     wn_cluster_build(s, r, &guards, m->pairs, m->npairs, m->model.match_weight,
                      m->model.review_weight, &m->clusters);
     for (size_t i = 0; i < m->npairs; i++) {

@@ -412,8 +412,7 @@ static void test_cluster_guards(void **state)
         {2, 3, 1, wn_compare_pair(&s, r, 2, 3), 0, false},
     };
     wn_clusters c;
-    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids, true}, pairs, 5, 10, 0,
-                     &c);
+    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids}, pairs, 5, 10, 0, &c);
     /* sorted: (4,5) 30 refused: tax ids 111 vs 999; (0,1) 20 matched; (1,2) 19:
      * william / turner differ, but 2 has no phone: no shared home, no guard, and
      * {0,1} is full (max_cluster 2); (0,3) 18: one phone, william / sarah: a
@@ -447,8 +446,7 @@ static void test_cluster_guards(void **state)
 
     /* Without the name guard, the size cap refuses (0,3) too: {0,1} is full. */
     r->distinct_given_names = false;
-    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids, true}, pairs, 5, 10, 0,
-                     &c);
+    wn_cluster_build(&s, r, &(wn_cluster_guards){r->hard_ids, r->nhard_ids}, pairs, 5, 10, 0, &c);
     assert_int_equal(pairs[2].outcome, WN_PAIR_REFUSED_SIZE);
     assert_int_equal(pairs[3].outcome, WN_PAIR_REFUSED_SIZE);
     wn_clusters_free(&c);
@@ -490,7 +488,7 @@ static void test_cluster_pair_order(void **state)
     qsort(want, N, sizeof *want, by_weight_then_records);
     wn_clusters c;
     /* Every pair at or above review: all sorted, none linked (match weight above all). */
-    wn_cluster_build(&s, r, &(wn_cluster_guards){NULL, 0, true}, pairs, N, INFINITY, -INFINITY, &c);
+    wn_cluster_build(&s, r, &(wn_cluster_guards){NULL, 0}, pairs, N, INFINITY, -INFINITY, &c);
     for (size_t i = 0; i < N; i++) {
         assert_int_equal(pairs[i].a, want[i].a);
         assert_int_equal(pairs[i].b, want[i].b);
