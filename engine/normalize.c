@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "company.h"
 #include "country.h"
@@ -87,6 +88,48 @@ static wn_norm_status digits_only(const char *s, size_t len, wn_buf *out)
     return out->len ? WN_NORM_OK : WN_NORM_EMPTY;
 }
 
+/* Whether the host begins with a prefix to drop ("www.", "www2."). */
+static size_t www_prefix(const char *s, size_t len)
+{
+    if (len < 5 || strncasecmp(s, "www", 3) != 0) return 0;
+    if (s[3] == '.') return 4;
+    return isdigit((unsigned char)s[3]) && s[4] == '.' ? 5 : 0;
+}
+
+/* A web address as its host: "https://www.Acme.com/contact" -> "acme.com".
+ * Lower case; scheme, user, "www.", port, path, query dropped. INVALID
+ * without a dot in the host ("n/a", "none", "yes"), the text kept. */
+static wn_norm_status website_host(const char *s, size_t len, wn_buf *out)
+{
+    wn_buf_clear(out);
+    for (size_t i = 0; i + 3 <= len && i < 16; i++) /* a scheme is a short word */
+        if (memcmp(s + i, "://", 3) == 0) {
+            s += i + 3;
+            len -= i + 3;
+            break;
+        }
+    const char *at = memchr(s, '@', len), *slash = memchr(s, '/', len);
+    if (at && (!slash || at < slash)) { /* user@host */
+        len -= (size_t)(at + 1 - s);
+        s = at + 1;
+    }
+    size_t host = 0;
+    while (host < len && !strchr("/?#:", s[host]))
+        host++;
+    size_t skip = www_prefix(s, host);
+    bool dot = false;
+    for (size_t i = skip; i < host; i++) {
+        char ch = (char)tolower((unsigned char)s[i]);
+        dot |= ch == '.';
+        wn_buf_putc(out, ch);
+    }
+    while (out->len && out->data[out->len - 1] == '.')
+        out->len--;
+    wn_buf_cstr(out);
+    if (!out->len) return WN_NORM_EMPTY;
+    return dot ? WN_NORM_OK : WN_NORM_INVALID;
+}
+
 static wn_norm_status email_key(const char *s, size_t len, bool verdict_only,
                                 wn_normalizer_state *st, wn_buf *out)
 {
@@ -156,6 +199,8 @@ static wn_norm_status run_step(wn_normalizer n, wn_field field, const wn_norm_ct
         return country_code(s, len, out);
     case WN_NORM_DIGITS:
         return digits_only(s, len, out);
+    case WN_NORM_WEBSITE:
+        return website_host(s, len, out);
     default:
         return trim_collapse(s, len, out);
     }
@@ -174,6 +219,8 @@ static const char *default_reason(wn_normalizer n)
         return "not a date";
     case WN_NORM_COUNTRY:
         return "not a known country";
+    case WN_NORM_WEBSITE:
+        return "not a web address";
     default:
         return "not a valid value";
     }

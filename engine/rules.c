@@ -20,7 +20,7 @@ static const char *const normalizer_names[WN_NORM_COUNT] = {
     [WN_NORM_PHONE] = "phone",       [WN_NORM_POSTAL] = "postal_code",
     [WN_NORM_STREET] = "street",     [WN_NORM_COMPANY] = "company",
     [WN_NORM_DATE] = "date",         [WN_NORM_COUNTRY] = "country",
-    [WN_NORM_DIGITS] = "digits",
+    [WN_NORM_DIGITS] = "digits",     [WN_NORM_WEBSITE] = "website",
 };
 
 static const char *const transform_names[WN_KEY_TRANSFORM_COUNT] = {
@@ -148,6 +148,9 @@ size_t wn_rules_default_normalizers(wn_field f, uint8_t out[WN_RULES_MAX_NORMALI
     case WN_F_STREET_NUMBER:
         out[n++] = WN_NORM_FOLD;
         break;
+    case WN_F_WEBSITE:
+        out[n++] = WN_NORM_WEBSITE;
+        break;
     case WN_F_CITY:
     case WN_F_STATE:
     case WN_F_SALUTATION:
@@ -155,7 +158,6 @@ size_t wn_rules_default_normalizers(wn_field f, uint8_t out[WN_RULES_MAX_NORMALI
     case WN_F_JOB_TITLE:
     case WN_F_GENDER:
     case WN_F_BIRTH_PLACE:
-    case WN_F_WEBSITE:
     case WN_F_TEXT1:
     case WN_F_TEXT2:
     case WN_F_TEXT3:

@@ -45,6 +45,7 @@ typedef enum wn_normalizer {
     WN_NORM_DATE,
     WN_NORM_COUNTRY,
     WN_NORM_DIGITS, /* keep digits only (ids) */
+    WN_NORM_WEBSITE, /* a web address to its host, without scheme, www. and path */
     WN_NORM_COUNT
 } wn_normalizer;
 

@@ -30,6 +30,21 @@ static void check(const wn_column_rule *col, const char *in, wn_norm_status want
     wn_normalizer_state_free(&st);
 }
 
+/* A web address is its host: scheme, user, www., port and path dropped. */
+static void test_website(void **state)
+{
+    (void)state;
+    static const wn_normalizer steps[] = {WN_NORM_TRIM, WN_NORM_WEBSITE};
+    wn_column_rule col = chain(WN_F_WEBSITE, 2, steps);
+    check(&col, "https://www.Acme.com/contact?x=1", WN_NORM_OK, "acme.com");
+    check(&col, " acme.com ", WN_NORM_OK, "acme.com");
+    check(&col, "http://user@shop.example.co.uk:8080/", WN_NORM_OK, "shop.example.co.uk");
+    check(&col, "WWW2.Example.org.", WN_NORM_OK, "example.org");
+    check(&col, "www.cps.edu", WN_NORM_OK, "cps.edu");
+    check(&col, "No", WN_NORM_INVALID, "no"); /* no dot: not an address, kept unverified */
+    check(&col, "https://", WN_NORM_EMPTY, "");
+}
+
 static void test_trim_alone(void **state)
 {
     (void)state;
@@ -190,8 +205,11 @@ static void test_verdict_only(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_trim_alone),         cmocka_unit_test(test_trim_then_more),
-        cmocka_unit_test(test_trim_random_values), cmocka_unit_test(test_no_steps_and_verdicts),
+        cmocka_unit_test(test_trim_alone),
+        cmocka_unit_test(test_website),
+        cmocka_unit_test(test_trim_then_more),
+        cmocka_unit_test(test_trim_random_values),
+        cmocka_unit_test(test_no_steps_and_verdicts),
         cmocka_unit_test(test_verdict_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
