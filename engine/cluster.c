@@ -121,19 +121,24 @@ static bool personal_id_agrees(const wn_rules *r, uint64_t vec, bool birth)
  * date unless both records have an email and they differ (see cluster.h). */
 static bool names_conflict(const wn_rules *r, uint64_t vec)
 {
-    int given = WN_LVL_MISSING;
-    bool home = false, other_mail = false;
+    int given = WN_LVL_MISSING, family = WN_LVL_MISSING;
+    bool home = false, work = false, other_mail = false;
     for (size_t k = 0; k < r->ncomparisons && k < WN_COMPARE_MAX; k++) {
         wn_field f = r->comparisons[k].field;
         int lvl = wn_vec_level(vec, k);
         if (f == WN_F_FIRST_NAME)
             given = lvl;
+        else if (f == WN_F_LAST_NAME)
+            family = lvl;
         else if (f == WN_F_STREET || f == WN_F_PHONE)
             home |= lvl == WN_LVL_EXACT || lvl == WN_LVL_CLOSE;
         else if (f == WN_F_EMAIL)
             other_mail = lvl == WN_LVL_DIFFERENT;
+        else if (f == WN_F_COMPANY)
+            work = lvl == WN_LVL_EXACT || lvl == WN_LVL_CLOSE;
     }
-    return given == WN_LVL_DIFFERENT && home && !personal_id_agrees(r, vec, !other_mail);
+    bool names = given == WN_LVL_DIFFERENT || (work && family == WN_LVL_DIFFERENT);
+    return names && home && !personal_id_agrees(r, vec, !other_mail);
 }
 
 static int generation_of(const wn_store *s, uint32_t rec)
