@@ -314,6 +314,7 @@ typedef struct val_stats {
     size_t spaced;       /* with a blank inside */
     size_t distinct;     /* distinct values */
     size_t longest;      /* bytes */
+    size_t bytes;        /* over all non-empty values */
     size_t rows;         /* sampled rows, empty cells included */
     int ymin, ymax;      /* over dates */
 } val_stats;
@@ -483,6 +484,7 @@ static void count_value(val_stats *st, const char *s, int year_now)
     st->lettered += letter;
     st->spaced += blank;
     if (n > st->longest) st->longest = n;
+    st->bytes += n;
     st->email += looks_email(s, n);
     st->postal += looks_postal(s, n);
     st->url += looks_url(s, n);
@@ -841,9 +843,21 @@ static bool organisations(const wn_columns_input *in, size_t col)
 /* ------------------------------------------------------------------------ */
 
 #define GENERIC_MIN_SHARE    0.05 /* of the sampled rows */
-#define GENERIC_MAX_UNIQUE   0.95 /* more distinct than this: a per-row value (notes, ids) */
+#define GENERIC_MAX_UNIQUE   0.95 /* more distinct than this: maybe a per-row value */
 #define GENERIC_UNIQUE_MIN   20   /* from this many values, unique means above MAX_UNIQUE */
 #define GENERIC_MIN_DISTINCT 3    /* two values are a flag (yes/no), not text */
+#define GENERIC_NOTE_BYTES   40   /* a longer mean value is free text (notes, comments) */
+
+/* A value each row has its own that cannot tell two rows of one customer
+ * apart: a note (long free text) or a code (no blank in any value). Names
+ * are nearly unique in a small sample too, and they are what matters. */
+static bool per_row(const val_stats *st)
+{
+    double n = (double)st->nonempty;
+    bool unique = st->nonempty >= GENERIC_UNIQUE_MIN ? (double)st->distinct > GENERIC_MAX_UNIQUE * n
+                                                     : st->distinct == st->nonempty;
+    return unique && ((double)st->bytes > GENERIC_NOTE_BYTES * n || st->spaced == 0);
+}
 
 /* The evidence a generic column may hold (0: none worth comparing). */
 static double generic_evidence(const wn_column *col, const val_stats *st)
@@ -852,9 +866,7 @@ static double generic_evidence(const wn_column *col, const val_stats *st)
     double n = (double)st->nonempty;
     if (st->nonempty < VALUES_MIN || n < GENERIC_MIN_SHARE * (double)st->rows) return 0;
     if (st->distinct < GENERIC_MIN_DISTINCT || 2 * st->lettered < st->nonempty) return 0;
-    if (st->nonempty >= GENERIC_UNIQUE_MIN ? (double)st->distinct > GENERIC_MAX_UNIQUE * n
-                                           : st->distinct == st->nonempty)
-        return 0;
+    if (per_row(st)) return 0;
     return n * log2(1.0 + (double)st->distinct);
 }
 

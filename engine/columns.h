@@ -24,9 +24,9 @@
  *               in the first column or under a header with an id word
  *               ("id", "key", "nr", "no", "ref", "code").
  *   5. generic  what is left and holds text worth comparing -- present in
- *               at least 5% of the rows, with letters, repeating (not
- *               unique per row) and with three values or more, not a
- *               flag -- becomes one of
+ *               at least 5% of the rows, with letters, with three values
+ *               or more (not a flag), and not a value each row has its own
+ *               (long free text, or codes without blanks) -- becomes one of
  *               the generic text fields text_1 .. text_4, the four with the
  *               most evidence (filled share times the bits of its distinct
  *               values) in column order: a business's cuisine, a source

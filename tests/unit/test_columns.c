@@ -701,11 +701,11 @@ static void test_generic_text(void **state)
     const wn_columns *c = *state;
     static const char *const names[] = {"cuisine", "flag", "note", "amount", "sparse", "region2"};
     const char *cells[20 * 6];
-    char notes[20][16], amounts[20][8];
+    char notes[20][64], amounts[20][8];
     static const char *const kinds[] = {"italian", "french", "thai", "american"};
     static const char *const regions[] = {"north", "south", "east"};
     for (int i = 0; i < 20; i++) {
-        snprintf(notes[i], sizeof notes[i], "call back %d", i);
+        snprintf(notes[i], sizeof notes[i], "called back about invoice %d, left a message", i);
         snprintf(amounts[i], sizeof amounts[i], "%d", 100 + i % 5);
         const char *row[] = {kinds[i % 4], i % 2 ? "yes" : "no", notes[i],
                              amounts[i],   i == 0 ? "rare" : "", regions[i % 3]};
