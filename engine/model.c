@@ -315,7 +315,9 @@ static double review_edge(const double *weights, size_t n, double match_weight)
             expected += wn_model_probability(weights[i]);
         }
     qsort(below, m, sizeof *below, cmp_desc);
-    double edge = match_weight, covered = 0;
+    /* No pair between the floor and the match weight: the band is empty
+     * wherever its edge is; it is the floor, the widest it may be. */
+    double edge = m ? match_weight : floor, covered = 0;
     for (size_t i = 0; i < m && covered < REVIEW_COVERAGE * expected; i++) {
         covered += wn_model_probability(below[i]);
         edge = below[i];
