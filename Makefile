@@ -88,7 +88,13 @@ test: deps
 	@$(MAKE) --no-print-directory all units
 	@./tests/run.sh $(BUILD)
 
-units: $(UNIT_BIN)
+units: $(UNIT_BIN) $(BUILD)/tests/phone_driver
+
+# wn_phone_normalize() on stdin lines, for tests/e2e/test_phone_reference.sh.
+$(BUILD)/tests/phone_driver: tests/conformance/phone_driver.c $(BUILD)/libwinnow.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $< $(BUILD)/libwinnow.a $(LIBS) -o $@
 
 # The same suite built with clang under ThreadSanitizer.
 tsan:

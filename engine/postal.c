@@ -1,31 +1,58 @@
 /*
  * postal.c -- postal code formats per country; see postal.h.
  *
- * A format is written as the canonical code looks: '9' a digit, 'A' a
- * letter, '?' either, ' ' and '-' literal separators. Formats come from the
- * postal operators' addressing guides as collected in the Universal Postal
- * Union's "Postal addressing systems" (POST*CODE) pages.
+ * The formats are data (rules/data/postal_formats.csv, each with the postal
+ * operator it comes from), compiled once under pthread_once into tokens:
+ * a set of the characters one position may hold (36 bits: digits, then
+ * letters) or a separator the canonical spelling writes. A code is first
+ * reduced to its letters and digits, so matching a format is one pass over
+ * its tokens, and writing the canonical spelling a second; nothing is
+ * allocated per call, and the compiled table is read-only afterwards.
  */
 #include "postal.h"
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define CODE_MAX 16 /* letters and digits; longer is no postal code */
+#include "table.h"
 
-typedef bool postal_check(const char *code, size_t n);
+#define CODE_MAX   16 /* letters and digits; longer is no postal code */
+#define MAX_TOKENS 24
+#define NREGIONS   (26 * 26)
+#define DIGITS     UINT64_C(0x3ff)
+#define LETTERS    (UINT64_C(0x3ffffff) << 10)
+
+enum { COL_COUNTRY, COL_FORMATS, COL_ZEROS, COL_PREFIX, COL_SOURCE, NCOLS };
+
+typedef struct token {
+    uint64_t set; /* bit 0-9: the digits, 10-35: the letters it may be; 0 for a separator */
+    char sep;     /* ' ' or '-' written between characters */
+} token;
+
+typedef struct format {
+    token tokens[MAX_TOKENS];
+    size_t n;
+} format;
 
 typedef struct postal_rule {
-    const char *formats; /* '|'-separated */
-    postal_check *check; /* extra rules, or NULL */
-    unsigned zeros;      /* leading zeros a spreadsheet may have dropped */
+    format *formats;
+    size_t nformats;
+    unsigned zeros;     /* leading zeros a spreadsheet may have dropped */
+    const char *prefix; /* written before the code, or "" */
+    bool digit_first;   /* every format starts with a digit: markers are dropped */
     char country[3];
 } postal_rule;
 
-static bool in_set(char c, const char *set)
-{
-    return c != '\0' && strchr(set, c) != NULL;
-}
+static struct {
+    wn_table table;
+    postal_rule *rules;
+    const postal_rule *by_country[NREGIONS];
+} db;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
 
 static bool is_digit(char c)
 {
@@ -37,124 +64,136 @@ static bool is_upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
-/* Royal Mail rules as published with the BS 7666 postcode pattern: letters
- * by position in the outward code, none of CIKMOV in the inward code; GIR 0AA
- * is the one historic exception (Girobank). */
-static bool check_gb(const char *code, size_t n)
+/* The bit of a digit or uppercase letter, 0 for anything else. */
+static uint64_t char_bit(char c)
 {
-    if (n == 6 && memcmp(code, "GIR0AA", 6) == 0) return true;
-    size_t out = n - 3;
-    if (in_set(code[n - 2], "CIKMOV") || in_set(code[n - 1], "CIKMOV")) return false;
-    if (in_set(code[0], "QVX") || (is_upper(code[1]) && in_set(code[1], "IJZ"))) return false;
-    if (out == 3 && is_upper(code[1]) && is_upper(code[2]))
-        return false; /* three letters: only GIR */
-    if (out == 3 && is_digit(code[1]) && is_upper(code[2]))
-        return in_set(code[2], "ABCDEFGHJKPSTUW");
-    if (out == 4 && is_upper(code[3])) return in_set(code[3], "ABEHMNPRVWXY");
+    int bit = is_digit(c) ? c - '0' : is_upper(c) ? c - 'A' + 10 : -1;
+    return bit >= 0 && bit < 36 ? UINT64_C(1) << bit : 0;
+}
+
+/* ---- loading ---- */
+
+static void table_fail(const wn_table_row *row, const char *what)
+{
+    fprintf(stderr, "winnow: data/postal_formats.csv line %zu: %s\n", row->line, what);
+    abort();
+}
+
+/* "[ABD-HJ]" at `s`: the set, and *end past the ']'; 0 if malformed. */
+static uint64_t parse_class(const char *s, const char **end)
+{
+    uint64_t set = 0;
+    for (s++; *s && *s != ']'; s++) {
+        char lo = *s, hi = lo;
+        if (s[1] == '-' && s[2] && s[2] != ']') {
+            hi = s[2];
+            s += 2;
+        }
+        if (!char_bit(lo) || !char_bit(hi) || lo > hi || is_digit(lo) != is_digit(hi)) return 0;
+        for (char c = lo; c <= hi; c++)
+            set |= char_bit(c);
+    }
+    *end = *s ? s + 1 : s;
+    return *s ? set : 0;
+}
+
+static bool push_token(format *f, uint64_t set, char sep)
+{
+    if (f->n == MAX_TOKENS) return false;
+    f->tokens[f->n++] = (token){set, sep};
     return true;
 }
 
-/* Canada Post: D F I O Q U never appear; W and Z never lead. */
-static bool check_ca(const char *code, size_t n)
+/* One format of the notation postal_formats.csv describes; false if it is
+ * not one. */
+static bool parse_format(const char *s, size_t len, format *f)
 {
-    (void)n;
-    for (size_t i = 0; i < 6; i += 2)
-        if (in_set(code[i], "DFIOQU")) return false;
-    return !in_set(code[0], "WZ");
+    const char *end = s + len;
+    f->n = 0;
+    while (s < end) {
+        char c = *s;
+        bool ok = true;
+        if (c == '9' || c == 'A' || c == '?') {
+            ok = push_token(f, c == '9' ? DIGITS : c == 'A' ? LETTERS : DIGITS | LETTERS, 0);
+            s++;
+        } else if (c == ' ' || c == '-') {
+            ok = push_token(f, 0, c);
+            s++;
+        } else if (c == '[') {
+            uint64_t set = parse_class(s, &s);
+            ok = set != 0 && s <= end && push_token(f, set, 0);
+        } else if (c == '"') {
+            for (s++; s < end && *s != '"' && ok; s++)
+                ok = *s == ' ' || *s == '-' ? push_token(f, 0, *s)
+                                            : char_bit(*s) && push_token(f, char_bit(*s), 0);
+            ok = ok && s < end;
+            s++;
+        } else if (c == '{') {
+            char *after;
+            unsigned long times = strtoul(s + 1, &after, 10);
+            ok = *after == '}' && times >= 1 && f->n > 0 && f->tokens[f->n - 1].set != 0;
+            for (unsigned long i = 1; ok && i < times; i++)
+                ok = push_token(f, f->tokens[f->n - 1].set, 0);
+            s = after + 1;
+        } else {
+            ok = false;
+        }
+        if (!ok) return false;
+    }
+    return f->n > 0;
 }
 
-/* PostNL: no leading 0; SA, SD and SS are not issued. */
-static bool check_nl(const char *code, size_t n)
+static int country_index(const char *country)
 {
-    (void)n;
-    static const char *const banned[] = {"SA", "SD", "SS"};
-    for (size_t i = 0; i < 3; i++)
-        if (memcmp(code + 4, banned[i], 2) == 0) return false;
-    return code[0] != '0';
+    if (!country || !country[0] || !country[1]) return -1;
+    int a = (country[0] & ~0x20) - 'A', b = (country[1] & ~0x20) - 'A';
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
 }
 
-/* The first two digits are the province, 01 to 52. */
-static bool check_es(const char *code, size_t n)
+static void rule_load(postal_rule *r, const wn_table_row *row)
 {
-    (void)n;
-    int province = (code[0] - '0') * 10 + (code[1] - '0');
-    return province >= 1 && province <= 52;
+    int index = country_index(row->fields[COL_COUNTRY]);
+    if (index < 0 || row->fields[COL_COUNTRY][2] != '\0') table_fail(row, "bad country code");
+    memcpy(r->country, row->fields[COL_COUNTRY], 3);
+    const char *formats = row->fields[COL_FORMATS];
+    r->nformats = 1;
+    for (const char *c = formats; *c; c++)
+        r->nformats += *c == '|';
+    r->formats = wn_xcalloc(r->nformats, sizeof *r->formats);
+    r->digit_first = true;
+    for (size_t i = 0; i < r->nformats; i++) {
+        size_t len = strcspn(formats, "|");
+        format *f = &r->formats[i];
+        if (!parse_format(formats, len, f)) table_fail(row, "bad format");
+        size_t first = 0;
+        while (f->tokens[first].set == 0 && first + 1 < f->n)
+            first++;
+        r->digit_first &= (f->tokens[first].set & ~DIGITS) == 0;
+        formats += len + (formats[len] == '|');
+    }
+    char *end;
+    r->zeros = (unsigned)strtoul(row->fields[COL_ZEROS], &end, 10);
+    if (*end || r->zeros > 2) table_fail(row, "bad zeros");
+    r->prefix = row->fields[COL_PREFIX];
+    db.by_country[index] = r;
 }
 
-static bool check_no_leading_zero(const char *code, size_t n)
+static void db_load(void)
 {
-    (void)n;
-    return code[0] != '0';
+    wn_error err;
+    if (wn_table_load_embedded(&db.table, "data/postal_formats.csv", &err) != WN_OK) {
+        fprintf(stderr, "winnow: %s\n", err.msg);
+        abort();
+    }
+    db.rules = wn_xcalloc(db.table.nrows, sizeof *db.rules);
+    for (size_t r = 0; r < db.table.nrows; r++) {
+        const wn_table_row *row = &db.table.rows[r];
+        if (row->nfields != NCOLS) table_fail(row, "a row has 5 fields");
+        if (strcmp(row->fields[COL_COUNTRY], "country") != 0) rule_load(&db.rules[r], row);
+    }
 }
 
-/* Eircode: routing key (letter + two digits, or D6W) and a unique
- * identifier from a restricted alphabet. */
-static bool check_ie(const char *code, size_t n)
-{
-    (void)n;
-    static const char alphabet[] = "ACDEFHKNPRTVWXY0123456789";
-    if (is_upper(code[2]) && memcmp(code, "D6W", 3) != 0) return false;
-    for (size_t i = 3; i < 7; i++)
-        if (!in_set(code[i], alphabet)) return false;
-    return in_set(code[0], alphabet);
-}
-
-static const postal_rule rules[] = {
-    {"9999|A9999AAA", NULL, 0, "AR"},
-    {"9999", check_no_leading_zero, 0, "AT"},
-    {"9999", NULL, 1, "AU"},
-    {"9999", check_no_leading_zero, 0, "BE"},
-    {"99999-999", NULL, 1, "BR"},
-    {"A9A 9A9", check_ca, 0, "CA"},
-    {"9999", check_no_leading_zero, 0, "CH"},
-    {"999999", NULL, 0, "CN"},
-    {"999 99", NULL, 0, "CZ"},
-    {"99999", NULL, 1, "DE"},
-    {"9999", check_no_leading_zero, 0, "DK"},
-    {"99999", NULL, 0, "EE"},
-    {"99999", check_es, 1, "ES"},
-    {"99999", NULL, 2, "FI"},
-    {"99999", NULL, 1, "FR"},
-    {"A9 9AA|A99 9AA|AA9 9AA|AA99 9AA|A9A 9AA|AA9A 9AA|AAA 9AA", check_gb, 0, "GB"},
-    {"999 99", NULL, 0, "GR"},
-    {"99999", NULL, 0, "HR"},
-    {"9999", NULL, 0, "HU"},
-    {"A99 ????|A9A ????", check_ie, 0, "IE"},
-    {"9999999", NULL, 0, "IL"},
-    {"999999", check_no_leading_zero, 0, "IN"},
-    {"999", NULL, 0, "IS"},
-    {"99999", NULL, 2, "IT"},
-    {"999-9999", NULL, 1, "JP"},
-    {"99999", NULL, 1, "KR"},
-    {"99999", NULL, 0, "LT"},
-    {"9999", NULL, 0, "LU"},
-    {"9999", NULL, 0, "LV"},
-    {"99999", NULL, 1, "MX"},
-    {"9999 AA", check_nl, 0, "NL"},
-    {"9999", NULL, 1, "NO"},
-    {"9999", NULL, 1, "NZ"},
-    {"99-999", NULL, 0, "PL"},
-    {"9999-999", NULL, 0, "PT"},
-    {"999999", NULL, 1, "RO"},
-    {"999999", NULL, 0, "RU"},
-    {"999 99", NULL, 0, "SE"},
-    {"999999", NULL, 1, "SG"},
-    {"9999", NULL, 0, "SI"},
-    {"999 99", NULL, 0, "SK"},
-    {"99999", NULL, 1, "TR"},
-    {"99999", NULL, 1, "UA"},
-    {"99999|99999-9999", NULL, 2, "US"},
-    {"9999", NULL, 1, "ZA"},
-};
-
-static const postal_rule *find_rule(const char *country)
-{
-    if (!country || !country[0] || !country[1]) return NULL;
-    char cc[2] = {(char)(country[0] & ~0x20), (char)(country[1] & ~0x20)};
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-        if (rules[i].country[0] == cc[0] && rules[i].country[1] == cc[1]) return &rules[i];
-    return NULL;
-}
+/* ---- matching ---- */
 
 static char upper(char c)
 {
@@ -216,24 +255,21 @@ static bool compact(const char *s, size_t len, char code[CODE_MAX], size_t *n)
     return true;
 }
 
-static bool class_matches(char cls, char c)
-{
-    return cls == '9' ? is_digit(c) : cls == 'A' ? is_upper(c) : is_digit(c) || is_upper(c);
-}
-
-/* Writes `code` in format `f` (length `flen`) if it fits. */
-static bool apply_format(const char *f, size_t flen, const char *code, size_t n, wn_buf *out)
+/* Writes `code` in format `f`, after the rule's prefix, if it fits. */
+static bool apply_format(const format *f, const char *prefix, const char *code, size_t n,
+                         wn_buf *out)
 {
     size_t k = 0;
-    for (size_t i = 0; i < flen; i++) {
-        if (f[i] == ' ' || f[i] == '-') continue;
-        if (k == n || !class_matches(f[i], code[k])) return false;
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->tokens[i].set == 0) continue;
+        if (k == n || !(f->tokens[i].set & char_bit(code[k]))) return false;
         k++;
     }
     if (k != n) return false;
     wn_buf_clear(out);
-    for (size_t i = 0, j = 0; i < flen; i++)
-        wn_buf_putc(out, f[i] == ' ' || f[i] == '-' ? f[i] : code[j++]);
+    wn_buf_puts(out, prefix);
+    for (size_t i = 0, j = 0; i < f->n; i++)
+        wn_buf_putc(out, f->tokens[i].set == 0 ? f->tokens[i].sep : code[j++]);
     return true;
 }
 
@@ -252,47 +288,50 @@ static bool match_rule(const postal_rule *r, const char *code, size_t n, wn_buf 
         char padded[CODE_MAX + 2];
         memset(padded, '0', zeros);
         memcpy(padded + zeros, code, n);
-        for (const char *f = r->formats; *f;) {
-            size_t flen = strcspn(f, "|");
-            if (apply_format(f, flen, padded, n + zeros, out) &&
-                (!r->check || r->check(padded, n + zeros)))
-                return true;
-            f += flen + (f[flen] == '|');
-        }
+        for (size_t i = 0; i < r->nformats; i++)
+            if (apply_format(&r->formats[i], r->prefix, padded, n + zeros, out)) return true;
     }
     return false;
 }
 
-/* Drops "D-", "CH-", "NL-" before a code that starts with a digit, and the
- * Japanese postal mark 〒 (U+3012). */
-static void strip_marker(const char **s, size_t *len)
+/* Drops what may stand before a code that starts with a digit: the
+ * Japanese postal mark 〒 (U+3012), a country marker of up to four letters
+ * and a dash or blank ("D-", "CH-", "LV-", "PC "), or the country's own
+ * code run into the digits ("HT6120", "VC0100"). */
+static void strip_marker(const char **s, size_t *len, const char *country)
 {
     if (*len >= 3 && memcmp(*s, "\xe3\x80\x92", 3) == 0) {
         *s += 3;
         *len -= 3;
     }
     size_t i = 0;
-    while (i < *len && i < 3 && is_upper(upper((*s)[i])))
+    while (i < *len && i < 4 && is_upper(upper((*s)[i])))
         i++;
-    if (i > 0 && i + 1 < *len && (*s)[i] == '-' && is_digit((*s)[i + 1])) {
-        *s += i + 1;
-        *len -= i + 1;
+    if (i == 0 || i + 1 >= *len) return;
+    bool marker = ((*s)[i] == '-' || (*s)[i] == ' ') && is_digit((*s)[i + 1]);
+    bool own =
+        i == 2 && upper((*s)[0]) == country[0] && upper((*s)[1]) == country[1] && is_digit((*s)[i]);
+    if (marker || own) {
+        *s += i + marker;
+        *len -= i + marker;
     }
 }
 
 wn_norm_status wn_postal_normalize(const char *s, size_t len, const char *country, wn_buf *out)
 {
+    pthread_once(&db_once, db_load);
     wn_buf_clear(out);
     while (len > 0 && is_space(*s))
         s++, len--;
     while (len > 0 && is_space(s[len - 1]))
         len--;
     if (len == 0) return WN_NORM_EMPTY;
-    const postal_rule *r = find_rule(country);
+    int index = country_index(country);
+    const postal_rule *r = index >= 0 ? db.by_country[index] : NULL;
     if (!r) return generic(s, len, out);
     const char *body = s;
     size_t body_len = len;
-    if (r->formats[0] == '9') strip_marker(&body, &body_len);
+    if (r->digit_first) strip_marker(&body, &body_len, r->country);
     char code[CODE_MAX];
     size_t n;
     bool clean = compact(body, body_len, code, &n);

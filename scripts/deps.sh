@@ -11,7 +11,10 @@ if [ "${1:-}" = "--check" ]; then
     check_only=1
     shift
 fi
-PKGS="make gcc pkg-config libcsv-dev libxxhash-dev libyaml-dev zlib1g-dev libutf8proc-dev libcmocka-dev $*"
+# python3-phonenumbers (libphonenumber) is the reference the phone conformance
+# test compares with (tests/e2e/test_phone_reference.sh); winnow itself does
+# not use it.
+PKGS="make gcc pkg-config libcsv-dev libxxhash-dev libyaml-dev zlib1g-dev libutf8proc-dev libcmocka-dev python3-phonenumbers $*"
 
 missing=""
 for p in $PKGS; do

@@ -98,7 +98,7 @@ static const phone_case cases[] = {
     {"IT", "39 333 123 4567", WN_NORM_OK, "+393331234567", ""},
     {"NL", "020-1234567", WN_NORM_OK, "+31201234567", ""},
     {"NL", "06-12345678", WN_NORM_OK, "+31612345678", ""},
-    {"BE", "02 123 45 67", WN_NORM_OK, "+3221234567", ""},
+    {"BE", "02 234 56 78", WN_NORM_OK, "+3222345678", ""},
     {"BE", "0470 12 34 56", WN_NORM_OK, "+32470123456", ""},
     {"PT", "+351 912 345 678", WN_NORM_OK, "+351912345678", ""},
     {"PT", "21 234 5678", WN_NORM_OK, "+351212345678", ""},
@@ -121,7 +121,7 @@ static const phone_case cases[] = {
     {"AU", "(02) 9876 5432", WN_NORM_OK, "+61298765432", ""},
     {"AU", "0412 345 678", WN_NORM_OK, "+61412345678", ""},
     {"AU", "0011 44 20 7946 0958", WN_NORM_OK, "+442079460958", ""},
-    {"NZ", "09 123 4567", WN_NORM_OK, "+6491234567", ""},
+    {"NZ", "09 234 5678", WN_NORM_OK, "+6492345678", ""},
     {"NZ", "021 123 4567", WN_NORM_OK, "+64211234567", ""},
     {"BR", "(11) 91234-5678", WN_NORM_OK, "+5511912345678", ""},
     {"BR", "+55 11 3123-4567", WN_NORM_OK, "+551131234567", ""},
@@ -140,10 +140,45 @@ static const phone_case cases[] = {
     {"SG", "+65 9123 4567", WN_NORM_OK, "+6591234567", ""},
     {"ZA", "021 123 4567", WN_NORM_OK, "+27211234567", ""},
     {"ZA", "082 123 4567", WN_NORM_OK, "+27821234567", ""},
-    {"AE", "04 123 4567", WN_NORM_OK, "+97141234567", ""},
+    {"AE", "04 234 5678", WN_NORM_OK, "+97142345678", ""},
     {"AE", "050 123 4567", WN_NORM_OK, "+971501234567", ""},
     {"JM", "876 555 0123", WN_NORM_OK, "+18765550123", ""}, /* NANP without a plan row */
-    {"IS", "551 2345", WN_NORM_OK, "+3545512345", ""},      /* generic plan */
+    {"IS", "551 2345", WN_NORM_OK, "+3545512345", ""},      /* a generated plan row */
+    /* Number ranges, not just lengths: business numbers of every length the
+     * plans assign, and numbers of a valid length in ranges that do not exist */
+    {"AU", "1300 123 456", WN_NORM_OK, "+611300123456", ""},
+    {"AU", "1800 123 456", WN_NORM_OK, "+611800123456", ""},
+    {"AU", "1900 123 456", WN_NORM_OK, "+611900123456", ""},
+    {"BR", "0800-123-388", WN_NORM_OK, "+55800123388", ""},
+    {"NL", "0800 1234", WN_NORM_OK, "+318001234", ""},
+    {"NL", "0900 1234567", WN_NORM_OK, "+319001234567", ""},
+    {"NL", "140 20", WN_NORM_OK, "+3114020", ""},
+    {"IN", "1800 123 4567", WN_NORM_OK, "+9118001234567", ""},
+    {"IN", "1860 123 4567", WN_NORM_OK, "+9118601234567", ""},
+    {"CN", "16812345", WN_NORM_OK, "+8616812345", ""},
+    {"ZA", "+27 861 123 4548", WN_NORM_OK, "+278611234548", ""},
+    {"US", "+1 911 555 1234", WN_NORM_INVALID, "+19115551234", ""}, /* N11 is no area code */
+    {"US", "+1 212 911 1234", WN_NORM_OK, "+12129111234", ""},
+    {"GB", "+44 021 234 9200", WN_NORM_INVALID, "+440212349200", ""},
+    {"GB", "+44 20 1234 5678", WN_NORM_OK, "+442012345678", ""},
+    {"GB", "07700 900123", WN_NORM_OK, "+447700900123", ""}, /* Ofcom's drama range */
+    {"GB", "07700 950123", WN_NORM_INVALID, "07700950123", ""},
+    {"DE", "0800 1234567", WN_NORM_OK, "+498001234567", ""},
+    {NULL, "+800 1234 5678", WN_NORM_OK, "+80012345678", ""}, /* international freephone */
+    /* How regions write numbers: carrier and old mobile prefixes, Argentina's
+     * 15 after the area code, local numbers without their area code, exit
+     * codes that are the region's own */
+    {"AR", "011 15-2345-6789", WN_NORM_OK, "+5491123456789", ""},
+    {"AR", "0343 15-555-2345", WN_NORM_OK, "+5493435552345", ""},
+    {"AR", "+54 11 15 2345 6789", WN_NORM_OK, "+5491123456789", ""},
+    {"BS", "322 1234", WN_NORM_OK, "+12423221234", ""},
+    {"JE", "456789", WN_NORM_OK, "+441534456789", ""},
+    {"KR", "00700 44 20 7946 0958", WN_NORM_OK, "+442079460958", ""},
+    {"CO", "09 601 234 5678", WN_NORM_OK, "+576012345678", ""}, /* carrier 09 */
+    {"RU", "8~10 44 20 7946 0958", WN_NORM_OK, "+442079460958", ""},
+    {"RU", "8 10 44 20 7946 09", WN_NORM_INVALID, "8104420794609", ""},
+    {"RU", "8 800 555 35 35", WN_NORM_OK, "+78005553535", ""},
+    {"AU", "0011 61 89162124", WN_NORM_INVALID, "00116189162124", ""},
     /* Not numbers */
     {"US", "", WN_NORM_EMPTY, "", ""},
     {"US", "   ", WN_NORM_EMPTY, "", ""},
@@ -196,6 +231,17 @@ static void test_mobile(void **state)
         {"+61412345678", true},
         {"+8613800138000", true},
         {"+3545512345", false},
+        {"+5511912345678", true}, /* Brazil: 9 after the area code */
+        {"+551131234567", false},
+        {"+34612345678", true},
+        {"+34701234567", false},  /* Spain: personal numbers */
+        {"+5491123456789", true}, /* Argentina: 9 before the area code */
+        {"+611300123456", false},
+        {"+27821234567", true},
+        {"+278611234548", false},
+        {"+447700900123", true},
+        {"+12423456789", false}, /* Bahamas: fixed line */
+        {"+12423591234", true},  /* Bahamas: mobile, where NANP tells them apart */
         {"", false},
         {"12125550123", false},
     };
