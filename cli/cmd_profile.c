@@ -4,27 +4,31 @@
  * The session (session.h) loads the rules and opens every input (its header
  * read) before anything is written, so an unreadable input stops the run with
  * nothing written. Each input is then streamed once through the same ingest
- * as `winnow run`: every accepted row feeds its profile (the session's row
- * hook, in input order) and is validated into quality.csv; rejects go to
- * rejects.csv. Outputs: profile.csv, quality.csv, report.json, rejects.csv,
- * committed together at the end; a readable table on stdout.
+ * as `winnow run`: every accepted row feeds its profile (the session's
+ * column hook, in input order) and is validated into quality.csv; rejects go
+ * to rejects.csv. Each column's kind and invalid count are then taken from
+ * the ingest (column recognition, the normalizers' findings), so the profile
+ * and quality.csv never disagree. Outputs: profile.csv, quality.csv,
+ * report.json, rejects.csv, committed together at the end; a readable table
+ * on stdout.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "kinds.h"
 #include "session.h"
 
 static const char usage[] =
     "usage: winnow profile [-r RULES.yaml] [-o OUTDIR] [--delimiter C] [-j N] [-q] INPUT...\n"
     "\n"
     "Profiles every column of each INPUT (a CSV or CSV.gz file, or - for stdin):\n"
-    "fill rate, distinct values, lengths, top values and value shapes, invalid\n"
-    "emails, phones and dates; and validates every record as `winnow run` does\n"
-    "(invalid, placeholder and missing values, unreachable customers). Writes\n"
-    "profile.csv, quality.csv, report.json and rejects.csv to OUTDIR (default\n"
-    "./winnow-out) and prints a table.\n"
+    "fill rate, distinct values, lengths, top values and value shapes, and the\n"
+    "kind of each column as `winnow run` recognises it; and validates every\n"
+    "record as `winnow run` does (invalid, placeholder and missing values,\n"
+    "unreachable customers). Writes profile.csv, quality.csv, report.json and\n"
+    "rejects.csv to OUTDIR (default ./winnow-out) and prints a table.\n"
     "\n"
     "  -o, --output DIR      where to write (created if missing)\n"
     "  -r, --rules FILE      a rules file (see rules/README.md)\n"
@@ -61,6 +65,21 @@ static void profile_column(void *ctx, int input, size_t col, const wn_row *rows,
 {
     profiled_input *in = ctx;
     wn_profile_add_column(in[input].profile, col, rows, n);
+}
+
+/*
+ * Labels each column with what the ingest made of it: the kind of the field
+ * column recognition gave it (a secondary column, carried through unchecked,
+ * keeps its field's kind) and the invalid findings quality.csv holds for it.
+ */
+static void label_columns(wn_profile *p, const wn_ingest_result *r)
+{
+    const wn_input_columns *ic = &r->columns;
+    for (size_t c = 0; c < ic->ncols; c++) {
+        wn_field f = ic->map.cols ? ic->map.cols[c].field : ic->cols[c].field;
+        wn_profile_label_column(p, c, wn_kind_of_field(f),
+                                r->column_findings[c * WN_ISSUE_COUNT + WN_ISSUE_INVALID]);
+    }
 }
 
 /* ---- report.json ---------------------------------------------------------- */
@@ -266,6 +285,7 @@ static int run(cli_session *s, profiled_input *in, const cli_opts *o, wn_error *
     if (rc == WN_OK) rc = open_outputs(set, &out, err);
     if (rc == WN_OK) rc = cli_session_ingest(s, set, err);
     for (int i = 0; rc == WN_OK && i < o->nargs; i++) {
+        label_columns(in[i].profile, &s->inputs[i].res);
         wn_profile_finish(in[i].profile);
         in[i].stats = s->inputs[i].res.reader;
         wn_profile_write_csv(in[i].profile, &out.profile_w, s->inputs[i].name, i == 0);

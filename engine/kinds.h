@@ -1,23 +1,23 @@
 /*
- * kinds.h -- what a column holds, judged from its header, and whether a value
- * is plausible for it.
+ * kinds.h -- what a profiled column holds, and the value shapes it counts.
  *
- * This is the profile's quick judgement ("is this obviously not an email?").
- * The checks are deliberately syntactic: an email needs one @, a plausible
- * local part and a dotted domain; a phone 7 to 15 digits (E.164's maximum)
- * with only the punctuation people write phones with; a date one of the forms
- * CRM vendors export, with a real month and day.
+ * A column's kind is not judged here from its header: it is read off the
+ * field the ingest's column recognition gave the column (columns.h), the
+ * same model `winnow run` cleans and matches with, so `profile` and `run`
+ * never disagree about what a column is.
  */
 #ifndef WN_KINDS_H
 #define WN_KINDS_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
+#include "fields.h"
 #include "winnow.h"
 
-int wn_kind_from_header(const char *name);
-bool wn_kind_value_valid(int kind, const char *s, size_t len);
+/* The kind (enum wn_column_kind) of a column holding field `f`: email;
+ * phone for phone, mobile and fax; date for birth, created and modified
+ * dates; text for every other field and for WN_F_NONE. */
+int wn_kind_of_field(wn_field f);
 
 /* wn_value_shape(), and the value's length in code points (as
  * wn_utf8_length counts them) into *chars: the profile needs both of every

@@ -64,7 +64,6 @@ int wn_profile_new(wn_profile **out, const wn_header *header, const wn_profile_o
         c->values.on_switch = derive_distinct;
         c->values.on_switch_ctx = c;
         c->out.name = header->names[i];
-        c->out.kind = wn_kind_from_header(header->names[i]);
         c->top_values = wn_xcalloc(p->top_n, sizeof *c->top_values);
         c->top_shapes = wn_xcalloc(p->top_n, sizeof *c->top_shapes);
     }
@@ -107,9 +106,9 @@ static void shapes_add(column_state *c, const char *shape, size_t n, uint64_t co
 }
 
 /*
- * Lengths, shapes and validity depend only on the value, so while the value
- * counter is exact they are derived once per distinct value (times its
- * count) -- when the counter is about to stop being exact, or at the end.
+ * Lengths and shapes depend only on the value, so while the value counter
+ * is exact they are derived once per distinct value (times its count) --
+ * when the counter is about to stop being exact, or at the end.
  * Only a column with more distinct values than the exact limit pays for
  * them per occurrence, and only after that point.
  */
@@ -122,7 +121,6 @@ static void derive(column_state *c, const char *s, size_t len, uint64_t count)
     if (chars > o->max_len) o->max_len = chars;
     c->lengths_seen = true;
     shapes_add(c, shape, n, count);
-    if (o->kind != WN_KIND_TEXT && !wn_kind_value_valid(o->kind, s, len)) o->invalid += count;
 }
 
 static void derive_distinct(void *ctx, const char *s, size_t len, uint64_t count)
@@ -207,6 +205,13 @@ void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t
     /* The rows' values stay until this returns: a column of unique values
      * copies only the few its summary still holds. */
     wn_counter_keep_strings(&c->values);
+}
+
+void wn_profile_label_column(wn_profile *p, size_t col, int kind, uint64_t invalid)
+{
+    if (col >= p->ncols) return;
+    p->cols[col].out.kind = kind;
+    p->cols[col].out.invalid = invalid;
 }
 
 void wn_profile_finish(wn_profile *p)

@@ -242,9 +242,11 @@ void wn_csvw_reject(wn_csvw *w, const wn_row *reject, const char *source);
  * A profile summarises each column of one input: how full it is, how many
  * distinct values it has (exact up to `exact_distinct_limit`, then a
  * HyperLogLog estimate, and it says which), value lengths, the most frequent
- * values and value shapes (`Aaaa`, `999-999-9999`, `aaa@aaa.aaa`), and, for
- * columns whose header names an email, a phone or a date, how many values are
- * obviously invalid. Memory is bounded per column whatever the input size.
+ * values and value shapes (`Aaaa`, `999-999-9999`, `aaa@aaa.aaa`). Memory is
+ * bounded per column whatever the input size. What a column holds and how
+ * many of its values are invalid are not the profile's to judge: the caller
+ * labels each column with what the ingest decided (wn_profile_label_column),
+ * so a profile and a run judge a column alike.
  */
 typedef struct wn_profile wn_profile;
 
@@ -258,7 +260,7 @@ typedef struct wn_value_count {
     uint64_t count;
 } wn_value_count;
 
-/* What a column holds, judged from its header name. */
+/* What a column holds, as the ingest's column recognition decided. */
 enum wn_column_kind {
     WN_KIND_TEXT = 0,
     WN_KIND_EMAIL,
@@ -278,7 +280,7 @@ typedef struct wn_column_profile {
     bool shapes_exact;   /* false: top shape counts are lower bounds */
     size_t min_len;      /* in characters, over non-blank values */
     size_t max_len;
-    uint64_t invalid; /* values invalid for `kind` (0 for text) */
+    uint64_t invalid; /* values the ingest found invalid (quality.csv's count) */
     size_t ntop_values;
     const wn_value_count *top_values; /* most frequent first, ties by value */
     size_t ntop_shapes;
@@ -293,6 +295,10 @@ void wn_profile_add_row(wn_profile *p, const wn_row *row);
  * columns may be added from different threads at once (one column from one
  * thread at a time), and the result is as if the rows had been added in order. */
 void wn_profile_add_column(wn_profile *p, size_t col, const wn_row *rows, size_t n);
+/* Labels column `col` (text with no invalid values until labelled) with the
+ * kind the ingest recognised and the number of its values the ingest found
+ * invalid. Only a label: call it any time before the column is read. */
+void wn_profile_label_column(wn_profile *p, size_t col, int kind, uint64_t invalid);
 /* Sorts the summaries; call once after the last row, before reading them. */
 void wn_profile_finish(wn_profile *p);
 size_t wn_profile_ncolumns(const wn_profile *p);

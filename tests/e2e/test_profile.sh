@@ -1,8 +1,17 @@
 # End-to-end tests of `winnow profile` on the ingest fixtures in testdata/ingest.
 IN="$DATA/ingest"
 
-# profile_row FILE COLUMN : the profile.csv row of one column
-profile_row() { grep -F ",$2," out/profile.csv | head -1; }
+# expect_invalid_as_quality SOURCE : every column of SOURCE in out/profile.csv
+# has as many invalid values as out/quality.csv has invalid findings for it
+expect_invalid_as_quality() {
+    local column got want n=0
+    while IFS=, read -r column got; do
+        want=$(grep -c "^[^,]*,$column,invalid," out/quality.csv)
+        expect_eq "$got" "$want" "invalid values of $column in profile.csv and quality.csv"
+        n=$((n + 1))
+    done < <(awk -F, -v s="$1" '$1 == s { print $2 "," $11 }' out/profile.csv)
+    [ "$n" -gt 0 ] || fail "no column of $1 in out/profile.csv"
+}
 
 # no_formula_cells FILE... : no cell of any output starts with = + or @
 no_formula_cells() {
@@ -20,7 +29,9 @@ t_basic() {
     expect_eq "$(csv_rows out/rejects.csv)" 0 "rejects"
     expect_grep out/profile.csv '^source,column,kind,rows,filled,filled_pct,distinct,distinct_exact,min_len,max_len,invalid,top_values,top_shapes$'
     expect_grep out/profile.csv 'contacts_basic.csv,Email,email,2,2,100.0,2,exact,16,16,0,'
-    expect_grep out/profile.csv 'Phone,phone,2,2,100.0,2,exact,12,14,0,'
+    # Area code 555 is not assigned: both phones are invalid, as in quality.csv.
+    expect_grep out/profile.csv 'Phone,phone,2,2,100.0,2,exact,12,14,2,'
+    expect_invalid_as_quality "$IN/contacts_basic.csv"
     expect_grep out.txt 'Email *email *100.0%'
     expect_grep out/report.json '"rows": 2'
     # No temporary files left behind.
@@ -256,4 +267,61 @@ t_placeholders_whatever_their_spelling() {
     expect_grep out/quality.csv '^5,City,placeholder,?,'
     expect_eq "$(grep -c '^4,' out/quality.csv)" 0 "values that only begin like placeholders"
     expect_eq "$(grep -c ',Nadia,\|,Nantes,\|,Nat,\|,Testville,' out/quality.csv)" 0 "real values"
+}
+
+t_salesforce_columns_as_run_sees_them() {
+    # Mailing* headers contain "mail" but hold an address: the profile types
+    # columns with the ingest's column recognition, as `winnow run` does, and
+    # its invalid counts are quality.csv's (a misspelt mail provider is
+    # suspicious, not invalid; 555-0100 has the digits of a phone but is none).
+    {
+        echo 'Id,FirstName,LastName,Email,Phone,MailingStreet,MailingCity,MailingState,MailingPostalCode,MailingCountry'
+        echo '0035g00000AbCdEAA1,Ann,Lee,ann.lee@example.com,(415) 503-2671,1 Market St,San Francisco,CA,94105,United States'
+        echo '0035g00000AbCdEAA2,Bob,Ray,bob.ray@gmial.com,+1 212 736 5000,350 Fifth Avenue,New York,NY,10118,United States'
+        echo '0035g00000AbCdEAA3,Cy,Fox,not-an-email,12,742 Evergreen Terrace,Springfield,IL,62704,United States'
+        echo '0035g00000AbCdEAA4,Dee,Ng,dee@mailbox.org,+44 20 7219 3000,221B Baker Street,London,,NW1 6XE,United Kingdom'
+        echo '0035g00000AbCdEAA5,Eve,Kim,eve.kim@example,555-0100,1600 Pennsylvania Ave NW,Washington,DC,20500,United States'
+    } >sf.csv
+    run_winnow 0 profile -o out sf.csv
+    for c in MailingStreet MailingCity MailingPostalCode MailingCountry; do
+        expect_grep out/profile.csv "^sf.csv,$c,text,5,5,100.0,[0-9]*,exact,[0-9]*,[0-9]*,0,"
+        expect_grep out.txt "^$c  *text "
+    done
+    expect_grep out/profile.csv '^sf.csv,MailingState,text,5,4,80.0,4,exact,2,2,0,'
+    expect_grep out/profile.csv '^sf.csv,Id,text,5,5,'
+    expect_grep out/profile.csv '^sf.csv,Email,email,5,5,100.0,5,exact,12,19,2,'
+    expect_grep out/profile.csv '^sf.csv,Phone,phone,5,5,100.0,5,exact,2,16,2,'
+    expect_eq "$(grep -c '"kind": "email"' out/report.json)" 1 "email columns in report.json"
+    expect_eq "$(grep -c '"kind": "phone"' out/report.json)" 1 "phone columns in report.json"
+    expect_invalid_as_quality sf.csv
+}
+
+t_kinds_from_the_rules_columns() {
+    # A rules file that lists the columns decides their kinds too: a mobile
+    # is a phone, a creation date a date, a city under a "Mailbox" header text.
+    printf 'version: 1\ncolumns:\n' >r.yaml
+    for m in Contact:email Reach:mobile Since:created Mailbox:city; do
+        printf '  - column: "%s"\n    field: %s\n' "${m%%:*}" "${m#*:}" >>r.yaml
+    done
+    printf 'Contact,Reach,Since,Mailbox,Note\n' >r.csv
+    printf 'a@example.com,+1 212 736 5000,2020-01-02,Boston,hi\n' >>r.csv
+    printf 'nope,12,2020-13-45,Austin,x\n' >>r.csv
+    run_winnow 0 profile -r r.yaml -o out r.csv
+    expect_grep out/profile.csv '^r.csv,Contact,email,2,2,100.0,2,exact,4,13,1,'
+    expect_grep out/profile.csv '^r.csv,Reach,phone,2,2,100.0,2,exact,2,15,1,'
+    expect_grep out/profile.csv '^r.csv,Since,date,2,2,100.0,2,exact,10,10,1,'
+    expect_grep out/profile.csv '^r.csv,Mailbox,text,2,2,'
+    expect_grep out/profile.csv '^r.csv,Note,text,2,2,'
+    expect_invalid_as_quality r.csv
+}
+
+t_secondary_column_keeps_its_kind() {
+    # A second birth date column is recognised but carried through unchecked:
+    # a date, with no invalid values, since quality.csv reports none for it.
+    printf 'Email,Birthdate,Date of Birth\na@example.com,1980-01-02,1980-13-45\n' >s.csv
+    printf 'b@example.com,1981-03-04,1981-03-04\n' >>s.csv
+    run_winnow 0 profile -o out s.csv
+    expect_grep out/profile.csv '^s.csv,Birthdate,date,2,2,'
+    expect_grep out/profile.csv '^s.csv,Date of Birth,date,2,2,100.0,2,exact,10,10,0,'
+    expect_invalid_as_quality s.csv
 }
