@@ -874,7 +874,7 @@ static double generic_evidence(const wn_column *col, const val_stats *st)
  * text_4, in column order. */
 static void generic_text(wn_columns_map *m, const val_stats *stats)
 {
-    size_t pick[WN_TEXT_FIELDS], npick = 0;
+    size_t pick[WN_TEXT_FIELDS] = {0}, npick = 0;
     for (size_t k = 0; k < WN_TEXT_FIELDS; k++) {
         double best = 0;
         size_t at = m->ncols;
