@@ -16,10 +16,13 @@ typedef struct gen_country {
     const char *names[3]; /* how exports write the country */
     const char *const *male, *const *female, *const *surnames, *const *streets, *const *cities;
     int nmale, nfemale, nsurnames, nstreets, ncities;
-    const char *street_type;    /* "" when the type is part of the street word */
-    int postal_digits;          /* 0: format by country code in wngen */
-    const char *cc;             /* calling code */
-    int nsn;                    /* national number length */
+    const char *street_type; /* "" when the type is part of the street word */
+    int postal_digits;       /* 0: format by country code in wngen */
+    const char *cc;          /* calling code */
+    /* Random draws per phone number (wngen.c, national_number): the count of
+     * the earlier generator (national length + 1, + 1 in US and IN), kept so
+     * that a seed still gives the same names, addresses and dates. */
+    int phone_draws;
     const char *const *domains; /* company email domains */
     int ndomains;
 } gen_country;
@@ -255,7 +258,7 @@ static const gen_country gen_countries[] = {
      "Street",
      5,
      "1",
-     10,
+     12,
      us_domains,
      N(us_domains)},
     {"GB",
@@ -273,7 +276,7 @@ static const gen_country gen_countries[] = {
      "Road",
      0,
      "44",
-     10,
+     11,
      gb_domains,
      N(gb_domains)},
     {"DE",
@@ -291,7 +294,7 @@ static const gen_country gen_countries[] = {
      "straße",
      5,
      "49",
-     10,
+     11,
      de_domains,
      N(de_domains)},
     {"FR",
@@ -309,7 +312,7 @@ static const gen_country gen_countries[] = {
      "Rue",
      5,
      "33",
-     9,
+     10,
      fr_domains,
      N(fr_domains)},
     {"ES",
@@ -327,7 +330,7 @@ static const gen_country gen_countries[] = {
      "Calle",
      5,
      "34",
-     9,
+     10,
      es_domains,
      N(es_domains)},
     {"IN",
@@ -345,7 +348,7 @@ static const gen_country gen_countries[] = {
      "Road",
      6,
      "91",
-     10,
+     12,
      in_domains,
      N(in_domains)},
     {"RU",
@@ -363,7 +366,7 @@ static const gen_country gen_countries[] = {
      "ул.",
      6,
      "7",
-     10,
+     11,
      ru_domains,
      N(ru_domains)},
 };
@@ -608,7 +611,7 @@ static const gen_country gen_skewed_countries[] = {
      "-ro",
      5,
      "82",
-     10,
+     11,
      kr_domains,
      N(kr_domains)},
     {"VN",
@@ -626,12 +629,113 @@ static const gen_country gen_skewed_countries[] = {
      "Đường",
      5,
      "84",
-     9,
+     10,
      vn_domains,
      N(vn_domains)},
 };
 
 /* Share of customers per country, in percent, in gen_skewed_countries order. */
 static const int gen_skewed_country_weights[] = {55, 45};
+
+/* Phone numbers: real ranges of each country's national numbering plan, as
+ * patterns of the national significant number (no trunk prefix): a digit is
+ * itself, N is 2-9, X any digit. Numbers of made-up length and prefix were
+ * mostly ranges that do not exist (US area codes never assigned, German 015
+ * mobiles a digit short), which winnow rightly calls invalid: the quality
+ * truth no longer said what a plan-checking engine finds, and invalid phones
+ * are weak match evidence. Each pattern is a handful of well-known area codes
+ * or mobile prefixes with the length of its numbers; every digit an X or N
+ * stands for may be anything that letter allows (checked with libphonenumber
+ * 8.12.57, the metadata rules/data/phone_plans.csv comes from), so a drawn
+ * number, or one with a mistyped subscriber digit, is valid and of its type:
+ * `fixed` numbers are fixed-line (fixed-or-mobile in NANP, which does not tell
+ * them apart), `mobile` numbers mobile. Sources: NANPA's area codes (N is the
+ * exchange's first digit); Ofcom's National Telephone Numbering Plan (020 3/7/8
+ * London, 0121 Birmingham, 0161 Manchester, ...; 071-075 and 077-079 mobile,
+ * less the ranges of Guernsey, Jersey and Man such as 07781, 07509, 07624:
+ * another region); Bundesnetzagentur's
+ * Vorwahlen (030 Berlin, 040 Hamburg, 089 München, ...) and mobile 015x
+ * (11 digits), 016x/017x (10 digits); ARCEP (01 Paris, 02-05 the regions,
+ * 06 and 073-078 mobile); Spain's Plan Nacional de Numeración (91 Madrid,
+ * 93 Barcelona, 954 Sevilla, ...; 6 and 71-74 mobile, always written +34: no
+ * trunk prefix); India's National Numbering Plan 2003 (11 Delhi, 22 Mumbai,
+ * 80 Bengaluru, 44 Chennai, 33 Kolkata, 40 Hyderabad, 20 Pune; mobile 9x, 70,
+ * 60, 69: 6-8 also hold fixed-line ranges); Rossvyaz (ABC 495/499 Moscow,
+ * 812 St Petersburg, ...; DEF 9xx mobile); Korea's MSIT (02 Seoul, 031
+ * Gyeonggi, 032 Incheon, 051 Busan, ...; 010 mobile); Vietnam's 2018 plan
+ * (024 Hanoi, 028 Ho Chi Minh City, 0236 Da Nang, ...; 03, 07, 08, 09
+ * mobile). */
+typedef struct gen_phone_plan {
+    const char *code; /* ISO alpha-2, as gen_country */
+    const char *const *fixed, *const *mobile;
+    int nfixed, nmobile;
+} gen_phone_plan;
+
+static const char *const us_phone[] = {"212NXXXXXX", "213NXXXXXX", "312NXXXXXX", "415NXXXXXX",
+                                       "617NXXXXXX", "202NXXXXXX", "305NXXXXXX", "713NXXXXXX",
+                                       "206NXXXXXX", "404NXXXXXX", "214NXXXXXX", "602NXXXXXX",
+                                       "303NXXXXXX", "215NXXXXXX", "512NXXXXXX", "702NXXXXXX"};
+static const char *const gb_fixed[] = {"207XXXXXXX", "208XXXXXXX", "203XXXXXXX", "1214XXXXXX",
+                                       "1212XXXXXX", "161XXXXXXX", "1314XXXXXX", "141XXXXXXX",
+                                       "1132XXXXXX", "1179XXXXXX", "151XXXXXXX", "1142XXXXXX",
+                                       "1159XXXXXX", "292XXXXXXX", "1223XXXXXX", "1865XXXXXX"};
+static const char *const gb_mobile[] = {"7412XXXXXX", "7450XXXXXX", "7501XXXXXX", "7588XXXXXX",
+                                        "7723XXXXXX", "7766XXXXXX", "7809XXXXXX", "7852XXXXXX",
+                                        "7903XXXXXX", "7940XXXXXX", "7960XXXXXX", "7970XXXXXX"};
+static const char *const de_fixed[] = {"30NXXXXXXX", "40NXXXXXXX", "89NXXXXXXX", "69NXXXXXXX",
+                                       "221NXXXXXX", "211NXXXXXX", "711NXXXXXX", "341NXXXXXX",
+                                       "351NXXXXXX", "511NXXXXXX", "911NXXXXXX", "421NXXXXXX"};
+static const char *const de_mobile[] = {"151XXXXXXXX", "1520XXXXXXX", "1577XXXXXXX", "160XXXXXXX",
+                                        "162XXXXXXX",  "170XXXXXXX",  "171XXXXXXX",  "172XXXXXXX",
+                                        "173XXXXXXX",  "175XXXXXXX",  "176XXXXXXXX", "179XXXXXXX"};
+static const char *const fr_fixed[] = {
+    "142XXXXXX", "143XXXXXX", "144XXXXXX", "145XXXXXX", "147XXXXXX", "240XXXXXX", "320XXXXXX",
+    "388XXXXXX", "472XXXXXX", "478XXXXXX", "491XXXXXX", "493XXXXXX", "556XXXXXX", "561XXXXXX"};
+static const char *const fr_mobile[] = {
+    "60XXXXXXX", "61XXXXXXX", "62XXXXXXX", "64XXXXXXX", "65XXXXXXX", "66XXXXXXX", "67XXXXXXX",
+    "68XXXXXXX", "73XXXXXXX", "74XXXXXXX", "75XXXXXXX", "76XXXXXXX", "77XXXXXXX", "78XXXXXXX"};
+static const char *const es_fixed[] = {"91NXXXXXX", "93NXXXXXX", "963XXXXXX", "954XXXXXX",
+                                       "944XXXXXX", "976XXXXXX", "971XXXXXX", "928XXXXXX",
+                                       "985XXXXXX", "986XXXXXX"};
+static const char *const es_mobile[] = {
+    "60XXXXXXX", "61XXXXXXX", "62XXXXXXX", "63XXXXXXX", "64XXXXXXX", "65XXXXXXX", "66XXXXXXX",
+    "67XXXXXXX", "68XXXXXXX", "69XXXXXXX", "71XXXXXXX", "72XXXXXXX", "74XXXXXXX"};
+static const char *const in_fixed[] = {"112XXXXXXX", "114XXXXXXX", "222XXXXXXX", "224XXXXXXX",
+                                       "802XXXXXXX", "804XXXXXXX", "442XXXXXXX", "444XXXXXXX",
+                                       "332XXXXXXX", "334XXXXXXX", "402XXXXXXX", "404XXXXXXX",
+                                       "202XXXXXXX"};
+static const char *const in_mobile[] = {"98XXXXXXXX", "99XXXXXXXX", "97XXXXXXXX", "96XXXXXXXX",
+                                        "95XXXXXXXX", "94XXXXXXXX", "93XXXXXXXX", "91XXXXXXXX",
+                                        "90XXXXXXXX", "70XXXXXXXX", "69XXXXXXXX", "60XXXXXXXX"};
+static const char *const ru_fixed[] = {"495NXXXXXX", "499NXXXXXX", "812NXXXXXX", "383NXXXXXX",
+                                       "343NXXXXXX", "843NXXXXXX", "831NXXXXXX", "846NXXXXXX"};
+static const char *const ru_mobile[] = {"903XXXXXXX", "905XXXXXXX", "910XXXXXXX",
+                                        "915XXXXXXX", "916XXXXXXX", "921XXXXXXX",
+                                        "926XXXXXXX", "985XXXXXXX", "999XXXXXXX"};
+static const char *const kr_fixed[] = {"2NXXXXXXX",  "31NXXXXXXX", "32NXXXXXXX",
+                                       "51NXXXXXXX", "53NXXXXXXX", "42NXXXXXXX",
+                                       "62NXXXXXXX", "52NXXXXXX",  "64NXXXXXX"};
+static const char *const kr_mobile[] = {"101XXXXXXX", "102XXXXXXX", "103XXXXXXX", "104XXXXXXX",
+                                        "106XXXXXXX", "107XXXXXXX", "108XXXXXXX", "109XXXXXXX"};
+static const char *const vn_fixed[] = {"243XXXXXXX", "246XXXXXXX", "283XXXXXXX", "286XXXXXXX",
+                                       "2363XXXXXX", "2253XXXXXX", "2923XXXXXX", "2513XXXXXX",
+                                       "2583XXXXXX", "2343XXXXXX", "2543XXXXXX", "2623XXXXXX",
+                                       "2563XXXXXX"};
+static const char *const vn_mobile[] = {
+    "90XXXXXXX", "91XXXXXXX", "93XXXXXXX", "94XXXXXXX", "96XXXXXXX", "97XXXXXXX",
+    "98XXXXXXX", "32XXXXXXX", "33XXXXXXX", "35XXXXXXX", "37XXXXXXX", "38XXXXXXX",
+    "70XXXXXXX", "77XXXXXXX", "79XXXXXXX", "83XXXXXXX", "86XXXXXXX", "88XXXXXXX"};
+
+static const gen_phone_plan gen_phone_plans[] = {
+    {"US", us_phone, us_phone, N(us_phone), N(us_phone)},
+    {"GB", gb_fixed, gb_mobile, N(gb_fixed), N(gb_mobile)},
+    {"DE", de_fixed, de_mobile, N(de_fixed), N(de_mobile)},
+    {"FR", fr_fixed, fr_mobile, N(fr_fixed), N(fr_mobile)},
+    {"ES", es_fixed, es_mobile, N(es_fixed), N(es_mobile)},
+    {"IN", in_fixed, in_mobile, N(in_fixed), N(in_mobile)},
+    {"RU", ru_fixed, ru_mobile, N(ru_fixed), N(ru_mobile)},
+    {"KR", kr_fixed, kr_mobile, N(kr_fixed), N(kr_mobile)},
+    {"VN", vn_fixed, vn_mobile, N(vn_fixed), N(vn_mobile)},
+};
 
 #endif

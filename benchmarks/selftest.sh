@@ -60,6 +60,23 @@ check skewed-top10-half "$top10" yes
 "$TOOLS/wngen" --rows 3000 --seed 5 --names default --out "$T/d.csv" --truth "$T/d.truth" --quality-truth "$T/d.q"
 check names-default "$(cmp -s "$T/a.csv" "$T/d.csv" && echo same)" same
 
+# Phones: drawn from real ranges of each country's numbering plan, so winnow,
+# which checks numbers against the plans, finds exactly the phones the quality
+# truth lists (cut short or placeholders), no more and no fewer. Numbers of
+# made-up ranges, as wngen once drew, made half the phones "invalid".
+# phone_findings QT QUALITY : "unlisted missed" phone findings
+phone_findings() {
+    awk -F, 'FILENAME == ARGV[1] { if (FNR > 1 && $2 == "phone") want[$1 "," $3] = 1; next }
+             FNR > 1 && tolower($2) ~ /phone|mobile/ && ($3 == "invalid" || $3 == "placeholder") {
+                 if (!(($1 "," $3) in want)) extra++; else found[$1 "," $3] = 1
+             }
+             END { for (k in want) if (!(k in found)) missed++; print extra + 0, missed + 0 }' "$1" "$2"
+}
+"$WINNOW" profile -q -o "$T/pa" "$T/a.csv"
+check phones-default "$(phone_findings "$T/a.q" "$T/pa/quality.csv")" "0 0"
+"$WINNOW" profile -q -o "$T/ps" "$T/s.csv"
+check phones-skewed "$(phone_findings "$T/s.q" "$T/ps/quality.csv")" "0 0"
+
 # wnlabel: a quoted comma, a quoted newline, a doubled quote, a blank line
 # (skipped, as winnow skips it); the truth column removed, the truth by row.
 printf 'id,name,truth,note\n7,"Kim, Minjun",A,"line one\nline two"\n\n8,"say ""hi""",A,plain\n9,Lee,"B,2",\n' >"$T/l.csv"

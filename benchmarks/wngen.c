@@ -215,19 +215,49 @@ static void pick_date(rng *r, int from_year, int to_year, char out[11])
     snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
+static const gen_phone_plan *phone_plan(const char *code)
+{
+    for (int i = 0; i < N(gen_phone_plans); i++)
+        if (strcmp(gen_phone_plans[i].code, code) == 0) return &gen_phone_plans[i];
+    /* A country added to gen_countries needs its ranges in gen_phone_plans. */
+    fprintf(stderr, "wngen: no phone ranges for %s\n", code);
+    exit(2);
+}
+
+/* A national significant number from one of the country's real ranges
+ * (gen_data.h, gen_phone_plans): mobile ones for a mobile column, fixed-line
+ * ones for a phone column. It takes c->phone_draws draws whatever the range
+ * (the rest of the record must not shift with the number's length): the
+ * first chooses the range, and the J-th X or N of it takes decimal place
+ * J / M of draw J % M, M being the other draws, so that a range longer than
+ * M digits needs no extra draw. */
 static void national_number(rng *r, const gen_country *c, char *out, size_t cap, bool mobile)
 {
-    char digits[16];
-    int n = c->nsn;
-    for (int i = 0; i < n; i++)
-        digits[i] = (char)('0' + rnd(r, 10));
-    digits[0] = (char)('2' + rnd(r, 7)); /* no leading 0/1: area codes and NANP */
-    if (strcmp(c->code, "US") == 0) digits[3] = (char)('2' + rnd(r, 7));
-    if (mobile && strcmp(c->code, "GB") == 0) digits[0] = '7';
-    if (mobile && strcmp(c->code, "DE") == 0) digits[0] = '1', digits[1] = '5';
-    if (strcmp(c->code, "IN") == 0) digits[0] = (char)('6' + rnd(r, 4));
-    digits[n] = '\0';
-    snprintf(out, cap, "%s", digits);
+    const gen_phone_plan *plan = phone_plan(c->code);
+    const char *pattern =
+        mobile ? plan->mobile[rnd(r, plan->nmobile)] : plan->fixed[rnd(r, plan->nfixed)];
+    uint64_t draws[16];
+    int m = c->phone_draws - 1;
+    if (m < 1 || m > N(draws)) {
+        fprintf(stderr, "wngen: phone_draws of %s out of range\n", c->code);
+        exit(2);
+    }
+    for (int i = 0; i < m; i++)
+        draws[i] = rng_next(r);
+    size_t n = 0;
+    int j = 0;
+    for (const char *q = pattern; *q && n + 1 < cap; q++, n++) {
+        if (*q != 'X' && *q != 'N') {
+            out[n] = *q;
+            continue;
+        }
+        uint64_t v = draws[j % m];
+        for (int k = j / m; k > 0; k--)
+            v /= 10;
+        out[n] = (char)(*q == 'X' ? '0' + v % 10 : '2' + v % 8);
+        j++;
+    }
+    out[n] = '\0';
 }
 
 static void make_company(rng *r, const person *p, char *out, size_t cap)
@@ -729,8 +759,12 @@ static void drift(rng *r, person *p)
     if (chance(r, 0.15)) p->email[0] = '\0';
     if (chance(r, 0.15))
         p->phone[0] = '\0';
-    else if (chance(r, 0.05) && strlen(p->phone) > 4) { /* one digit mistyped */
-        size_t i = 2 + (size_t)rnd(r, (int)strlen(p->phone) - 3);
+    else if (chance(r, 0.05) && strlen(p->phone) > 6) {
+        /* One digit mistyped, among the last six: every range in
+         * gen_phone_plans ends in six or more Xs, so the number stays one
+         * that exists (a typo in the area code would make an invalid number
+         * the quality truth does not list). */
+        size_t i = strlen(p->phone) - 1 - (size_t)rnd(r, 6);
         p->phone[i] = (char)('0' + (p->phone[i] - '0' + 1 + rnd(r, 8)) % 10);
     }
     if (chance(r, 0.30)) drift_street(r, p);
@@ -775,7 +809,9 @@ static void spoil(rng *r, person *p)
         snprintf(p->phone, sizeof p->phone, "%s", bad_phones[rnd(r, N(bad_phones))]);
         p->phone_issue = "placeholder";
     } else if (k < 4 && p->phone[0]) {
-        p->phone[3 + rnd(r, 3)] = '\0'; /* cut short */
+        /* Cut short to 3 or 4 digits: shorter than any number of any plan
+         * (a German one in a two-digit area code, 030 or 089, may have 5). */
+        p->phone[3 + rnd(r, 2)] = '\0';
         p->phone_issue = "invalid";
     }
     if (chance(r, 0.02)) { /* unreachable */
@@ -895,14 +931,25 @@ static void vendor_date(vendor v, const char *iso, bool with_time, const char *t
     }
 }
 
+/* The number as people write it: +CC, national (with the trunk prefix), 00CC
+ * or +CC (0); (xxx) xxx-xxxx and xxx.xxx.xxxx in NANP. A form a country's own
+ * numbers are not written in is written +CC instead, so that each number is
+ * valid read in its country (libphonenumber's and winnow's reading): Spain
+ * and Italy have no trunk prefix; Russia's is 8, not 0, and it dials abroad
+ * with 810, not 00; NANP dials abroad with 011; in Korea 00 and a digit are
+ * a carrier's international prefix (0082 2... reads as 008, then +229). */
 static void format_phone(rng *r, const gen_country *c, const char *nsn, char *out, size_t cap)
 {
     if (!nsn[0] || strchr(nsn, '-') || strlen(nsn) < 6 || strchr(nsn, '/')) {
         snprintf(out, cap, "%s", nsn); /* placeholders and spoilt numbers as they are */
         return;
     }
-    bool us = strcmp(c->cc, "1") == 0;
-    switch (rnd(r, 4)) {
+    bool us = strcmp(c->cc, "1") == 0, ru = strcmp(c->code, "RU") == 0;
+    bool no_trunk = strcmp(c->code, "IT") == 0 || strcmp(c->code, "ES") == 0;
+    bool no_00 = us || ru || strcmp(c->code, "KR") == 0;
+    int form = rnd(r, 4); /* drawn for every country, so the draws do not depend on it */
+    if (no_trunk || (form == 2 && no_00) || (form == 3 && ru)) form = 0;
+    switch (form) {
     case 0:
         snprintf(out, cap, "+%s %s", c->cc, nsn);
         break;
@@ -910,7 +957,7 @@ static void format_phone(rng *r, const gen_country *c, const char *nsn, char *ou
         if (us)
             snprintf(out, cap, "(%.3s) %.3s-%s", nsn, nsn + 3, nsn + 6);
         else
-            snprintf(out, cap, "%c%.3s %s", strcmp(c->code, "RU") == 0 ? '8' : '0', nsn, nsn + 3);
+            snprintf(out, cap, "%c%.3s %s", ru ? '8' : '0', nsn, nsn + 3);
         break;
     case 2:
         snprintf(out, cap, "00%s %s", c->cc, nsn);
@@ -922,8 +969,6 @@ static void format_phone(rng *r, const gen_country *c, const char *nsn, char *ou
             snprintf(out, cap, "+%s (0)%.3s %s", c->cc, nsn, nsn + 3);
         break;
     }
-    if (strcmp(c->code, "IT") == 0 || strcmp(c->code, "ES") == 0) /* no trunk prefix */
-        snprintf(out, cap, "+%s %s", c->cc, nsn);
 }
 
 static void format_row(rng *r, vendor v, const person *p, const char *id, row_buf *b)
